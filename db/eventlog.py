@@ -1,0 +1,193 @@
+"""The event format of the case log and its hash chain: the one place that defines both.
+
+An event is immutable once written. Its hash is SHA-256 over the canonical JSON of every field
+except the hash itself, so it covers ``prev_hash`` and therefore the whole chain before it.
+The desk, the sync client and head office all use these functions; nobody hashes events by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+# The kinds of event a case log may hold. Adding one is fine; renaming one breaks old logs.
+EVENT_KINDS = frozenset(
+    {
+        "shift.started",
+        "shift.ended",
+        "case.opened",
+        "case.updated",
+        "step.done",
+        "compensation.granted",
+        "correction.recorded",
+        "approval.given",
+        "approval.declined",
+        "voucher.issued",
+        "voucher.redeemed",
+        "voucher.voided",
+        "followup.due",
+        "followup.done",
+        "case.closed",
+        "note.added",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of the append-only case log, exactly as it travels and is hashed."""
+
+    id: str
+    device_id: str
+    seq: int
+    kind: str
+    case_id: str | None
+    actor: str | None
+    at: str  # ISO-8601 UTC with a trailing "Z", microsecond precision
+    payload: Mapping[str, Any]
+    prev_hash: str
+    hash: str
+
+    def to_wire(self) -> dict[str, Any]:
+        """A plain dict for JSON transport."""
+        data = asdict(self)
+        data["payload"] = dict(self.payload)
+        return data
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> Event:
+        """Build an event from its transport form, checking the field types strictly."""
+        try:
+            event = cls(
+                id=_str(data["id"]),
+                device_id=_str(data["device_id"]),
+                seq=_int(data["seq"]),
+                kind=_str(data["kind"]),
+                case_id=None if data.get("case_id") is None else _str(data["case_id"]),
+                actor=None if data.get("actor") is None else _str(data["actor"]),
+                at=_str(data["at"]),
+                payload=_mapping(data["payload"]),
+                prev_hash=_str(data["prev_hash"]),
+                hash=_str(data["hash"]),
+            )
+        except KeyError as missing:
+            raise ValueError(f"event field missing: {missing}") from None
+        return event
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {type(value).__name__}")
+    return value
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    """JSON with sorted keys, no spaces and real Unicode: the same bytes on every machine."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
+
+
+def event_hash(
+    *,
+    id: str,
+    device_id: str,
+    seq: int,
+    kind: str,
+    case_id: str | None,
+    actor: str | None,
+    at: str,
+    payload: Mapping[str, Any],
+    prev_hash: str,
+) -> str:
+    """SHA-256 (hex) of the canonical JSON of an event without its own hash."""
+    body = {
+        "id": id,
+        "device_id": device_id,
+        "seq": seq,
+        "kind": kind,
+        "case_id": case_id,
+        "actor": actor,
+        "at": at,
+        "payload": payload,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def seal(
+    *,
+    id: str,
+    device_id: str,
+    seq: int,
+    kind: str,
+    case_id: str | None,
+    actor: str | None,
+    at: str,
+    payload: Mapping[str, Any],
+    prev_hash: str,
+) -> Event:
+    """Make an event with its hash computed."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"unknown event kind {kind!r}")
+    digest = event_hash(id=id, device_id=device_id, seq=seq, kind=kind, case_id=case_id,
+                        actor=actor, at=at, payload=payload, prev_hash=prev_hash)
+    return Event(id=id, device_id=device_id, seq=seq, kind=kind, case_id=case_id, actor=actor,
+                 at=at, payload=payload, prev_hash=prev_hash, hash=digest)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainFault:
+    """Why one device's chain does not verify, naming the first event that breaks it."""
+
+    device_id: str
+    seq: int
+    event_id: str | None
+    problem: str  # "hash mismatch", "broken link", "gap before", "duplicate seq"
+
+    def describe(self) -> str:
+        who = f"event {self.event_id}" if self.event_id else "an event"
+        return f"{who} (device {self.device_id}, seq {self.seq}): {self.problem}"
+
+
+def verify_chain(events: Iterable[Event], *, start_seq: int = 1,
+                 start_prev_hash: str = GENESIS_HASH) -> ChainFault | None:
+    """Check one device's events, in seq order; return the first fault or None.
+
+    ``start_seq``/``start_prev_hash`` let a caller verify a tail of a chain whose head it
+    already trusts (head office checks each batch against what it holds).
+    """
+    expected_seq = start_seq
+    prev = start_prev_hash
+    for event in events:
+        if event.seq != expected_seq:
+            problem = ("duplicate seq" if event.seq < expected_seq
+                       else f"gap before (expected seq {expected_seq})")
+            return ChainFault(event.device_id, event.seq, event.id, problem)
+        if event.prev_hash != prev:
+            return ChainFault(event.device_id, event.seq, event.id, "broken link to previous event")
+        recomputed = event_hash(id=event.id, device_id=event.device_id, seq=event.seq,
+                                kind=event.kind, case_id=event.case_id, actor=event.actor,
+                                at=event.at, payload=event.payload, prev_hash=event.prev_hash)
+        if recomputed != event.hash:
+            return ChainFault(event.device_id, event.seq, event.id,
+                              "content does not match its hash (edited after it was written)")
+        prev = event.hash
+        expected_seq += 1
+    return None

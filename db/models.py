@@ -1,0 +1,256 @@
+"""SQLAlchemy 2.0 models of the local store: the event log, configuration and the read model.
+
+The ``event`` table is the truth and is only ever inserted into. Every other table under
+"read model" is derived from events and written in the same transaction as the event that
+changes it, so it can be dropped and refolded at any time. Configuration tables (site, staff,
+policy, settings) are not derived from events: head office owns them and pushes new versions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def format_utc(moment: datetime) -> str:
+    """The one text form of a UTC instant: fixed width, so text order is time order."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: every time in Amends is timezone-aware")
+    return moment.astimezone(UTC).strftime(TIME_FORMAT)
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as fixed-width UTC text (SQLite has no time zone type)."""
+
+    impl = String(27)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        return None if value is None else format_utc(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else parse_utc(value)
+
+
+class Base(DeclarativeBase):
+    """The one declarative base of the local store."""
+
+
+# --- configuration -----------------------------------------------------------------------
+
+
+class Setting(Base):
+    """Small key/value settings of this desk (device id, idle lock, printers)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Site(Base):
+    """The property this desk belongs to."""
+
+    __tablename__ = "site"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))  # "hotel" or "restaurant"
+    currency: Mapped[str] = mapped_column(String(3))
+    timezone: Mapped[str] = mapped_column(String(64))
+    locale: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(Text, default="")
+    outlets: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of outlet names
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Staff(Base):
+    """A person who signs in at the desk. The PIN is kept only as a slow salted hash."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))  # agent, supervisor, manager
+    pin_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class Policy(Base):
+    """One version of the site's budget policy; the highest version is in force."""
+
+    __tablename__ = "policy"
+    __table_args__ = (UniqueConstraint("site_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+# --- the log -------------------------------------------------------------------------------
+
+
+class EventRow(Base):
+    """The append-only case log. Never updated except ``acked`` (sync bookkeeping)."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        Index("ix_event_case", "case_id"),
+        Index("ix_event_outbox", "device_id", "acked", "seq"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    actor: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    at: Mapped[str] = mapped_column(String(27))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as hashed
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    acked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- read model (derived from events) --------------------------------------------------------
+
+
+class ShiftRow(Base):
+    """A shift: from sign-in to "End shift" of one person on one desk."""
+
+    __tablename__ = "shift"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class CaseRow(Base):
+    """Current state of one recovery case."""
+
+    __tablename__ = "recovery_case"
+    __table_args__ = (
+        Index("ix_case_status_due", "status", "followup_due_at"),
+        Index("ix_case_guest", "guest_key"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    opened_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open, closed
+    step: Mapped[str] = mapped_column(String(16), default="listen")  # the next step to do
+    guest_name: Mapped[str] = mapped_column(Text, default="")
+    guest_key: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(Text, default="")
+    outlet: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(48), default="")
+    severity: Mapped[str] = mapped_column(String(16), default="")
+    account: Mapped[str] = mapped_column(Text, default="")
+    apology: Mapped[str] = mapped_column(Text, default="")
+    guest_view: Mapped[str] = mapped_column(Text, default="")
+    good_outcome: Mapped[str] = mapped_column(Text, default="")
+    fix_action: Mapped[str] = mapped_column(Text, default="")
+    fixed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    followup_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    followup_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    followup_note: Mapped[str] = mapped_column(Text, default="")
+    root_cause: Mapped[str] = mapped_column(String(48), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class GrantRow(Base):
+    """A gesture granted to a guest: spends budget of the person who granted it."""
+
+    __tablename__ = "gesture_grant"
+    __table_args__ = (Index("ix_grant_shift", "shift_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    gesture_type: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text)
+    value_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    approval_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ApprovalRow(Base):
+    """A supervisor's decision at the desk on a grant beyond the granter's limits."""
+
+    __tablename__ = "approval"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    grant_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    approver_id: Mapped[str] = mapped_column(String(36))
+    requested_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    decision: Mapped[str] = mapped_column(String(16))  # given, declined
+    reason: Mapped[str] = mapped_column(Text)
+    breaches: Mapped[str] = mapped_column(Text, default="[]")
+    value_minor: Mapped[int] = mapped_column(Integer, default=0)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CorrectionRow(Base):
+    """A wrong charge put right: recorded, but not a gesture and spends no budget."""
+
+    __tablename__ = "correction"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    description: Mapped[str] = mapped_column(Text)
+    value_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NoteRow(Base):
+    """A free note added to a case."""
+
+    __tablename__ = "case_note"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    actor: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow)

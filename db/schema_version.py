@@ -1,0 +1,7 @@
+"""The schema revisions this build knows, so start-up can skip Alembic when nothing is due.
+
+Keep in step with db/migrations/versions; a test checks that HEAD_REVISION is Alembic's head.
+"""
+
+HEAD_REVISION = "0001_initial"
+KNOWN_REVISIONS = frozenset({"0001_initial"})

@@ -1,0 +1,1 @@
+"""The recovery domain without Qt: cases, playbook, budget policy, money and vouchers."""

@@ -1,0 +1,259 @@
+"""Appending to the case log and folding events into the read model, in one transaction.
+
+``append`` is the only writer of events on this desk: it takes the next seq of this device,
+links the hash chain, stores the event and applies it to the read model before the caller's
+transaction commits, so the log and the read model can never disagree. ``apply`` is the fold;
+``refold`` rebuilds the whole read model from the log (after a sync merge, or to repair).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from db.eventlog import GENESIS_HASH, ChainFault, Event, canonical_json, seal, verify_chain
+from db.models import (
+    READ_MODEL_TABLES,
+    ApprovalRow,
+    CaseRow,
+    CorrectionRow,
+    EventRow,
+    GrantRow,
+    NoteRow,
+    ShiftRow,
+    format_utc,
+    parse_utc,
+)
+from desktop.core.playbook import STEPS, later_step, next_step
+
+
+def append(db: Session, *, device_id: str, kind: str, at: datetime, case_id: str | None,
+           actor: str | None, payload: Mapping[str, Any]) -> Event:
+    """Seal and store one event of this device, and fold it into the read model."""
+    last = db.execute(
+        select(EventRow.seq, EventRow.hash)
+        .where(EventRow.device_id == device_id)
+        .order_by(EventRow.seq.desc())
+        .limit(1)
+    ).first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    # Round-trip through canonical JSON so what is hashed is exactly what is stored.
+    clean_payload = json.loads(canonical_json(dict(payload)))
+    event = seal(id=str(uuid.uuid4()), device_id=device_id, seq=seq, kind=kind,
+                 case_id=case_id, actor=actor, at=format_utc(at), payload=clean_payload,
+                 prev_hash=prev_hash)
+    store_event(db, event)
+    apply(db, event)
+    return event
+
+
+def store_event(db: Session, event: Event, *, acked: bool = False) -> None:
+    db.add(EventRow(id=event.id, device_id=event.device_id, seq=event.seq, kind=event.kind,
+                    case_id=event.case_id, actor=event.actor, at=event.at,
+                    payload=canonical_json(dict(event.payload)), prev_hash=event.prev_hash,
+                    hash=event.hash, acked=acked))
+    db.flush()
+
+
+def row_to_event(row: EventRow) -> Event:
+    return Event(id=row.id, device_id=row.device_id, seq=row.seq, kind=row.kind,
+                 case_id=row.case_id, actor=row.actor, at=row.at,
+                 payload=json.loads(row.payload), prev_hash=row.prev_hash, hash=row.hash)
+
+
+def verify_log(db: Session) -> ChainFault | None:
+    """Verify every device's chain in the store; the first fault found, or None."""
+    devices = db.scalars(select(EventRow.device_id).distinct()).all()
+    for device in devices:
+        rows = db.scalars(
+            select(EventRow).where(EventRow.device_id == device).order_by(EventRow.seq)
+            .execution_options(yield_per=2000)
+        )
+        fault = verify_chain(row_to_event(row) for row in rows)
+        if fault:
+            return fault
+    return None
+
+
+def refold(db: Session) -> None:
+    """Rebuild the read model from the events alone."""
+    for table in READ_MODEL_TABLES:
+        db.execute(delete(table))
+    for event in iter_events(db):
+        apply(db, event)
+    db.flush()
+
+
+def iter_events(db: Session) -> Iterator[Event]:
+    rows = db.scalars(select(EventRow).order_by(EventRow.at, EventRow.device_id, EventRow.seq)
+                      .execution_options(yield_per=2000))
+    for row in rows:
+        yield row_to_event(row)
+
+
+# --- the fold ---------------------------------------------------------------------------------
+
+HEADER_FIELDS = ("guest_name", "location", "outlet", "category", "severity")
+STEP_FIELDS = {
+    "listen": ("account",),
+    "apologise": ("apology",),
+    "review": ("guest_view", "good_outcome"),
+    "fix": ("fix_action",),
+    "followup": (),
+    "document": ("root_cause", "detail"),
+}
+
+
+def guest_key(name: str) -> str:
+    """How gestures to one guest are recognised across cases: the name, case and space folded."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def apply(db: Session, event: Event) -> None:
+    handler = _HANDLERS.get(event.kind)
+    if handler is not None:
+        handler(db, event, parse_utc(event.at))
+        db.flush()
+
+
+def _case(db: Session, event: Event) -> CaseRow | None:
+    return db.get(CaseRow, event.case_id) if event.case_id else None
+
+
+def _shift_started(db: Session, event: Event, at: datetime) -> None:
+    db.merge(ShiftRow(id=event.payload["shift_id"], staff_id=event.actor or "",
+                      device_id=event.device_id, started_at=at, ended_at=None))
+
+
+def _shift_ended(db: Session, event: Event, at: datetime) -> None:
+    shift = db.get(ShiftRow, event.payload["shift_id"])
+    if shift is not None:
+        shift.ended_at = at
+
+
+def _case_opened(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    opened_at = parse_utc(p["started_at"]) if p.get("started_at") else at
+    case = CaseRow(id=event.case_id, device_id=event.device_id, opened_by=event.actor,
+                   shift_id=p.get("shift_id"), opened_at=opened_at, updated_at=at,
+                   status="open", step="listen")
+    for name in HEADER_FIELDS:
+        setattr(case, name, str(p.get(name, "")))
+    case.guest_key = guest_key(case.guest_name)
+    db.merge(case)
+
+
+def _case_updated(db: Session, event: Event, at: datetime) -> None:
+    case = _case(db, event)
+    if case is None:
+        return
+    for name in HEADER_FIELDS:
+        if name in event.payload:
+            setattr(case, name, str(event.payload[name]))
+    case.guest_key = guest_key(case.guest_name)
+    case.updated_at = at
+
+
+def _step_done(db: Session, event: Event, at: datetime) -> None:
+    case = _case(db, event)
+    step = event.payload.get("step")
+    if case is None or step not in STEPS:
+        return
+    for name in STEP_FIELDS[step]:
+        if name in event.payload:
+            setattr(case, name, str(event.payload[name]))
+    if step == "fix":
+        case.fixed_at = at
+    if case.status == "open":
+        case.step = later_step(case.step, next_step(step))
+    case.updated_at = at
+
+
+def _followup_due(db: Session, event: Event, at: datetime) -> None:
+    case = _case(db, event)
+    if case is not None:
+        case.followup_due_at = parse_utc(event.payload["due_at"])
+        case.updated_at = at
+
+
+def _followup_done(db: Session, event: Event, at: datetime) -> None:
+    case = _case(db, event)
+    if case is not None:
+        case.followup_done_at = at
+        case.followup_note = str(event.payload.get("note", ""))
+        if case.status == "open":
+            case.step = later_step(case.step, "document")
+        case.updated_at = at
+
+
+def _case_closed(db: Session, event: Event, at: datetime) -> None:
+    case = _case(db, event)
+    if case is None:
+        return
+    for name in ("root_cause", "detail"):
+        if name in event.payload:
+            setattr(case, name, str(event.payload[name]))
+    case.outcome = str(event.payload.get("outcome", "unknown"))
+    case.status = "closed"
+    case.step = "closed"
+    case.closed_at = at
+    case.closed_by = event.actor
+    case.updated_at = at
+
+
+def _granted(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    db.merge(GrantRow(id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
+                      staff_id=event.actor, gesture_type=p["gesture_type"],
+                      description=p.get("description", ""), value_minor=int(p["value_minor"]),
+                      currency=p["currency"], approval_id=p.get("approval_id"), granted_at=at))
+
+
+def _approval(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    db.merge(ApprovalRow(id=p["approval_id"], case_id=event.case_id, grant_id=p.get("grant_id"),
+                         approver_id=event.actor or "", requested_by=p.get("requested_by"),
+                         decision="given" if event.kind == "approval.given" else "declined",
+                         reason=p.get("reason", ""), breaches=canonical_json(p.get("breaches", [])),
+                         value_minor=int(p.get("value_minor", 0)), decided_at=at))
+
+
+def _correction(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    db.merge(CorrectionRow(id=p["correction_id"], case_id=event.case_id, staff_id=event.actor,
+                           description=p.get("description", ""),
+                           value_minor=int(p["value_minor"]), currency=p["currency"], at=at))
+
+
+def _note(db: Session, event: Event, at: datetime) -> None:
+    db.merge(NoteRow(id=event.id, case_id=event.case_id, actor=event.actor,
+                     text=str(event.payload.get("text", "")), at=at))
+
+
+_HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
+    "shift.started": _shift_started,
+    "shift.ended": _shift_ended,
+    "case.opened": _case_opened,
+    "case.updated": _case_updated,
+    "step.done": _step_done,
+    "followup.due": _followup_due,
+    "followup.done": _followup_done,
+    "case.closed": _case_closed,
+    "compensation.granted": _granted,
+    "approval.given": _approval,
+    "approval.declined": _approval,
+    "correction.recorded": _correction,
+    "note.added": _note,
+}
+
+
+def stay_start(now: datetime, window_days: int) -> datetime:
+    return now - timedelta(days=window_days)

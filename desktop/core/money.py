@@ -1,0 +1,137 @@
+"""Money as integer minor units of an ISO 4217 currency: parsing what staff type, and display.
+
+Nothing here ever holds money in a float. Amounts typed at the desk are parsed in the site's
+locale with the currency's real exponent (JPY 0, USD 2, BHD 3); anything that is not a plain,
+non-negative amount with at most that many decimals is refused with a reason, never rounded.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    get_currency_precision,
+    list_currencies,
+    parse_decimal,
+)
+
+# Far above any gesture, far below SQLite's 64-bit integer limit.
+MAX_MINOR = 10**13
+
+
+class AmountProblem(enum.Enum):
+    """Why a typed amount was refused; the UI words each one for the person at the desk."""
+
+    EMPTY = "empty"
+    NOT_A_NUMBER = "not_a_number"
+    NEGATIVE = "negative"
+    TOO_MANY_DECIMALS = "too_many_decimals"
+    TOO_LARGE = "too_large"
+
+
+class AmountError(ValueError):
+    """A typed amount that cannot be taken as money; ``problem`` says why."""
+
+    def __init__(self, problem: AmountProblem, text: str, decimals: int) -> None:
+        super().__init__(f"{problem.value}: {text!r}")
+        self.problem = problem
+        self.text = text
+        self.decimals = decimals
+
+
+class CurrencyError(ValueError):
+    """Not an ISO 4217 currency code Amends knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An exact amount: minor units and the currency they are in."""
+
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.minor, bool) or not isinstance(self.minor, int):
+            raise TypeError("money is a whole number of minor units")
+
+
+def check_currency(code: str) -> str:
+    """Return the upper-case code if it is a real ISO 4217 currency, else raise CurrencyError."""
+    cleaned = (code or "").strip().upper()
+    if cleaned not in _currencies() or cleaned in _NOT_MONEY:
+        raise CurrencyError(code)
+    return cleaned
+
+
+# ISO 4217 codes that are not money one could give a guest (test, no currency, metals).
+_NOT_MONEY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XDR", "XBA", "XBB", "XBC",
+                        "XBD", "XSU", "XUA"})
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def exponent(currency: str) -> int:
+    """Digits after the decimal point in the currency's minor unit."""
+    return int(get_currency_precision(check_currency(currency)))
+
+
+def parse_amount(text: str, currency: str, locale: str) -> Money:
+    """Parse an amount typed in ``locale`` into minor units of ``currency``."""
+    digits = exponent(currency)
+    raw = (text or "").strip()
+    if not raw:
+        raise AmountError(AmountProblem.EMPTY, text, digits)
+    if raw.startswith(("-", "\u2212")) or raw.endswith("-"):
+        raise AmountError(AmountProblem.NEGATIVE, text, digits)
+    # Only digits and the locale's separators: no exponents, no NaN, no infinity, no symbols.
+    if re.search(r"[^\d.,'\u00a0\u202f\u2019 ]", raw):
+        raise AmountError(AmountProblem.NOT_A_NUMBER, text, digits)
+    try:
+        value = parse_decimal(raw, locale=_locale(locale), strict=True)
+    except (NumberFormatError, InvalidOperation):
+        raise AmountError(AmountProblem.NOT_A_NUMBER, text, digits) from None
+    if not value.is_finite():
+        raise AmountError(AmountProblem.NOT_A_NUMBER, text, digits)
+    if value < 0:
+        raise AmountError(AmountProblem.NEGATIVE, text, digits)
+    scaled = value.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        raise AmountError(AmountProblem.TOO_MANY_DECIMALS, text, digits)
+    minor = int(scaled)
+    if minor > MAX_MINOR:
+        raise AmountError(AmountProblem.TOO_LARGE, text, digits)
+    return Money(minor, check_currency(currency))
+
+
+def format_money(minor: int, currency: str, locale: str) -> str:
+    """Show an amount the way the site's locale writes money."""
+    digits = exponent(currency)
+    amount = Decimal(minor).scaleb(-digits)
+    return format_currency(amount, currency, locale=_locale(locale), currency_digits=True)
+
+
+def format_plain(minor: int, currency: str, locale: str) -> str:
+    """The amount as staff would type it back, without a currency symbol (for edit fields)."""
+    from babel.numbers import format_decimal
+
+    digits = exponent(currency)
+    amount = Decimal(minor).scaleb(-digits)
+    pattern = "0" if digits == 0 else "0." + "0" * digits
+    return format_decimal(amount, format=pattern, locale=_locale(locale))
+
+
+def _locale(name: str) -> Locale:
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en_US")

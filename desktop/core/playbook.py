@@ -1,0 +1,69 @@
+"""The recovery sequence and its vocabulary: steps, severities, outcomes, gesture types.
+
+The order of the steps is the one the service-recovery literature agrees on. The words shown
+for each key live in the UI (translated); here are only the keys and the rules between them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+STEPS = ("listen", "apologise", "review", "fix", "followup", "document")
+SEVERITIES = ("low", "medium", "high", "critical")
+OUTCOMES = ("recovered", "not_recovered", "unknown")
+GESTURE_TYPES = ("comp", "voucher", "upgrade", "amenity", "credit", "refund", "none")
+SITE_KINDS = ("hotel", "restaurant")
+
+# What a case must name before it can be closed, so the log shows trends by guest, place and kind.
+REQUIRED_TO_CLOSE = ("guest_name", "location", "outlet", "category", "severity")
+
+
+def next_step(step: str) -> str:
+    """The step after ``step``; "closed" after the last."""
+    index = STEPS.index(step)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else "closed"
+
+
+def later_step(a: str, b: str) -> str:
+    """Whichever of two steps comes later in the sequence ("closed" is last)."""
+    order = (*STEPS, "closed")
+    return a if order.index(a) >= order.index(b) else b
+
+
+def missing_fields(header: dict[str, str]) -> list[str]:
+    """The header fields still empty, in the order the form shows them."""
+    return [name for name in REQUIRED_TO_CLOSE if not (header.get(name) or "").strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A gesture the recovery matrix suggests for a category and severity."""
+
+    gesture_type: str
+    description: str
+    value_minor: int  # a typical value in minor units of the site currency
+
+
+@cache
+def recovery_matrix() -> dict[str, Any]:
+    import resources
+
+    return json.loads(resources.path("recovery_matrix.json").read_text(encoding="utf-8"))
+
+
+def categories() -> list[str]:
+    return list(recovery_matrix()["categories"])
+
+
+def suggestions(category: str, severity: str, currency: str) -> list[Suggestion]:
+    """Suggested gestures, best first; may start with "none" where an apology and a fix suffice."""
+    from desktop.core.money import exponent
+
+    matrix = recovery_matrix()
+    entry = matrix["categories"].get(category, {})
+    rows = entry.get(severity) or matrix["fallback"].get(severity, [])
+    factor = 10 ** exponent(currency) * int(matrix["scale"].get(currency, 1))
+    return [Suggestion(r["type"], r["description"], int(r["value"]) * factor) for r in rows]

@@ -1,0 +1,1 @@
+"""The sync client: pushes the outbox to head office and pulls policy; no widgets."""

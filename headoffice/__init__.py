@@ -1,0 +1,1 @@
+"""Head-office service that receives case logs from many desks."""
