@@ -1,0 +1,414 @@
+"""Making it good: choosing a gesture, the budget left, granting it, and approval at the desk.
+
+Every decision shown here comes from ``Desk.check`` (the one budget check in the core); this
+module only asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.budget import BudgetDecision, Limit
+from desktop.core.desk import (
+    ApproverSignOff,
+    Desk,
+    DeskError,
+    GestureProposal,
+    OnShift,
+)
+from desktop.core.money import AmountError, format_plain, parse_amount
+from desktop.core.playbook import GESTURE_TYPES, suggestions
+from desktop.ui import labels
+from desktop.ui.common import money, named
+
+
+class GesturePanel(QWidget):
+    """Suggestions, the gesture form, the budget left and the Grant button."""
+
+    granted = Signal()
+
+    def __init__(self, desk: Desk, on_shift: Callable[[], OnShift | None],
+                 case_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._on_shift = on_shift
+        self._case_id = case_id
+        self._category = ""
+        self._severity = ""
+        self.suggestion_list = named(QListWidget(), "suggestions", self.tr("Suggested gestures"))
+        self.suggestion_list.setMaximumHeight(90)
+        self.suggestion_list.itemActivated.connect(self._pick)
+        self.suggestion_list.itemClicked.connect(self._pick)
+        self.kind = named(QComboBox(), "gestureType", self.tr("Gesture type"))
+        for key in GESTURE_TYPES:
+            self.kind.addItem(labels.gesture_name(key), key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.description = named(QLineEdit(), "gestureDescription",
+                                 self.tr("What the gesture is"))
+        self.description.setPlaceholderText(self.tr("e.g. desserts for the table on the house"))
+        self.amount = named(QLineEdit(), "gestureValue", self.tr("Value"))
+        self.amount.textChanged.connect(lambda _t: self.update_decision())
+        self.amount.returnPressed.connect(self.grant)
+        self.description.returnPressed.connect(self.grant)
+        self.amount_error = named(QLabel(), "gestureValueError", self.tr("Problem with the value"))
+        self.amount_error.setStyleSheet("color: #b00020;")
+        self.budget = named(QLabel(), "budgetLeft", self.tr("Budget left"))
+        self.budget.setWordWrap(True)
+        self.decision = named(QLabel(), "budgetDecision", self.tr("Budget decision"))
+        self.decision.setWordWrap(True)
+        self.grant_button = named(QPushButton(self.tr("Grant")), "grantButton",
+                                  self.tr("Grant gesture"))
+        self.grant_button.clicked.connect(self.grant)
+        self.granted_list = named(QLabel(), "grantedList", self.tr("Gestures granted"))
+        self.granted_list.setWordWrap(True)
+        self.granted_list.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.correction_text = named(QLineEdit(), "correctionDescription",
+                                     self.tr("Wrong charge corrected"))
+        self.correction_text.setPlaceholderText(self.tr("Wrong charge corrected (not a gesture)"))
+        self.correction_amount = named(QLineEdit(), "correctionValue",
+                                       self.tr("Amount corrected"))
+        self.correction_button = named(QPushButton(self.tr("Record correction")),
+                                       "correctionButton", self.tr("Record correction"))
+        self.correction_button.clicked.connect(self.record_correction)
+        self.correction_error = QLabel()
+        self.correction_error.setStyleSheet("color: #b00020;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Suggested"), self.suggestion_list)
+        form.addRow(self.tr("Gesture"), self.kind)
+        form.addRow(self.tr("Description"), self.description)
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.amount)
+        value_row.addWidget(self.grant_button)
+        form.addRow(self.tr("Value"), value_row)
+        form.addRow("", self.amount_error)
+        correction_row = QHBoxLayout()
+        correction_row.addWidget(self.correction_text, 2)
+        correction_row.addWidget(self.correction_amount, 1)
+        correction_row.addWidget(self.correction_button)
+        form.addRow(self.tr("Correction"), correction_row)
+        form.addRow("", self.correction_error)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.budget)
+        layout.addLayout(form)
+        layout.addWidget(self.decision)
+        layout.addWidget(self.granted_list)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.grant)
+
+    # --- state ------------------------------------------------------------------------------
+
+    def set_case(self, category: str, severity: str) -> None:
+        """Refill suggestions for the case's category and severity and show the budget."""
+        self._category, self._severity = category, severity
+        self.suggestion_list.clear()
+        if self.desk.has_site():
+            site = self.desk.site()
+            for suggestion in suggestions(category, severity, site.currency):
+                text = (f"{labels.gesture_name(suggestion.gesture_type)}: "
+                        f"{suggestion.description}")
+                if suggestion.value_minor:
+                    text += f" — {money(site, suggestion.value_minor)}"
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, suggestion)
+                self.suggestion_list.addItem(item)
+        self.refresh()
+
+    def clear_form(self) -> None:
+        self.kind.setCurrentIndex(0)
+        self.description.clear()
+        self.amount.clear()
+        self.amount_error.clear()
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        suggestion = item.data(Qt.ItemDataRole.UserRole)
+        site = self.desk.site()
+        self.kind.setCurrentIndex(self.kind.findData(suggestion.gesture_type))
+        self.description.setText(suggestion.description)
+        self.amount.setText(format_plain(suggestion.value_minor, site.currency, site.locale)
+                            if suggestion.value_minor else "")
+        self.amount.setFocus()
+
+    def _kind_changed(self) -> None:
+        is_none = self.kind.currentData() == "none"
+        self.amount.setEnabled(not is_none)
+        if is_none:
+            self.amount.clear()
+        self.update_decision()
+
+    def refresh(self) -> None:
+        """Show the budget left and the gestures already granted in this case."""
+        who = self._on_shift()
+        case_id = self._case_id()
+        if who is None or not self.desk.has_site():
+            return
+        site = self.desk.site()
+        remaining = self.desk.check(who, case_id, 0).remaining
+        self.budget.setText(
+            self.tr("You may still grant without approval: %1 this shift · %2 to this guest "
+                    "this stay · %3 in this case")
+            .replace("%1", money(site, remaining[Limit.PER_SHIFT]))
+            .replace("%2", money(site, remaining[Limit.PER_GUEST_STAY]))
+            .replace("%3", money(site, remaining[Limit.PER_CASE])))
+        lines = []
+        if case_id is not None:
+            view = self.desk.case(case_id)
+            for grant in view.grants:
+                value = money(site, grant.value_minor) if grant.value_minor else ""
+                approved = self.tr(" (approved)") if grant.approval_id else ""
+                lines.append(f"✓ {labels.gesture_name(grant.gesture_type)}: "
+                             f"{grant.description} {value}{approved}".rstrip())
+            for description, value_minor in self.desk.corrections(case_id):
+                lines.append(self.tr("Correction: %1 %2").replace("%1", description)
+                             .replace("%2", money(site, value_minor)))
+        self.granted_list.setText("\n".join(lines))
+        self.update_decision()
+
+    def _proposal(self) -> GestureProposal | None:
+        """The gesture as typed, or None with the problem shown beside the field."""
+        kind = self.kind.currentData()
+        site = self.desk.site()
+        if kind == "none":
+            self.amount_error.clear()
+            return GestureProposal("none", self.description.text() or
+                                   self.tr("Apology and the fix; no gesture"), 0)
+        try:
+            value = parse_amount(self.amount.text(), site.currency, site.locale)
+        except AmountError as error:
+            self.amount_error.setText(labels.amount_problem(error.problem, error.decimals))
+            return None
+        if value.minor == 0:
+            self.amount_error.setText(self.tr("A gesture needs a value; choose \"No gesture\" "
+                                              "for none."))
+            return None
+        self.amount_error.clear()
+        return GestureProposal(kind, self.description.text(), value.minor)
+
+    def _decision(self, proposal: GestureProposal) -> BudgetDecision | None:
+        who = self._on_shift()
+        if who is None:
+            return None
+        return self.desk.check(who, self._case_id(), proposal.value_minor)
+
+    def update_decision(self) -> None:
+        if not self.amount.text().strip() and self.kind.currentData() != "none":
+            self.decision.clear()
+            self.amount_error.clear()
+            self.grant_button.setText(self.tr("Grant"))
+            return
+        proposal = self._proposal()
+        decision = None if proposal is None else self._decision(proposal)
+        if decision is None:
+            self.decision.clear()
+            return
+        site = self.desk.site()
+        if decision.within_limits:
+            self.decision.setText(self.tr("Within your limits: Enter grants it."))
+            self.grant_button.setText(self.tr("Grant"))
+        else:
+            parts = [self.tr("over the %1 by %2").replace("%1", labels.limit_name(b.limit))
+                     .replace("%2", money(site, b.over_by)) for b in decision.breaches]
+            self.decision.setText(self.tr("Needs approval: %1.").replace("%1", "; ".join(parts)))
+            self.grant_button.setText(self.tr("Ask for approval…"))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def grant(self) -> None:
+        who = self._on_shift()
+        case_id = self._case_id()
+        if who is None or case_id is None:
+            return
+        proposal = self._proposal()
+        if proposal is None:
+            self.amount.setFocus()
+            return
+        try:
+            result = self.desk.grant(who, case_id, proposal)
+        except DeskError as error:
+            self.amount_error.setText(labels.desk_error(error.code, error.detail))
+            return
+        if not result.granted:
+            dialog = ApprovalDialog(self.desk, who, case_id, proposal, result.decision, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.was_approved:
+                self.refresh()
+                return
+        self.clear_form()
+        self.refresh()
+        self.granted.emit()
+
+    def record_correction(self) -> None:
+        who = self._on_shift()
+        case_id = self._case_id()
+        if who is None or case_id is None:
+            return
+        site = self.desk.site()
+        try:
+            value = parse_amount(self.correction_amount.text(), site.currency, site.locale)
+        except AmountError as error:
+            self.correction_error.setText(labels.amount_problem(error.problem, error.decimals))
+            return
+        if value.minor == 0 or not self.correction_text.text().strip():
+            self.correction_error.setText(self.tr("Say what was corrected and by how much."))
+            return
+        self.desk.record_correction(who, case_id, self.correction_text.text(), value.minor)
+        self.correction_error.clear()
+        self.correction_text.clear()
+        self.correction_amount.clear()
+        self.refresh()
+
+
+class ApprovalDialog(QDialog):
+    """A supervisor approves (or declines) at the desk with their own PIN and a reason."""
+
+    def __init__(self, desk: Desk, on_shift: OnShift, case_id: str, proposal: GestureProposal,
+                 decision: BudgetDecision, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.on_shift = on_shift
+        self.case_id = case_id
+        self.proposal = proposal
+        self.was_approved = False
+        self.setWindowTitle(self.tr("Approval needed"))
+        site = desk.site()
+        parts = [self.tr("%1: %2 would be %3 of %4").replace("%1", labels.limit_name(b.limit))
+                 .replace("%2", money(site, proposal.value_minor))
+                 .replace("%3", money(site, b.would_be)).replace("%4", money(site, b.allowed))
+                 for b in decision.breaches]
+        summary = QLabel(self.tr("%1 — %2 is beyond %3's limits.")
+                         .replace("%1", proposal.description or labels.gesture_name(
+                             proposal.gesture_type))
+                         .replace("%2", money(site, proposal.value_minor))
+                         .replace("%3", on_shift.staff.name) + "\n" + "\n".join(parts))
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        summary.setObjectName("approvalSummary")
+        self.approver = named(QComboBox(), "approverChoice", self.tr("Approver"))
+        policy = desk.policy()
+        for member in desk.staff():
+            if policy.is_approver(member.role) and member.id != on_shift.staff.id:
+                self.approver.addItem(f"{member.name} — {labels.role_name(member.role)}",
+                                      member.id)
+        self._choose_first_able()
+        self.pin = named(QLineEdit(), "approverPin", self.tr("Approver's PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
+        self.reason = named(QLineEdit(), "approvalReason", self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why this is right for the guest"))
+        self.message = named(QLabel(), "approvalMessage", self.tr("Approval message"))
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.approve = named(QPushButton(self.tr("Approve")), "approveButton", self.tr("Approve"))
+        self.approve.setDefault(True)
+        self.decline = named(QPushButton(self.tr("Decline")), "declineButton", self.tr("Decline"))
+        self.cancel = named(QPushButton(self.tr("Cancel")), "cancelApproval", self.tr("Cancel"))
+        self.approve.clicked.connect(self.do_approve)
+        self.decline.clicked.connect(self.do_decline)
+        self.cancel.clicked.connect(self.reject)
+        self.approver.currentIndexChanged.connect(lambda _i: self._check_approver())
+        form = QFormLayout()
+        form.addRow(self.tr("Approver"), self.approver)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("Reason"), self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.decline)
+        buttons.addWidget(self.approve)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.pin.setFocus()
+        self._check_approver()
+
+    def _choose_first_able(self) -> None:
+        for row in range(self.approver.count()):
+            refusal = self.desk.approval_refusal_for(self.on_shift, self.case_id,
+                                                     self.approver.itemData(row),
+                                                     self.proposal.value_minor)
+            if refusal is None:
+                self.approver.setCurrentIndex(row)
+                return
+
+    def _check_approver(self) -> bool:
+        approver_id = self.approver.currentData()
+        if approver_id is None:
+            self.message.setText(self.tr("Nobody here may approve this gesture."))
+            self.approve.setEnabled(False)
+            return False
+        refusal = self.desk.approval_refusal_for(self.on_shift, self.case_id, approver_id,
+                                                 self.proposal.value_minor)
+        self.approve.setEnabled(refusal is None)
+        self.message.setText("" if refusal is None else labels.approval_refusal(refusal))
+        return refusal is None
+
+    def _sign_off(self) -> ApproverSignOff | None:
+        if not self.reason.text().strip():
+            self.message.setText(self.tr("The approver must give a reason."))
+            self.reason.setFocus()
+            return None
+        if not self.pin.text():
+            self.message.setText(self.tr("The approver types their PIN."))
+            self.pin.setFocus()
+            return None
+        return ApproverSignOff(self.approver.currentData(), self.pin.text(), self.reason.text())
+
+    def _show_error(self, error: DeskError) -> None:
+        if error.code == "approver_pin_wrong":
+            wait = int(error.detail or 0)
+            text = self.tr("Wrong PIN for the approver.")
+            if wait:
+                text += " " + self.tr("Try again in %1 s.").replace("%1", str(wait))
+            self.message.setText(text)
+            self.pin.clear()
+            self.pin.setFocus()
+        elif error.code == "approval_refused":
+            from desktop.core.budget import ApprovalRefusal
+
+            self.message.setText(labels.approval_refusal(ApprovalRefusal(error.detail)))
+        else:
+            self.message.setText(labels.desk_error(error.code, error.detail))
+
+    def do_approve(self) -> None:
+        if not self._check_approver():
+            return
+        sign_off = self._sign_off()
+        if sign_off is None:
+            return
+        try:
+            result = self.desk.grant(self.on_shift, self.case_id, self.proposal, sign_off)
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self.was_approved = result.granted
+        self.accept()
+
+    def do_decline(self) -> None:
+        sign_off = self._sign_off()
+        if sign_off is None:
+            return
+        try:
+            self.desk.decline_approval(self.on_shift, self.case_id, sign_off, self.proposal)
+        except DeskError as error:
+            self._show_error(error)
+            return
+        self.was_approved = False
+        self.reject()

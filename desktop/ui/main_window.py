@@ -1,0 +1,289 @@
+"""The main window: sign-in or the desk (case list beside the panel), notices, idle lock.
+
+A one-second tick drives the case clock, the follow-up countdowns, the due-follow-up notices
+and the idle lock; all of them read time from the desk's clock, so tests can move it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.budget import Limit
+from desktop.core.desk import Desk, OnShift
+from desktop.ui import labels
+from desktop.ui.case_list import CaseListPane
+from desktop.ui.case_panel import CasePanel
+from desktop.ui.common import money, named
+from desktop.ui.signin import SignInScreen
+
+_ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin)
+
+
+class FollowupBanner(QFrame):
+    """An in-app notice that a follow-up is due, with a button to open that case."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followupBanner")
+        self.setStyleSheet("#followupBanner { background: #fff3cd; border: 1px solid #e0a800; }")
+        self.text = named(QLabel(), "followupBannerText", self.tr("Follow-up due"))
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = named(QPushButton(self.tr("Open case")), "followupBannerOpen",
+                                 self.tr("Open the case with the follow-up due"))
+        self.dismiss = named(QPushButton(self.tr("Later")), "followupBannerDismiss",
+                             self.tr("Dismiss the notice"))
+        self.dismiss.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.dismiss)
+        self.case_id: str | None = None
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.on_shift: OnShift | None = None
+        self._notified: set[str] = set()
+        self._last_activity: datetime = desk.now()
+        self.setWindowTitle(self.tr("Amends"))
+        self.resize(1200, 760)
+
+        self.sign_in = SignInScreen(desk)
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.case_list = CaseListPane(desk)
+        self.panel = CasePanel(desk)
+        self.panel.changed.connect(self.refresh)
+        self.panel.finished.connect(self.refresh)
+        self.case_list.case_chosen.connect(self.open_case)
+        self.welcome = QLabel(self.tr("Press Ctrl+N (or “New case”) when a guest has a "
+                                      "problem."))
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setObjectName("welcome")
+        self.panel_stack = QStackedWidget()
+        self.panel_stack.addWidget(self.welcome)
+        self.panel_stack.addWidget(self.panel)
+        self.banner = FollowupBanner()
+        self.banner.open_button.clicked.connect(self._open_banner_case)
+
+        self.new_case_button = named(QPushButton(self.tr("New case")), "newCaseButton",
+                                     self.tr("New case"))
+        self.new_case_button.clicked.connect(self.new_case)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.new_case_button)
+        left_layout.addWidget(self.case_list)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel_stack)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 800])
+        desk_view = QWidget()
+        desk_layout = QVBoxLayout(desk_view)
+        desk_layout.addWidget(self.banner)
+        desk_layout.addWidget(splitter, 1)
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.sign_in)
+        self.screens.addWidget(desk_view)
+        self.setCentralWidget(self.screens)
+
+        self.who = named(QLabel(), "signedInAs", self.tr("Signed in as"))
+        self.budget = named(QLabel(), "shiftBudget", self.tr("Budget left this shift"))
+        self.end_shift_button = named(QPushButton(self.tr("End shift")), "endShiftButton",
+                                      self.tr("End shift"))
+        self.end_shift_button.clicked.connect(self.end_shift)
+        self.statusBar().addWidget(self.who)
+        self.statusBar().addWidget(self.budget, 1)
+        self.statusBar().addPermanentWidget(self.end_shift_button)
+
+        self._build_menus()
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+            self.tray.setToolTip(self.tr("Amends"))
+            self.tray.show()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        QApplication.instance().installEventFilter(self)
+        self._show_sign_in()
+
+    def _build_menus(self) -> None:
+        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        self.new_case_action = QAction(self.tr("&New case"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_case_action.triggered.connect(self.new_case)
+        case_menu.addAction(self.new_case_action)
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        case_menu.addAction(self.lock_action)
+        self.end_shift_action = QAction(self.tr("&End shift"), self)
+        self.end_shift_action.triggered.connect(self.end_shift)
+        case_menu.addAction(self.end_shift_action)
+        case_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        case_menu.addAction(quit_action)
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.policy_action = QAction(self.tr("Budget &policy…"), self)
+        self.policy_action.triggered.connect(self.edit_policy)
+        self.settings_menu.addAction(self.policy_action)
+
+    # --- sign-in, lock, shift ---------------------------------------------------------------
+
+    def _show_sign_in(self) -> None:
+        self.screens.setCurrentWidget(self.sign_in)
+        self.sign_in.reload()
+        self.sign_in.reset()
+        self.new_case_action.setEnabled(False)
+        self.end_shift_action.setEnabled(False)
+        self.end_shift_button.setEnabled(False)
+        self.policy_action.setEnabled(False)
+        self.who.clear()
+        self.budget.clear()
+
+    def _signed_in(self, on_shift: OnShift) -> None:
+        self.on_shift = on_shift
+        self.panel.on_shift = on_shift
+        self._last_activity = self.desk.now()
+        self.screens.setCurrentIndex(1)
+        self.new_case_action.setEnabled(True)
+        self.end_shift_action.setEnabled(True)
+        self.end_shift_button.setEnabled(True)
+        self.policy_action.setEnabled(on_shift.staff.role == "manager")
+        self.who.setText(f"{on_shift.staff.name} — {labels.role_name(on_shift.staff.role)}")
+        self.refresh()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.sign_in
+
+    def lock(self) -> None:
+        """Back to sign-in; the panel (and any half-entered case) stays as it is."""
+        if self.on_shift is not None:
+            name = self.on_shift.staff.name
+            self._show_sign_in()
+            self.sign_in.select_staff(name)
+
+    def end_shift(self) -> None:
+        if self.on_shift is None:
+            return
+        self.desk.end_shift(self.on_shift)
+        self.on_shift = None
+        self.panel.on_shift = None
+        self.panel_stack.setCurrentWidget(self.welcome)
+        self._show_sign_in()
+
+    # override: QObject.eventFilter
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self._last_activity = self.desk.now()
+        return False
+
+    # --- cases ------------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        if self.on_shift is None or self.is_locked:
+            return
+        if self.panel.is_draft_with_content():
+            # Ctrl+N again on a half-typed draft keeps it: the person is already on it.
+            self.panel.focus_first_field()
+            return
+        self.panel.new_case(self.on_shift)
+        self.panel_stack.setCurrentWidget(self.panel)
+        self.panel.focus_first_field()
+
+    def open_case(self, case_id: str) -> None:
+        if self.on_shift is None:
+            return
+        self.panel.show_case(self.on_shift, case_id)
+        self.panel_stack.setCurrentWidget(self.panel)
+        if self.banner.case_id == case_id:
+            self.banner.hide()
+
+    def _open_banner_case(self) -> None:
+        if self.banner.case_id:
+            self.open_case(self.banner.case_id)
+        self.banner.hide()
+
+    def refresh(self) -> None:
+        self.case_list.refresh()
+        self._update_budget()
+
+    def _update_budget(self) -> None:
+        if self.on_shift is None:
+            self.budget.clear()
+            return
+        site = self.desk.site()
+        left = self.desk.check(self.on_shift, None, 0).remaining[Limit.PER_SHIFT]
+        self.budget.setText(self.tr("You may still grant %1 this shift without approval.")
+                            .replace("%1", money(site, left)))
+
+    def edit_policy(self) -> None:
+        if self.on_shift is None or self.on_shift.staff.role != "manager":
+            return
+        from desktop.ui.settings import PolicyDialog
+
+        PolicyDialog(self.desk, self.on_shift, self).exec()
+        self.refresh()
+        self.panel.gestures.refresh()
+
+    # --- the tick ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        now = self.desk.now()
+        if (self.on_shift is not None and not self.is_locked
+                and now - self._last_activity >= timedelta(minutes=self.desk.idle_lock_minutes)):
+            self.lock()
+        if self.on_shift is None:
+            return
+        self.panel.tick()
+        self.case_list.tick()
+        self._notify_due(now)
+
+    def _notify_due(self, now: datetime) -> None:
+        for case in self.desk.followups_due(now):
+            if case.id in self._notified:
+                continue
+            self._notified.add(case.id)
+            who = case.guest_name or self.tr("a guest")
+            where = f", {case.location}" if case.location else ""
+            text = self.tr("Follow-up due now: %1%2.").replace("%1", who).replace("%2", where)
+            self.banner.text.setText(text)
+            self.banner.case_id = case.id
+            self.banner.show()
+            if self.tray is not None:
+                self.tray.showMessage(self.tr("Follow-up due"), text)
+
+    # override: QWidget.closeEvent
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,134 @@
+"""First start with an empty data dir: create your site, or try the demo site."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QLocale, QTimeZone
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk, DeskError, site_problems
+from desktop.ui.common import named
+
+
+class SetupDialog(QDialog):
+    """Accepted once a site exists in the desk (created here or the demo)."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Welcome to Amends"))
+        intro = QLabel(self.tr(
+            "Set up this desk for your property, or try the demo site first to see how a "
+            "recovery case runs."))
+        intro.setWordWrap(True)
+
+        self.name = named(QLineEdit(), "siteName", self.tr("Site name"))
+        self.kind = named(QComboBox(), "siteKind", self.tr("Kind of site"))
+        self.kind.addItem(self.tr("Hotel"), "hotel")
+        self.kind.addItem(self.tr("Restaurant"), "restaurant")
+        system = QLocale.system()
+        iso = system.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode) or "USD"
+        self.currency = named(QLineEdit(iso), "siteCurrency", self.tr("Currency (ISO code)"))
+        self.currency.setMaxLength(3)
+        self.currency.setValidator(QRegularExpressionValidator(r"[A-Za-z]{0,3}", self.currency))
+        self.timezone = named(QComboBox(), "siteTimezone", self.tr("Time zone"))
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(available_timezones()))
+        system_zone = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
+        self.timezone.setCurrentText(system_zone if system_zone in available_timezones()
+                                     else "UTC")
+        self.locale = named(QLineEdit(system.name()), "siteLocale",
+                            self.tr("Language and number format"))
+        self.manager = named(QLineEdit(), "managerName", self.tr("First manager's name"))
+        self.pin = named(QLineEdit(), "managerPin", self.tr("Manager PIN"))
+        self.pin_again = named(QLineEdit(), "managerPinAgain", self.tr("Manager PIN again"))
+        for field in (self.pin, self.pin_again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setValidator(QRegularExpressionValidator(r"\d{0,8}", field))
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label, widget in (
+            ("name", self.tr("Site name"), self.name),
+            ("kind", self.tr("Kind"), self.kind),
+            ("currency", self.tr("Currency"), self.currency),
+            ("timezone", self.tr("Time zone"), self.timezone),
+            ("locale", self.tr("Locale"), self.locale),
+            ("manager_name", self.tr("Manager"), self.manager),
+            ("manager_pin", self.tr("PIN (4–8 digits)"), self.pin),
+            ("pin_again", self.tr("PIN again"), self.pin_again),
+        ):
+            error = QLabel()
+            error.setObjectName(f"error_{key}")
+            error.setStyleSheet("color: #b00020;")
+            self.errors[key] = error
+            box = QVBoxLayout()
+            box.setSpacing(0)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(label, box)
+
+        self.create = named(QPushButton(self.tr("Create site")), "createSite",
+                            self.tr("Create site"))
+        self.create.setDefault(True)
+        self.create.clicked.connect(self.create_site)
+        self.demo = named(QPushButton(self.tr("Try the demo site")), "tryDemo",
+                          self.tr("Try the demo site"))
+        self.demo.clicked.connect(self.create_demo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def _show_errors(self, problems: list[str]) -> None:
+        words = {
+            "name": self.tr("Give the site a name."),
+            "kind": self.tr("Choose hotel or restaurant."),
+            "currency": self.tr("Not a currency code: use three letters such as USD, EUR, JPY."),
+            "timezone": self.tr("Choose a time zone from the list, such as Europe/Paris."),
+            "manager_name": self.tr("Type the first manager's name."),
+            "manager_pin": self.tr("A PIN is 4 to 8 digits."),
+            "pin_again": self.tr("The two PINs differ."),
+        }
+        for key, label in self.errors.items():
+            label.setText(words.get(key, "") if key in problems else "")
+
+    def create_site(self) -> None:
+        values = {
+            "name": self.name.text(), "kind": self.kind.currentData(),
+            "currency": self.currency.text().upper(), "timezone": self.timezone.currentText(),
+            "manager_name": self.manager.text(), "manager_pin": self.pin.text(),
+        }
+        problems = site_problems(**values)
+        if self.pin.text() != self.pin_again.text():
+            problems.append("pin_again")
+        self._show_errors(problems)
+        if problems:
+            return
+        try:
+            self.desk.create_site(locale=self.locale.text() or "en_US", **values)
+        except DeskError as error:
+            self._show_errors(error.detail.split(", "))
+            return
+        self.accept()
+
+    def create_demo(self) -> None:
+        from desktop.core.demo import create_demo_site
+
+        create_demo_site(self.desk)
+        self.accept()

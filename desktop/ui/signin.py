@@ -1,0 +1,177 @@
+"""The sign-in screen: pick your name, type your PIN on the pad or the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk, DeskError, OnShift
+from desktop.core.pins import PIN_MAX_LENGTH
+from desktop.ui.common import named
+from desktop.ui.labels import role_name
+
+
+class SignInScreen(QWidget):
+    """Emits ``signed_in`` with the person's shift once their PIN is right."""
+
+    signed_in = Signal(object)  # OnShift
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._wait_until = None
+        title = QLabel(self.tr("Who is at the desk?"))
+        title.setObjectName("signInTitle")
+        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.site_label = QLabel()
+        self.staff_list = named(QListWidget(), "staffList", self.tr("Your name"))
+        self.staff_list.setMinimumWidth(260)
+        self.pin = named(QLineEdit(), "pinField", self.tr("PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(PIN_MAX_LENGTH)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.returnPressed.connect(self.submit)
+        self.message = named(QLabel(), "signInMessage", self.tr("Sign-in message"))
+        self.message.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("demoHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        pad = QGridLayout()
+        for index, digit in enumerate("123456789"):
+            pad.addWidget(self._pad_button(digit), index // 3, index % 3)
+        clear = named(QPushButton(self.tr("Clear")), "pinClear", self.tr("Clear PIN"))
+        clear.clicked.connect(self.pin.clear)
+        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pad.addWidget(clear, 3, 0)
+        pad.addWidget(self._pad_button("0"), 3, 1)
+        self.ok = named(QPushButton(self.tr("Sign in")), "signInButton", self.tr("Sign in"))
+        self.ok.clicked.connect(self.submit)
+        pad.addWidget(self.ok, 3, 2)
+
+        right = QVBoxLayout()
+        right.addWidget(self.pin)
+        right.addLayout(pad)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.staff_list)
+        row.addLayout(right)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.site_label)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        self.staff_list.currentItemChanged.connect(lambda *_: self._focus_pin())
+        self.staff_list.itemActivated.connect(lambda *_: self._focus_pin())
+        self.setTabOrder(self.staff_list, self.pin)
+        self.setTabOrder(self.pin, self.ok)
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._update_wait)
+        self.reload()
+
+    def _pad_button(self, digit: str) -> QPushButton:
+        label = self.tr("Digit %1").replace("%1", digit)
+        button = named(QPushButton(digit), f"pinDigit{digit}", label)
+        button.setMinimumSize(56, 44)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the PIN field keeps the keyboard
+        button.clicked.connect(lambda: self.pin.insert(digit))
+        return button
+
+    def reload(self) -> None:
+        """Fill the staff list (after set-up, or when the roster changes)."""
+        self.staff_list.clear()
+        if not self.desk.has_site():
+            return
+        site = self.desk.site()
+        self.site_label.setText(site.name)
+        for member in self.desk.staff():
+            item = QListWidgetItem(f"{member.name} — {role_name(member.role)}")
+            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            self.staff_list.addItem(item)
+        if site.is_demo:
+            from desktop.core.demo import demo_pins
+
+            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins())
+            self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
+        else:
+            self.hint.clear()
+
+    def reset(self) -> None:
+        self.pin.clear()
+        self.message.clear()
+        self._focus_pin()
+
+    def select_staff(self, name: str) -> None:
+        for row in range(self.staff_list.count()):
+            if self.staff_list.item(row).text().startswith(name):
+                self.staff_list.setCurrentRow(row)
+                return
+
+    def _focus_pin(self) -> None:
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        item = self.staff_list.currentItem()
+        if item is None:
+            self.message.setText(self.tr("Pick your name first."))
+            self.staff_list.setFocus()
+            return
+        if not self.pin.text():
+            self.message.setText(self.tr("Type your PIN."))
+            return
+        try:
+            answer = self.desk.sign_in(item.data(Qt.ItemDataRole.UserRole), self.pin.text())
+        except DeskError:
+            self.message.setText(self.tr("That person can no longer sign in here."))
+            return
+        self.pin.clear()
+        if answer.on_shift is not None:
+            self.message.clear()
+            self.signed_in.emit(answer.on_shift)
+            return
+        if answer.wrong_pin and answer.wait_seconds == 0:
+            self.message.setText(self.tr("Wrong PIN. Try again."))
+        elif answer.wrong_pin:
+            self._start_wait(answer.wait_seconds, wrong=True)
+        else:
+            self._start_wait(answer.wait_seconds, wrong=False)
+
+    def _start_wait(self, seconds: int, *, wrong: bool) -> None:
+        from datetime import timedelta
+
+        self._wait_until = self.desk.now() + timedelta(seconds=seconds)
+        self._wrong = wrong
+        self._update_wait()
+        self._tick.start()
+
+    def _update_wait(self) -> None:
+        if self._wait_until is None:
+            self._tick.stop()
+            return
+        left = int((self._wait_until - self.desk.now()).total_seconds() + 0.999)
+        if left <= 0:
+            self._wait_until = None
+            self._tick.stop()
+            self.message.setText(self.tr("You can try your PIN again."))
+            return
+        text = (self.tr("Wrong PIN. Try again in %1 s.") if self._wrong
+                else self.tr("Too many wrong PINs. Try again in %1 s."))
+        self.message.setText(text.replace("%1", str(left)))
+
+
+__all__ = ["OnShift", "SignInScreen"]
