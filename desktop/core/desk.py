@@ -750,6 +750,11 @@ class Desk:
             return list(db.scalars(select(EventRow).where(EventRow.case_id == case_id)
                                    .order_by(EventRow.seq)))
 
+    def events_for_device(self, device_id: str) -> list[EventRow]:
+        with self._tx() as db:
+            return list(db.scalars(select(EventRow).where(EventRow.device_id == device_id)
+                                   .order_by(EventRow.seq)))
+
     def event_count(self) -> int:
         with self._tx() as db:
             return int(db.scalar(select(func.count()).select_from(EventRow)) or 0)

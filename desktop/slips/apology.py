@@ -1,0 +1,141 @@
+"""The apology wording template: loading a site's override and filling in the placeholders.
+
+A template is JSON: ``{"version": 1, "paragraphs": [[sentence, ...], ...]}``. Sentences use
+``{placeholder}`` fields from a fixed list. Filling is done here rather than with
+``str.format`` so that field values are never re-expanded and a site-edited template cannot
+reach attributes (``{guest_name.__class__}``) or format specs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import string
+from pathlib import Path
+from typing import Any
+
+import resources
+
+__all__ = [
+    "FIELDS",
+    "TEMPLATE_NAME",
+    "TemplateError",
+    "fill_apology",
+    "load_apology_template",
+    "validate_apology_template",
+]
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_NAME = "apology.json"
+FIELDS = frozenset(
+    {
+        "guest_name",
+        "what_went_wrong",
+        "what_we_did",
+        "gesture",
+        "staff_name",
+        "staff_role",
+        "ask_for",
+        "site_name",
+    }
+)
+# An apology is a few lines; anything much bigger is a wrong file, not a template.
+_MAX_FILE_BYTES = 64 * 1024
+_MAX_PARAGRAPHS = 30
+_MAX_SENTENCES = 20
+
+_Piece = tuple[str, str | None]  # (literal text, field name or None)
+
+
+class TemplateError(ValueError):
+    """The template is not a valid apology template."""
+
+
+def _parse(sentence: str) -> list[_Piece]:
+    """Split a sentence into literal text and field references, rejecting anything fancy."""
+    try:
+        parsed = list(string.Formatter().parse(sentence))
+    except ValueError as exc:  # unbalanced braces
+        raise TemplateError(f"bad braces in {sentence!r}") from exc
+    pieces: list[_Piece] = []
+    for literal, name, spec, conversion in parsed:
+        if name is not None and (name not in FIELDS or spec or conversion):
+            raise TemplateError(f"unknown placeholder {{{name}}} in {sentence!r}")
+        pieces.append((literal, name))
+    return pieces
+
+
+def _paragraphs(template: Any) -> list[list[list[_Piece]]]:
+    """Validate ``template`` and return its parsed sentences."""
+    if not isinstance(template, dict) or template.get("version") != 1:
+        raise TemplateError("expected an object with version 1")
+    paragraphs = template.get("paragraphs")
+    if not isinstance(paragraphs, list) or not 0 < len(paragraphs) <= _MAX_PARAGRAPHS:
+        raise TemplateError("paragraphs must be a non-empty list")
+    parsed: list[list[list[_Piece]]] = []
+    for paragraph in paragraphs:
+        if (
+            not isinstance(paragraph, list)
+            or len(paragraph) > _MAX_SENTENCES
+            or not all(isinstance(sentence, str) for sentence in paragraph)
+        ):
+            raise TemplateError("each paragraph must be a list of sentences (strings)")
+        parsed.append([_parse(sentence) for sentence in paragraph])
+    return parsed
+
+
+def validate_apology_template(template: Any) -> None:
+    """Raise TemplateError unless ``template`` is a usable apology template."""
+    _paragraphs(template)
+
+
+def fill_apology(template: dict[str, Any], **fields: str) -> list[str]:
+    """Return the apology's paragraphs with fields filled in as plain text.
+
+    A sentence that references a field that is missing or blank is left out (so no
+    ``gesture`` means no gesture sentence); a paragraph left with no sentences is dropped.
+    Values are inserted verbatim: a value containing ``{x}`` stays ``{x}``.
+    """
+    unknown = set(fields) - FIELDS
+    if unknown:
+        raise TypeError(f"unknown apology field(s): {', '.join(sorted(unknown))}")
+    values = {name: " ".join(str(value).split()) for name, value in fields.items()}
+    out: list[str] = []
+    for paragraph in _paragraphs(template):
+        sentences: list[str] = []
+        for pieces in paragraph:
+            if any(name is not None and not values.get(name) for _, name in pieces):
+                continue
+            sentence = "".join(
+                literal + (values[name] if name is not None else "") for literal, name in pieces
+            ).strip()
+            if sentence:
+                sentences.append(sentence)
+        if sentences:
+            out.append(" ".join(sentences))
+    return out
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if path.stat().st_size > _MAX_FILE_BYTES:
+        raise TemplateError(f"{path} is larger than {_MAX_FILE_BYTES} bytes")
+    # utf-8-sig: Windows Notepad may save with a byte-order mark.
+    template = json.loads(path.read_text(encoding="utf-8-sig"))
+    validate_apology_template(template)
+    return template
+
+
+def load_apology_template(override_dir: Path | None = None) -> dict[str, Any]:
+    """The site's ``override_dir/apology.json`` if present and valid, else the shipped one.
+
+    A broken override is logged and ignored: a guest should still get an apology.
+    """
+    if override_dir is not None:
+        candidate = override_dir / TEMPLATE_NAME
+        if candidate.is_file():
+            try:
+                return _read(candidate)
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                log.warning("Ignoring apology template %s: %s", candidate, exc)
+    return _read(resources.path("templates", TEMPLATE_NAME))

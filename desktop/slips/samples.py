@@ -1,0 +1,87 @@
+"""Realistic sample slips for ``amends slip sample`` and for eyeballing layout changes.
+
+The sample voucher carries a genuinely signed token, made with a fixed, publicly known demo
+key so the output is the same on every run. That key must never be trusted by a real desk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from desktop.core import vouchers
+from desktop.slips.apology import fill_apology, load_apology_template
+from desktop.slips.model import ApologySlip, VoucherSlip
+
+__all__ = ["SAMPLE_DEVICE_ID", "sample_apology", "sample_public_key", "sample_voucher"]
+
+SAMPLE_DEVICE_ID = "sample-desk"
+# Derived, not random, so sample PDFs are byte-for-byte reproducible.
+_SAMPLE_KEY = hashlib.sha256(b"amends sample voucher key - not for real use").digest()
+
+_SITE = "Hotel Miradouro"
+_ADDRESS = "Rua das Flores 42, 1200-195 Lisboa, Portugal"
+_GUEST = "José Martínez"
+_STAFF = "Ana Ribeiro"
+
+
+def sample_public_key() -> bytes:
+    """Public key matching the sample voucher's signature."""
+    return vouchers.public_key_of(_SAMPLE_KEY)
+
+
+def sample_voucher(*, reprint: bool = False) -> VoucherSlip:
+    """A dinner voucher for a guest whose room was noisy."""
+    data = "K7QM4XTP"
+    code = data + vouchers.check_symbol(data)
+    claim = vouchers.VoucherClaim(
+        voucher_id="6f2b8c1e-4d3a-4f7b-9e21-5c8d0a1b7e34",
+        code=code,
+        site_id="miradouro-lisboa",
+        device_id=SAMPLE_DEVICE_ID,
+        value_minor=4500,
+        currency="EUR",
+        description="Dinner for two at Terraço",
+        guest_name=_GUEST,
+        issued_at="2025-03-14T09:30:00Z",
+        expires_on="2025-06-30",
+    )
+    return VoucherSlip(
+        site_name=_SITE,
+        site_address=_ADDRESS,
+        guest_name=_GUEST,
+        purpose="Dinner for two at Terraço, our rooftop restaurant",
+        value_text="€45.00",
+        code=vouchers.format_code(code),
+        qr_payload=vouchers.sign_voucher(claim, _SAMPLE_KEY),
+        issued_on="14 March 2025",
+        expires_on="30 June 2025",
+        issued_by=_STAFF,
+        terms=[
+            "Valid at Terraço and the lobby bar until the date above.",
+            "Not exchangeable for cash; no change given.",
+            "Show this slip or quote the code when you pay.",
+        ],
+        reprint=reprint,
+    )
+
+
+def sample_apology(*, reprint: bool = False) -> ApologySlip:
+    """The apology that goes with ``sample_voucher``, worded by the shipped template."""
+    body = fill_apology(
+        load_apology_template(None),
+        guest_name=_GUEST,
+        what_went_wrong="the noise from the service corridor last night",
+        what_we_did="moved you to a quiet room on the fifth floor",
+        gesture="dinner for two at Terraço, with our compliments",
+        ask_for=_STAFF,
+    )
+    return ApologySlip(
+        site_name=_SITE,
+        site_address=_ADDRESS,
+        guest_name=_GUEST,
+        body_paragraphs=body,
+        staff_name=_STAFF,
+        staff_role="Front Office Manager",
+        ask_for=_STAFF,
+        reprint=reprint,
+    )

@@ -1,0 +1,94 @@
+"""The event format and hash chain: deterministic, and any change is caught and named."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+import pytest
+
+from db.eventlog import GENESIS_HASH, Event, canonical_json, event_hash, seal, verify_chain
+
+
+def chain(n: int, device: str | None = None) -> list[Event]:
+    device = device or str(uuid.uuid4())
+    events, prev = [], GENESIS_HASH
+    for seq in range(1, n + 1):
+        event = seal(id=str(uuid.uuid4()), device_id=device, seq=seq, kind="note.added",
+                     case_id="c1", actor="a1", at=f"2026-11-18T10:00:{seq:02d}.000000Z",
+                     payload={"text": f"note {seq} — Zoë <b>&</b>"}, prev_hash=prev)
+        events.append(event)
+        prev = event.hash
+    return events
+
+
+def test_canonical_json_is_stable_and_unicode() -> None:
+    assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'
+    with pytest.raises(ValueError):
+        canonical_json({"x": float("nan")})
+
+
+def test_a_sound_chain_verifies() -> None:
+    assert verify_chain(chain(5)) is None
+
+
+def test_hash_covers_every_field() -> None:
+    event = chain(1)[0]
+    base = event_hash(id=event.id, device_id=event.device_id, seq=event.seq, kind=event.kind,
+                      case_id=event.case_id, actor=event.actor, at=event.at,
+                      payload=event.payload, prev_hash=event.prev_hash)
+    assert base == event.hash
+    for field, value in [("id", "x"), ("device_id", "y"), ("seq", 2), ("kind", "case.closed"),
+                         ("case_id", None), ("actor", "b"), ("at", "2026-01-01T00:00:00.000000Z"),
+                         ("payload", {"text": "other"}), ("prev_hash", "1" * 64)]:
+        changed = replace(event, **{field: value})
+        assert verify_chain([changed]) is not None, field
+
+
+def test_edited_payload_is_named() -> None:
+    events = chain(4)
+    events[2] = replace(events[2], payload={"text": "rewritten"})
+    fault = verify_chain(events)
+    assert fault is not None
+    assert fault.event_id == events[2].id and fault.seq == 3
+    assert "edited" in fault.describe()
+
+
+def test_gap_duplicate_and_broken_link() -> None:
+    events = chain(4)
+    assert "gap" in verify_chain([events[0], events[2]]).problem  # type: ignore[union-attr]
+    assert verify_chain([events[0], events[0]]).problem == "duplicate seq"  # type: ignore[union-attr]
+    other = chain(2, device=events[0].device_id)
+    fault = verify_chain([events[0], other[1]])
+    assert fault is not None and "link" in fault.problem
+
+
+def test_tail_verification_from_a_trusted_head() -> None:
+    events = chain(6)
+    assert verify_chain(events[3:], start_seq=4, start_prev_hash=events[2].hash) is None
+    assert verify_chain(events[3:], start_seq=4, start_prev_hash=GENESIS_HASH) is not None
+
+
+def test_unknown_kind_is_refused() -> None:
+    with pytest.raises(ValueError):
+        seal(id="1", device_id="d", seq=1, kind="case.deleted", case_id=None, actor=None,
+             at="2026-11-18T10:00:00.000000Z", payload={}, prev_hash=GENESIS_HASH)
+
+
+@pytest.mark.parametrize("bad", [
+    {"seq": "1"}, {"seq": True}, {"payload": []}, {"id": 5}, {"hash": None},
+])
+def test_from_wire_is_strict(bad: dict) -> None:
+    wire = chain(1)[0].to_wire()
+    wire.update(bad)
+    with pytest.raises(ValueError):
+        Event.from_wire(wire)
+
+
+def test_wire_round_trip() -> None:
+    event = chain(1)[0]
+    assert Event.from_wire(event.to_wire()) == event
+    missing = event.to_wire()
+    del missing["prev_hash"]
+    with pytest.raises(ValueError, match="prev_hash"):
+        Event.from_wire(missing)
