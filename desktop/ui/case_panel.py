@@ -251,6 +251,7 @@ class CasePanel(QWidget):
         if view.outcome:
             self.outcome.setCurrentIndex(max(self.outcome.findData(view.outcome), 0))
         self.message.clear()
+        self.gestures.set_case(view.header.category, view.header.severity)
         self._show_step(view.step if view.step in STEPS else "document")
 
     def _fill_outlets(self) -> None:

@@ -1,0 +1,71 @@
+"""UI fixtures: the main window over a real desk, and helpers that act as a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.core.desk import Desk
+from desktop.ui.main_window import MainWindow
+from tests.conftest import Team
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk: Desk, team: Team) -> Iterator[MainWindow]:
+    main = MainWindow(desk)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    yield main
+    main.close()
+
+
+def pick_staff(staff_list: QListWidget, name: str) -> None:
+    for row in range(staff_list.count()):
+        if staff_list.item(row).text().startswith(name):
+            staff_list.setCurrentRow(row)
+            return
+    raise AssertionError(f"{name} is not on the sign-in list")
+
+
+def sign_in(qtbot: QtBot, window: MainWindow, name: str, pin: str) -> None:
+    """Pick the name, tap the PIN on the pad, tap Sign in."""
+    screen = window.sign_in
+    pick_staff(screen.staff_list, name)
+    for digit in pin:
+        qtbot.mouseClick(screen.findChild(QWidget, f"pinDigit{digit}"),
+                         Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.ok, Qt.MouseButton.LeftButton)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_keys(qtbot: QtBot, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def when_dialog_opens(act: Callable[[QWidget], None]) -> None:
+    """Run ``act`` on the next modal dialog, as soon as it is shown (it would block)."""
+
+    def attempt(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None and tries < 200:
+            QTimer.singleShot(10, lambda: attempt(tries + 1))
+            return
+        assert dialog is not None, "no dialog opened"
+        act(dialog)
+
+    QTimer.singleShot(0, attempt)
