@@ -301,8 +301,12 @@ class ApprovalDialog(QDialog):
         summary.setObjectName("approvalSummary")
         self.approver = named(QComboBox(), "approverChoice", self.tr("Approver"))
         policy = desk.policy()
-        for member in desk.staff():
-            if policy.is_approver(member.role) and member.id != on_shift.staff.id:
+        # Offer the nearest authority first: a supervisor before a manager.
+        rank = {"supervisor": 0, "manager": 1}
+        approvers = sorted((m for m in desk.staff() if policy.is_approver(m.role)),
+                           key=lambda m: (rank.get(m.role, 2), m.name))
+        for member in approvers:
+            if member.id != on_shift.staff.id:
                 self.approver.addItem(f"{member.name} — {labels.role_name(member.role)}",
                                       member.id)
         self._choose_first_able()

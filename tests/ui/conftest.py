@@ -66,6 +66,10 @@ def when_dialog_opens(act: Callable[[QWidget], None]) -> None:
             QTimer.singleShot(10, lambda: attempt(tries + 1))
             return
         assert dialog is not None, "no dialog opened"
-        act(dialog)
+        try:
+            act(dialog)
+        finally:
+            if dialog.isVisible():  # never leave a test blocked on an open dialog
+                dialog.reject()
 
     QTimer.singleShot(0, attempt)
