@@ -12,12 +12,12 @@ from typing import Any
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from desktop.core.clock import ManualClock  # noqa: E402
-from desktop.core.desk import Desk, OnShift, StaffMember  # noqa: E402
-from tests.memory_keyring import MemoryKeyring  # noqa: E402
+from desktop.core.clock import ManualClock
+from desktop.core.desk import Desk, OnShift, StaffMember
+from tests.memory_keyring import MemoryKeyring
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
