@@ -38,23 +38,9 @@ app.exec()
 AMENDS = r"""
 import sys
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
-from desktop.ui.app import install_translations, open_desk
-from desktop.ui.main_window import MainWindow
-app = QApplication([])
-install_translations(app)
-desk = open_desk(Path(sys.argv[1]), demo=True)
-window = MainWindow(desk)
-class Quit(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            app.quit()
-        return False
-quit_on_paint = Quit()
-window.sign_in.installEventFilter(quit_on_paint)
-window.show()
-app.exec()
+from desktop.ui.app import run_app
+run_app(Path(sys.argv[1]), demo=True, **{sys.argv[2]: lambda: QApplication.instance().quit()})
 """
 
 
@@ -72,16 +58,18 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "desk"
-        first = timed(AMENDS, str(data_dir))  # creates the demo site: a first start
+        first = timed(AMENDS, str(data_dir), "on_ready")  # creates the demo site
         timed(BARE)  # warm the OS file cache for both before measuring
-        bare, amends = [], []
+        bare, painted, ready = [], [], []
         for _ in range(args.runs):
             bare.append(timed(BARE))
-            amends.append(timed(AMENDS, str(data_dir)))
-    b, a = statistics.median(bare), statistics.median(amends)
-    print(f"bare PySide6 window:      median {b * 1000:7.1f} ms  (n={args.runs})")
-    print(f"Amends to sign-in screen: median {a * 1000:7.1f} ms  (n={args.runs})")
-    print(f"ratio:                    {a / b:.2f}x  (goal: at most 1.5x)")
+            painted.append(timed(AMENDS, str(data_dir), "on_first_paint"))
+            ready.append(timed(AMENDS, str(data_dir), "on_ready"))
+    b, p, r = (statistics.median(x) for x in (bare, painted, ready))
+    print(f"bare PySide6 window:          median {b * 1000:7.1f} ms  (n={args.runs})")
+    print(f"Amends sign-in screen painted: median {p * 1000:7.1f} ms  ({p / b:.2f}x the bare "
+          "window; goal at most 1.5x)")
+    print(f"Amends ready to check a PIN:  median {r * 1000:7.1f} ms  ({r / b:.2f}x)")
     print(f"first start (creates the demo site): {first * 1000:.0f} ms")
 
 

@@ -20,6 +20,7 @@ from desktop.core.desk import (
     OnShift,
     SiteInfo,
 )
+from desktop.core.roster import demo_pins
 
 
 def demo_data() -> dict[str, Any]:
@@ -94,11 +95,6 @@ def _play_case(desk: Desk, case: dict[str, Any], start: datetime, ids: dict[str,
         desk.close_case(who, case_id, root_cause=case["root_cause"], detail=case["detail"],
                         outcome=case["outcome"])
     desk.end_shift(who)
-
-
-def demo_pins() -> list[tuple[str, str, str]]:
-    """(name, role, PIN) of the demo staff, for the README and the sign-in hint."""
-    return [(s["name"], s["role"], s["pin"]) for s in demo_data()["staff"]]
 
 
 __all__ = ["Clock", "create_demo_site", "demo_pins"]

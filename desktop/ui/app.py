@@ -1,15 +1,28 @@
-"""Starting the desk app: QApplication, translations, the store, first-start set-up."""
+"""Starting the desk app: QApplication, translations, the store, first-start set-up.
+
+The sign-in screen is painted first, from a quick read-only look at the staff roster, and the
+case log (SQLAlchemy, migrations, the chain check) is opened right after that first paint. A
+person can pick their name and type their PIN meanwhile; it is checked once the log is open.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
-from db.store import StoreError
-from desktop.core.desk import Desk
+from desktop.core.paths import DB_FILE
+from desktop.core.roster import read_roster
+
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+    from desktop.core.roster import Roster
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.signin import SignInScreen
 
 
 def install_translations(app: QApplication, locale_name: str | None = None) -> None:
@@ -27,6 +40,8 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> N
 
 
 def open_desk(data_dir: Path, *, demo: bool) -> Desk:
+    from desktop.core.desk import Desk
+
     desk = Desk.open(data_dir)
     if demo and not desk.has_site():
         from desktop.core.demo import create_demo_site
@@ -35,27 +50,130 @@ def open_desk(data_dir: Path, *, demo: bool) -> Desk:
     return desk
 
 
-def run_app(data_dir: Path, *, demo: bool = False) -> int:
+class _OnFirstPaint(QObject):
+    """Calls back once, when the watched widget has painted for the first time."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+
+    # override: QObject.eventFilter
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)  # after the paint has reached the screen
+        return False
+
+
+def _refuse(app: QApplication, error: Exception) -> None:
+    QMessageBox.critical(None, app.translate("App", "Amends cannot open its case log"),
+                         str(error))
+    print(error, file=sys.stderr)
+
+
+# Qt objects that must live as long as the app (Python would otherwise collect them).
+_KEEP: list[QObject] = []
+
+Hook = Callable[[], None] | None
+
+
+def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
+            on_ready: Hook = None) -> int:
+    """Run the desk app.
+
+    ``on_first_paint`` runs once the sign-in screen has painted, ``on_ready`` once the case
+    log is open and a PIN can be checked (bench/startup.py measures both).
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Amends")
     app.setOrganizationName("Amends")
     install_translations(app)
+    roster = read_roster(data_dir / DB_FILE)
+    if roster is not None and roster.staff:
+        return _run_fast(app, data_dir, roster, on_first_paint, on_ready)
+    return _run_full(app, data_dir, demo=demo, on_first_paint=on_first_paint,
+                     on_ready=on_ready)
+
+
+def _run_fast(app: QApplication, data_dir: Path, roster: Roster, on_first_paint: Hook,
+              on_ready: Hook) -> int:
+    from desktop.ui.signin import SignInScreen
+
+    early = QMainWindow()
+    early.setWindowTitle(app.translate("App", "Amends"))
+    early.resize(1200, 760)
+    screen = SignInScreen(None, roster=roster)
+    early.setCentralWidget(screen)
+    outcome: dict[str, int] = {}
+
+    def finish() -> None:
+        from db.store import StoreError
+
+        try:
+            desk = open_desk(data_dir, demo=False)
+        except StoreError as error:
+            early.hide()
+            _refuse(app, error)
+            outcome["code"] = 2
+            app.quit()
+            return
+        _show_main(app, desk, early, screen)
+        if on_ready is not None:
+            on_ready()
+
+    def painted() -> None:
+        if on_first_paint is not None:
+            on_first_paint()
+        QTimer.singleShot(0, finish)
+
+    watcher = _OnFirstPaint(painted)
+    _KEEP.append(watcher)
+    screen.installEventFilter(watcher)
+    early.show()
+    screen.pin.setFocus()
+    code = app.exec()
+    return outcome.get("code", code)
+
+
+def _show_main(app: QApplication, desk: Desk, early: QMainWindow | None,
+               screen: SignInScreen | None) -> MainWindow:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(desk, sign_in=screen)
+    if early is not None:
+        window.setGeometry(early.geometry())
+    window.show()
+    if early is not None:
+        early.hide()
+        early.deleteLater()
+    app.aboutToQuit.connect(desk.close)
+    _KEEP.append(window)
+    return window
+
+
+def _run_full(app: QApplication, data_dir: Path, *, demo: bool, on_first_paint: Hook,
+              on_ready: Hook) -> int:
+    from db.store import StoreError
+
     try:
         desk = open_desk(data_dir, demo=demo)
     except StoreError as error:
-        QMessageBox.critical(None, app.translate("App", "Amends cannot open its case log"),
-                             str(error))
-        print(error, file=sys.stderr)
+        _refuse(app, error)
         return 2
     if not desk.has_site():
         from desktop.ui.setup import SetupDialog
 
         if SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
+            desk.close()
             return 0
-    from desktop.ui.main_window import MainWindow
+    window = _show_main(app, desk, None, None)
 
-    window = MainWindow(desk)
-    window.show()
-    code = app.exec()
-    desk.close()
-    return code
+    def painted() -> None:
+        for hook in (on_first_paint, on_ready):
+            if hook is not None:
+                hook()
+
+    watcher = _OnFirstPaint(painted)
+    _KEEP.append(watcher)
+    window.sign_in.installEventFilter(watcher)
+    return app.exec()

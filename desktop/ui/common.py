@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.desk import SiteInfo
-from desktop.core.money import format_money
+if TYPE_CHECKING:
+    from desktop.core.desk import SiteInfo
 
 W = TypeVar("W", bound=QWidget)
 
@@ -20,6 +20,8 @@ def named(widget: W, object_name: str, accessible: str) -> W:
 
 
 def money(site: SiteInfo, minor: int) -> str:
+    from desktop.core.money import format_money
+
     return format_money(minor, site.currency, site.locale)
 
 

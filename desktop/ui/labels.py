@@ -6,10 +6,14 @@ reads, through Qt's translation functions so every language gets them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.budget import ApprovalRefusal, Limit
-from desktop.core.money import AmountProblem
+
+if TYPE_CHECKING:
+    from desktop.core.money import AmountProblem
 
 
 def _t(text: str) -> str:
@@ -100,6 +104,7 @@ def limit_name(limit: Limit) -> str:
 
 
 def amount_problem(problem: AmountProblem, decimals: int) -> str:
+    from desktop.core.money import AmountProblem
     if problem is AmountProblem.TOO_MANY_DECIMALS:
         if decimals == 0:
             return _t("This currency has no smaller unit: type a whole amount.")

@@ -60,7 +60,7 @@ class FollowupBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, sign_in: SignInScreen | None = None) -> None:
         super().__init__()
         self.desk = desk
         self.on_shift: OnShift | None = None
@@ -69,7 +69,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Amends"))
         self.resize(1200, 760)
 
-        self.sign_in = SignInScreen(desk)
+        # At start-up the sign-in screen may already be on screen (painted before the case
+        # log was open); it is taken over as it is, with whatever was typed into it.
+        self.sign_in = sign_in or SignInScreen(desk)
         self.sign_in.signed_in.connect(self._signed_in)
         self.case_list = CaseListPane(desk)
         self.panel = CasePanel(desk)
@@ -130,7 +132,9 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         QApplication.instance().installEventFilter(self)
-        self._show_sign_in()
+        self._show_sign_in(keep_typed=sign_in is not None)
+        if sign_in is not None:
+            sign_in.attach_desk(desk)
 
     def _build_menus(self) -> None:
         case_menu = self.menuBar().addMenu(self.tr("&Case"))
@@ -158,10 +162,11 @@ class MainWindow(QMainWindow):
 
     # --- sign-in, lock, shift ---------------------------------------------------------------
 
-    def _show_sign_in(self) -> None:
+    def _show_sign_in(self, *, keep_typed: bool = False) -> None:
         self.screens.setCurrentWidget(self.sign_in)
-        self.sign_in.reload()
-        self.sign_in.reset()
+        if not keep_typed:
+            self.sign_in.reload()
+            self.sign_in.reset()
         self.new_case_action.setEnabled(False)
         self.end_shift_action.setEnabled(False)
         self.end_shift_button.setEnabled(False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -16,20 +18,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import Desk, DeskError, OnShift
 from desktop.core.pins import PIN_MAX_LENGTH
+from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
 from desktop.ui.labels import role_name
 
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+
 
 class SignInScreen(QWidget):
-    """Emits ``signed_in`` with the person's shift once their PIN is right."""
+    """Emits ``signed_in`` with the person's shift once their PIN is right.
+
+    At start-up it may be built from a quick ``Roster`` before the case log is open (so the
+    screen paints at once); names and PIN can be typed then, and a PIN submitted early is
+    checked as soon as ``attach_desk`` hands it the desk.
+    """
 
     signed_in = Signal(object)  # OnShift
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk | None, parent: QWidget | None = None,
+                 roster: Roster | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self._roster = roster
+        self._pending_submit = False
         self._wait_until = None
         title = QLabel(self.tr("Who is at the desk?"))
         title.setObjectName("signInTitle")
@@ -94,22 +107,43 @@ class SignInScreen(QWidget):
 
     def reload(self) -> None:
         """Fill the staff list (after set-up, or when the roster changes)."""
+        chosen = self.staff_list.currentItem()
+        chosen_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen else None
         self.staff_list.clear()
-        if not self.desk.has_site():
+        roster = self._current_roster()
+        if roster is None:
             return
-        site = self.desk.site()
-        self.site_label.setText(site.name)
-        for member in self.desk.staff():
+        self.site_label.setText(roster.site_name)
+        for member in roster.staff:
             item = QListWidgetItem(f"{member.name} — {role_name(member.role)}")
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             self.staff_list.addItem(item)
-        if site.is_demo:
-            from desktop.core.demo import demo_pins
-
+            if member.id == chosen_id:
+                self.staff_list.setCurrentItem(item)
+        if roster.is_demo:
             pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins())
             self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
         else:
             self.hint.clear()
+
+    def _current_roster(self) -> Roster | None:
+        if self.desk is None:
+            return self._roster
+        if not self.desk.has_site():
+            return None
+        site = self.desk.site()
+        return Roster(site.name, site.is_demo,
+                      tuple(RosterEntry(m.id, m.name, m.role) for m in self.desk.staff()))
+
+    def attach_desk(self, desk: Desk) -> None:
+        """The case log is open: refresh the list and check a PIN submitted meanwhile."""
+        self.desk = desk
+        self.reload()
+        if self._pending_submit:
+            self._pending_submit = False
+            self.submit()
+        elif self.message.text() == self.tr("Opening the case log…"):
+            self.message.clear()
 
     def reset(self) -> None:
         self.pin.clear()
@@ -134,6 +168,12 @@ class SignInScreen(QWidget):
         if not self.pin.text():
             self.message.setText(self.tr("Type your PIN."))
             return
+        if self.desk is None:
+            self._pending_submit = True
+            self.message.setText(self.tr("Opening the case log…"))
+            return
+        from desktop.core.desk import DeskError
+
         try:
             answer = self.desk.sign_in(item.data(Qt.ItemDataRole.UserRole), self.pin.text())
         except DeskError:
@@ -174,4 +214,4 @@ class SignInScreen(QWidget):
         self.message.setText(text.replace("%1", str(left)))
 
 
-__all__ = ["OnShift", "SignInScreen"]
+__all__ = ["SignInScreen"]

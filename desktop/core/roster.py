@@ -1,0 +1,58 @@
+"""A quick, read-only look at who works this desk, for painting the sign-in screen at once.
+
+Start-up must not wait for SQLAlchemy, migrations and the chain check before a person sees
+their name. This reads the site name and the staff roster with the standard library only, in
+SQLite's read-only mode; anything unexpected returns None and the app takes the full path.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    site_name: str
+    is_demo: bool
+    staff: tuple[RosterEntry, ...]
+
+
+def read_roster(db_path: Path) -> Roster | None:
+    """The site and its active staff, or None if the file is missing, new or unreadable."""
+    if not db_path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
+                                     timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        site = connection.execute("SELECT name, is_demo FROM site LIMIT 1").fetchone()
+        if site is None:
+            return None
+        rows = connection.execute(
+            "SELECT id, name, role FROM staff WHERE active ORDER BY name").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return Roster(str(site[0]), bool(site[1]),
+                  tuple(RosterEntry(str(i), str(n), str(r)) for i, n, r in rows))
+
+
+def demo_pins() -> list[tuple[str, str, str]]:
+    """(name, role, PIN) of the demo staff, for the README and the sign-in hint."""
+    import resources
+
+    data = json.loads(resources.path("demo_site.json").read_text(encoding="utf-8"))
+    return [(s["name"], s["role"], s["pin"]) for s in data["staff"]]
