@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPane(desk)
         self.panel = CasePanel(desk)
         self.panel.changed.connect(self.refresh)
+        self.panel.guest.editingFinished.connect(self._update_budget)
         self.panel.finished.connect(self.refresh)
         self.case_list.case_chosen.connect(self.open_case)
         self.welcome = QLabel(self.tr("Press Ctrl+N (or “New case”) when a guest has a "
@@ -185,6 +186,12 @@ class MainWindow(QMainWindow):
         self.policy_action.setEnabled(on_shift.staff.role == "manager")
         self.who.setText(f"{on_shift.staff.name} — {labels.role_name(on_shift.staff.role)}")
         self.refresh()
+        # The PIN field that had the keyboard is now hidden; give it to the desk view.
+        if self.panel_stack.currentWidget() is self.panel:
+            self.panel.setFocus()
+            self.panel.focusNextChild()
+        else:
+            self.new_case_button.setFocus()
 
     @property
     def is_locked(self) -> bool:
@@ -224,12 +231,14 @@ class MainWindow(QMainWindow):
         self.panel.new_case(self.on_shift)
         self.panel_stack.setCurrentWidget(self.panel)
         self.panel.focus_first_field()
+        self._update_budget()
 
     def open_case(self, case_id: str) -> None:
         if self.on_shift is None:
             return
         self.panel.show_case(self.on_shift, case_id)
         self.panel_stack.setCurrentWidget(self.panel)
+        self._update_budget()
         if self.banner.case_id == case_id:
             self.banner.hide()
 
@@ -247,9 +256,18 @@ class MainWindow(QMainWindow):
             self.budget.clear()
             return
         site = self.desk.site()
-        left = self.desk.check(self.on_shift, None, 0).remaining[Limit.PER_SHIFT]
-        self.budget.setText(self.tr("You may still grant %1 this shift without approval.")
-                            .replace("%1", money(site, left)))
+        guest = self.panel.guest.text().strip()
+        in_case = self.panel_stack.currentIndex() == 1 and (
+            guest or self.panel.case_id is not None)
+        remaining = self.desk.check(self.on_shift, self.panel.case_id if in_case else None, 0,
+                                    guest_name=guest if in_case and guest else None).remaining
+        text = self.tr("You may still grant %1 this shift without approval.").replace(
+            "%1", money(site, remaining[Limit.PER_SHIFT]))
+        if in_case:
+            text += " " + self.tr("For %1 this stay: %2.").replace(
+                "%1", guest or self.tr("this guest")).replace(
+                "%2", money(site, remaining[Limit.PER_GUEST_STAY]))
+        self.budget.setText(text)
 
     def edit_policy(self) -> None:
         if self.on_shift is None or self.on_shift.staff.role != "manager":

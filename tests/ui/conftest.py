@@ -18,11 +18,18 @@ from tests.conftest import Team
 def window(qtbot: QtBot, desk: Desk, team: Team) -> Iterator[MainWindow]:
     main = MainWindow(desk)
     qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
+    show_active(qtbot, main)
     yield main
     main.close()
+
+
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    """Show a window and wait until it is the active one (keyboard shortcuts need that)."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
 def pick_staff(staff_list: QListWidget, name: str) -> None:
@@ -73,3 +80,15 @@ def when_dialog_opens(act: Callable[[QWidget], None]) -> None:
                 dialog.reject()
 
     QTimer.singleShot(0, attempt)
+
+
+def ctrl_n(qtbot: QtBot, window: QWidget) -> None:
+    """Press Ctrl+N where the keyboard focus is, as a person would."""
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+
+def new_case_by_keyboard(qtbot: QtBot, window: QWidget) -> None:
+    ctrl_n(qtbot, window)
+    assert window.panel.isVisible(), "Ctrl+N did not open the panel"
+    assert QApplication.focusWidget() is window.panel.guest

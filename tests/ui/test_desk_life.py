@@ -10,13 +10,13 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import CaseHeader, Desk
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import ctrl_n, new_case_by_keyboard, sign_in
 
 
 def test_idle_lock_keeps_the_half_entered_case(qtbot: QtBot, window: MainWindow, desk: Desk,
                                                clock: ManualClock) -> None:
     sign_in(qtbot, window, "Maya Torres", "1234")
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    new_case_by_keyboard(qtbot, window)
     qtbot.keyClicks(window.panel.guest, "Hannah Schmidt")
     qtbot.keyClicks(window.panel.account, "The coffee is cold")
     clock.advance(minutes=2, seconds=59)
@@ -25,7 +25,7 @@ def test_idle_lock_keeps_the_half_entered_case(qtbot: QtBot, window: MainWindow,
     clock.advance(seconds=2)
     qtbot.waitUntil(lambda: window.is_locked, timeout=3000)
     # Ctrl+N while locked does nothing.
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    ctrl_n(qtbot, window)
     assert window.is_locked
     assert window.sign_in.staff_list.currentItem().text().startswith("Maya Torres")
     for digit in "1234":
@@ -84,7 +84,7 @@ def test_a_due_follow_up_raises_a_notice_while_another_case_is_open(
                                            "maintenance", "high"))
     desk.complete_step(who, fixed, "fix", {"fix_action": "Portable units in the room."})
     sign_in(qtbot, window, "Maya Torres", "1234")
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    new_case_by_keyboard(qtbot, window)
     qtbot.keyClicks(window.panel.guest, "Another Guest")
     row = 0
     assert window.case_list.model.case_at(row).id == fixed

@@ -16,7 +16,7 @@ from desktop.core.money import format_plain
 from desktop.ui.gesture import ApprovalDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team, make_desk
-from tests.ui.conftest import sign_in, when_dialog_opens
+from tests.ui.conftest import new_case_by_keyboard, show_active, sign_in, when_dialog_opens
 
 SCENARIO_IDS = [s["id"] for s in json.loads(
     (Path(__file__).resolve().parents[2].parent / "shared" / "scenarios" / "scenarios.json")
@@ -24,7 +24,7 @@ SCENARIO_IDS = [s["id"] for s in json.loads(
 
 
 def to_fix_step(qtbot: QtBot, window: MainWindow, header: CaseHeader, account: str) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    new_case_by_keyboard(qtbot, window)
     panel = window.panel
     panel.guest.insert(header.guest_name)
     panel.location.insert(header.location)
@@ -47,7 +47,7 @@ def test_each_scenario_does_what_it_expects(qtbot: QtBot, tmp_path: Path, clock:
     team = Team(desk)
     window = MainWindow(desk)
     qtbot.addWidget(window)
-    window.show()
+    show_active(qtbot, window)
     sign_in(qtbot, window, "Maya Torres", "1234")
     guest = scenario["guest"]
     to_fix_step(qtbot, window, CaseHeader(guest["name"], guest["location"], scenario["outlet"],
@@ -126,7 +126,8 @@ def test_supervisor_approves_at_the_desk(qtbot: QtBot, at_fix: MainWindow, desk:
     assert (approval.approver_id, approval.reason, approval.decision) == (
         team.supervisor.id, "Suit ruined; our fault.", "given")
     assert "(approved)" in gestures.granted_list.text()
-    assert "$55.00" in at_fix.budget.text()  # 150 - 95 left this shift
+    assert "$55.00 this shift" in at_fix.budget.text()  # 150 - 95 left this shift
+    assert "For Daniel Okafor this stay: $5.00" in at_fix.budget.text()  # 100 - 95
 
 
 def test_a_reason_is_required_and_a_declined_approval_grants_nothing(

@@ -21,7 +21,7 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup import SetupDialog
-from tests.ui.conftest import focused, press, sign_in, type_keys
+from tests.ui.conftest import focused, new_case_by_keyboard, press, sign_in, type_keys
 
 
 def choose(combo: QComboBox, data: str) -> None:
@@ -177,7 +177,7 @@ def test_a_low_severity_case_runs_from_the_keyboard_alone(qtbot: QtBot, window: 
 def test_typing_is_never_blocked_and_the_panel_says_what_is_missing(
         qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
     sign_in(qtbot, window, "Maya Torres", "1234")
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    new_case_by_keyboard(qtbot, window)
     panel = window.panel
     for field in ("guest name", "room or table", "category", "severity"):
         assert field in panel.missing.text()
@@ -235,7 +235,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow,
 
 def test_header_fields_follow_in_tab_order(qtbot: QtBot, window: MainWindow) -> None:
     sign_in(qtbot, window, "Maya Torres", "1234")
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    new_case_by_keyboard(qtbot, window)
     panel = window.panel
     seen = [focused()]
     for _ in range(5):
