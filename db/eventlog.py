@@ -30,6 +30,7 @@ EVENT_KINDS = frozenset(
         "voucher.issued",
         "voucher.redeemed",
         "voucher.voided",
+        "slip.printed",
         "followup.due",
         "followup.done",
         "case.closed",

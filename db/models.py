@@ -190,6 +190,7 @@ class CaseRow(Base):
     outcome: Mapped[str] = mapped_column(String(16), default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    apology_prints: Mapped[int] = mapped_column(Integer, default=0)  # slip.printed, apology
 
 
 class GrantRow(Base):
@@ -253,4 +254,55 @@ class NoteRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow)
+class VoucherRow(Base):
+    """A voucher issued to a guest (at this desk or another of the site) and what became of it.
+
+    ``token`` is the signed voucher printed as the QR code: not a secret, and what makes the
+    row checkable; the signing key itself is never in this database.
+    """
+
+    __tablename__ = "voucher"
+    __table_args__ = (Index("ix_voucher_case", "case_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # normalised, no dashes
+    # None only for a voucher known here from its redemption before its issue was synced.
+    case_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    grant_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device_id: Mapped[str] = mapped_column(String(36))  # the issuing desk
+    value_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    description: Mapped[str] = mapped_column(Text, default="")
+    guest_name: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_on: Mapped[str] = mapped_column(String(10))  # ISO date, last day valid, site time
+    issued_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    token: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="issued")  # issued/redeemed/voided
+    redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    redeemed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    redeemed_device: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # More than 1 only after a sync merges redemptions made at two desks while offline.
+    redeem_count: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    voided_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VoucherKeyRow(Base):
+    """A desk's public voucher key, learnt from its ``voucher.issued`` events.
+
+    Any desk of the site can verify any voucher offline with these. A desk may have had more
+    than one key (its keychain was reset), so the key is part of the primary key.
+    """
+
+    __tablename__ = "voucher_key"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # raw Ed25519, hex
+    first_used_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
+                     VoucherRow, VoucherKeyRow)

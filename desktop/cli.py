@@ -2,6 +2,15 @@
 
 Qt and the rest of the app are imported only when needed, so `amends --version` and the
 maintenance commands start fast and work on a machine without a screen.
+
+Exit status: 0 when the command did what was asked (a voucher checked VALID, or was redeemed),
+1 when it could not (any other voucher outcome, a wrong PIN, no desk in the data dir), 2 on a
+usage error (argparse's own, or a staff name that matches nobody).
+
+``amends voucher redeem`` asks for the PIN with getpass when stdin is a terminal; when stdin is
+not a terminal (a script, a pipe) it reads the PIN from the first line of stdin instead, so
+``echo 1234 | amends voucher redeem CODE --staff "Maya Torres"`` works. Never put a PIN on
+the command line itself: other users can see a process's arguments.
 """
 
 from __future__ import annotations
@@ -10,8 +19,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk, StaffMember, VoucherCheck
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,16 +38,40 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start on the demo site, creating it first in an empty data dir")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("doctor", help="check the data dir, database, event chain and keychain")
+
+    voucher = commands.add_parser("voucher", help="check or redeem a voucher")
+    actions = voucher.add_subparsers(dest="action", metavar="ACTION", required=True)
+    code_help = "the code as printed (any case, dashes optional) or the scanned QR text"
+    check = actions.add_parser("check", help="say whether a voucher can be redeemed")
+    check.add_argument("code", metavar="CODE", help=code_help)
+    redeem = actions.add_parser("redeem", help="redeem a voucher (asks for the PIN)")
+    redeem.add_argument("code", metavar="CODE", help=code_help)
+    redeem.add_argument("--staff", required=True, metavar="NAME",
+                        help="who is redeeming it, as named on the sign-in screen")
+
+    slip = commands.add_parser("slip", help="voucher and apology slips")
+    slip_actions = slip.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sample = slip_actions.add_parser("sample", help="write a sample slip as PDF (to try a "
+                                                    "printer or a layout)")
+    sample.add_argument("--kind", required=True, choices=("voucher", "apology"))
+    sample.add_argument("--size", default="roll80", choices=("roll80", "a4", "letter"),
+                        help="80 mm receipt roll (default), A4 or US Letter")
+    sample.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    sample.add_argument("--reprint", action="store_true", help="mark it as a reprint")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from desktop.core.desk import resolve_data_dir
+    from desktop.core.paths import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "doctor":
         return doctor(data_dir)
+    if args.command == "voucher":
+        return voucher_command(data_dir, args.action, args.code, getattr(args, "staff", None))
+    if args.command == "slip":
+        return slip_sample(args.kind, args.size, args.out, reprint=args.reprint)
     from desktop.ui.app import run_app
 
     return run_app(data_dir, demo=args.demo)
@@ -50,6 +87,160 @@ def doctor(data_dir: Path) -> int:
     if failed:
         print(f"{len(failed)} check(s) failed.", file=sys.stderr)
         return 1
+    return 0
+
+
+def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | None) -> int:
+    """``amends voucher check|redeem``: one line saying what the voucher is, exit 0 if VALID."""
+    from db.store import StoreError
+    from desktop.core.desk import Desk, DeskError
+    from desktop.core.paths import DB_FILE
+
+    if not (data_dir / DB_FILE).is_file():
+        # Desk.open would create an empty desk here; a typo in --data-dir should not.
+        print(f"No desk in {data_dir} (no {DB_FILE}). Use --data-dir or AMENDS_HOME.",
+              file=sys.stderr)
+        return 1
+    try:
+        desk = Desk.open(data_dir)
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        if not desk.has_site():
+            print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
+            return 1
+        if action == "check":
+            check = desk.voucher(code)
+        else:
+            member = _staff_named(desk, staff_name or "")
+            if member is None:
+                return 2
+            pin = _read_pin(member.name)
+            if pin is None:
+                print("No PIN given on stdin.", file=sys.stderr)
+                return 2
+            open_before = desk.open_shift_id(member.id)
+            answer = desk.sign_in(member.id, pin)
+            if answer.on_shift is None:
+                print("Wrong PIN." if answer.wrong_pin else
+                      f"Too many wrong PINs: try again in {answer.wait_seconds} s.",
+                      file=sys.stderr)
+                return 1
+            try:
+                check = desk.redeem_voucher(answer.on_shift, code)
+            finally:
+                if open_before is None:
+                    # Signing in started a shift just for this; do not leave it open.
+                    desk.end_shift(answer.on_shift)
+        print(describe_check(desk, check))
+        return 0 if check.ok else 1
+    except DeskError as error:
+        print(f"Cannot do that: {error}", file=sys.stderr)
+        return 1
+    finally:
+        desk.close()
+
+
+def _staff_named(desk: Desk, name: str) -> StaffMember | None:
+    """The one active staff member called ``name`` (case and spacing ignored), or their id."""
+    wanted = " ".join(name.split()).casefold()
+    found = [m for m in desk.staff() if m.id == name or m.name.casefold() == wanted]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        print(f"More than one person is called {name!r}; give their id: "
+              + ", ".join(m.id for m in found), file=sys.stderr)
+    else:
+        print(f"Nobody called {name!r} works this desk. Staff: "
+              + ", ".join(m.name for m in desk.staff()), file=sys.stderr)
+    return None
+
+
+def _read_pin(name: str) -> str | None:
+    """Ask the terminal (no echo), or read the first line of stdin when it is not one."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"PIN for {name}: ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n") if line else None
+
+
+def describe_check(desk: Desk, check: VoucherCheck) -> str:
+    """One plain English line for a voucher check, times in the site's time zone."""
+    from datetime import datetime
+
+    from babel.dates import format_date, format_time
+
+    from desktop.core.desk import VoucherOutcome
+    from desktop.core.money import babel_locale, format_money
+
+    site = desk.site()
+    locale = babel_locale(site.locale)
+
+    def when(moment: datetime) -> str:
+        local = desk.local_time(moment)
+        day = format_date(local, "medium", locale=locale)
+        return f"{day} {format_time(local, 'short', locale=locale)}"
+
+    v = check.voucher
+    outcome = check.outcome
+    if outcome is VoucherOutcome.MISTYPED:
+        status = check.code_status.value if check.code_status else "unreadable"
+        return f"MISTYPED: that cannot be a voucher code ({status}); check it and type it again."
+    if outcome is VoucherOutcome.FORGED:
+        why = check.token_failure.value if check.token_failure else check.detail
+        return (f"FORGED: this voucher does not verify ({why}). Keep the slip and call a "
+                "supervisor.")
+    if v is None:
+        where = " (it is another site's)" if check.detail == "other_site" else ""
+        return f"UNKNOWN: no voucher with that code at {site.name}{where}."
+    what = (f"{v.display_code}, {format_money(v.value_minor, v.currency, site.locale)}"
+            f"{', ' + v.description if v.description else ''}"
+            f"{', for ' + v.guest_name if v.guest_name else ''}")
+    last_day = format_date(v.expires_on, "long", locale=locale)
+    if outcome is VoucherOutcome.VALID:
+        unsynced = ("" if v.synced else
+                    " Issued at another desk and not synced here yet: checked by its signature.")
+        if check.redeemed_now and v.redeemed_at is not None:
+            by = f" by {v.redeemed_by_name}" if v.redeemed_by_name else ""
+            return f"REDEEMED: {what}, on {when(v.redeemed_at)}{by}.{unsynced}"
+        return f"VALID: {what}; valid until {last_day}.{unsynced}"
+    if outcome is VoucherOutcome.ALREADY_REDEEMED and v.redeemed_at is not None:
+        where = "this desk" if check.redeemed_here else f"desk {v.redeemed_device}"
+        by = f" by {v.redeemed_by_name}" if v.redeemed_by_name else ""
+        return (f"ALREADY REDEEMED: {what} was redeemed on {when(v.redeemed_at)} at "
+                f"{where}{by}.")
+    if outcome is VoucherOutcome.VOIDED and v.voided_at is not None:
+        reason = f" ({v.void_reason})" if v.void_reason else ""
+        return f"VOIDED: {what} was voided on {when(v.voided_at)}{reason}."
+    if outcome is VoucherOutcome.EXPIRED:
+        return f"EXPIRED: {what} was valid until {last_day}."
+    return f"{outcome.name}: {what}."
+
+
+def slip_sample(kind: str, size: str, out: Path, *, reprint: bool = False) -> int:
+    """``amends slip sample``: write a sample slip PDF, made with a public demo key."""
+    from desktop.slips import (
+        PageSize,
+        render_apology,
+        render_voucher,
+        sample_apology,
+        sample_voucher,
+    )
+
+    page = PageSize(size)
+    if kind == "voucher":
+        pdf = render_voucher(sample_voucher(reprint=reprint), page)
+    else:
+        pdf = render_apology(sample_apology(reprint=reprint), page)
+    try:
+        out.write_bytes(pdf)
+    except OSError as error:
+        print(f"Cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote a sample {kind} slip ({size}) to {out}.")
     return 0
 
 

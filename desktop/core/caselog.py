@@ -9,6 +9,7 @@ transaction commits, so the log and the read model can never disagree. ``apply``
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta
@@ -27,10 +28,14 @@ from db.models import (
     GrantRow,
     NoteRow,
     ShiftRow,
+    VoucherKeyRow,
+    VoucherRow,
     format_utc,
     parse_utc,
 )
 from desktop.core.playbook import STEPS, later_step, next_step
+
+log = logging.getLogger(__name__)
 
 
 def append(db: Session, *, device_id: str, kind: str, at: datetime, case_id: str | None,
@@ -238,6 +243,91 @@ def _note(db: Session, event: Event, at: datetime) -> None:
                      text=str(event.payload.get("text", "")), at=at))
 
 
+def _voucher_issued(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    key = (event.device_id, str(p["public_key"]))
+    if db.get(VoucherKeyRow, key) is None:
+        db.add(VoucherKeyRow(device_id=key[0], public_key=key[1], first_used_at=at))
+    row = db.get(VoucherRow, p["voucher_id"])
+    if row is None:
+        row = _new_voucher(db, p, event.device_id)
+        if row is None:
+            return
+    # The row may already exist from a redemption merged before this issue: keep what
+    # became of the voucher and fill in where it came from.
+    row.case_id = event.case_id
+    row.grant_id = p.get("grant_id")
+    row.issued_by = event.actor
+
+
+def _new_voucher(db: Session, claim: Mapping[str, Any], device_id: str) -> VoucherRow | None:
+    """A voucher row from a claim (an issue, or a redemption that arrived before it)."""
+    code = str(claim["code"])
+    clash = db.scalar(select(VoucherRow.id).where(VoucherRow.code == code))
+    if clash is not None:
+        # Two desks drew the same code (about 1 in 10^12 per pair). Keep the first; the
+        # second is still checked and redeemed by its QR token, which carries its own id.
+        log.warning("voucher %s has the code of voucher %s; kept by token only",
+                    claim["voucher_id"], clash)
+        return None
+    row = VoucherRow(id=str(claim["voucher_id"]), code=code, device_id=device_id,
+                     value_minor=int(claim["value_minor"]), currency=str(claim["currency"]),
+                     description=str(claim.get("description", "")),
+                     guest_name=str(claim.get("guest_name", "")),
+                     issued_at=parse_utc(str(claim["issued_at"])),
+                     expires_on=str(claim["expires_on"]), token=str(claim["token"]),
+                     status="issued", redeem_count=0, void_reason="", print_count=0)
+    db.add(row)
+    return row
+
+
+def _voucher_status(row: VoucherRow) -> str:
+    # A redemption outranks a void: the guest has had the value either way.
+    if row.redeemed_at is not None:
+        return "redeemed"
+    return "voided" if row.voided_at is not None else "issued"
+
+
+def _voucher_redeemed(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    row = db.get(VoucherRow, p["voucher_id"])
+    if row is None and isinstance(p.get("claim"), Mapping):
+        # Redeemed by its signed token before its issue reached this desk.
+        claim = p["claim"]
+        row = _new_voucher(db, {**claim, "token": p.get("token", "")},
+                           str(claim.get("device_id", "")))
+    if row is None:
+        return
+    row.redeem_count = (row.redeem_count or 0) + 1
+    if row.redeemed_at is None:
+        row.redeemed_at = at
+        row.redeemed_by = event.actor
+        row.redeemed_device = str(p.get("device") or event.device_id)
+    row.status = _voucher_status(row)
+
+
+def _voucher_voided(db: Session, event: Event, at: datetime) -> None:
+    row = db.get(VoucherRow, event.payload["voucher_id"])
+    if row is None or row.voided_at is not None:
+        return
+    row.voided_at = at
+    row.voided_by = event.actor
+    row.void_reason = str(event.payload.get("reason", ""))
+    row.status = _voucher_status(row)
+
+
+def _slip_printed(db: Session, event: Event, at: datetime) -> None:
+    p = event.payload
+    if p.get("kind") == "voucher":
+        row = db.get(VoucherRow, p.get("voucher_id") or "")
+        if row is not None:
+            row.print_count = (row.print_count or 0) + 1
+    elif p.get("kind") == "apology":
+        case = _case(db, event)
+        if case is not None:
+            case.apology_prints = (case.apology_prints or 0) + 1
+
+
 _HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
     "shift.started": _shift_started,
     "shift.ended": _shift_ended,
@@ -252,6 +342,10 @@ _HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
     "approval.declined": _approval,
     "correction.recorded": _correction,
     "note.added": _note,
+    "voucher.issued": _voucher_issued,
+    "voucher.redeemed": _voucher_redeemed,
+    "voucher.voided": _voucher_voided,
+    "slip.printed": _slip_printed,
 }
 
 

@@ -7,16 +7,18 @@ events through ``caselog.append``. It holds no Qt and no widget state.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import json
-import os
+import logging
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, func, or_, select
@@ -33,6 +35,8 @@ from db.models import (
     ShiftRow,
     Site,
     Staff,
+    VoucherKeyRow,
+    VoucherRow,
     format_utc,
 )
 from db.models import Policy as PolicyRow
@@ -46,7 +50,8 @@ from desktop.core.budget import (
     check_grant,
 )
 from desktop.core.clock import Clock, SystemClock
-from desktop.core.money import check_currency
+from desktop.core.money import babel_locale, check_currency, format_money
+from desktop.core.paths import DB_FILE
 from desktop.core.playbook import (
     GESTURE_TYPES,
     OUTCOMES,
@@ -57,9 +62,25 @@ from desktop.core.playbook import (
 )
 from desktop.core.policy import Policy, default_policy, parse_policy
 
-DB_FILE = "amends.sqlite3"
+if TYPE_CHECKING:
+    # Imported where used: the GUI's start-up should not pay for cryptography or ReportLab.
+    from desktop.core.secrets import SecretStore
+    from desktop.core.vouchers import CodeStatus, TokenFailure, VoucherClaim
+    from desktop.slips.model import ApologySlip, VoucherSlip
+
+log = logging.getLogger(__name__)
+
 DEFAULT_IDLE_LOCK_MINUTES = 3
 MAX_TEXT = 20_000  # a guest's account can be long; a pasted novel cannot
+VOID_ROLES = ("supervisor", "manager")
+SLIP_KINDS = ("voucher", "apology")
+# English defaults; the UI may pass translated ones, head office will push the site's own.
+ROLE_TITLES = {"agent": "Front Desk", "supervisor": "Supervisor", "manager": "Manager"}
+DEFAULT_VOUCHER_TERMS = (
+    "Valid until the date above.",
+    "Can be used once. Not exchangeable for cash; no change given.",
+    "Show this slip or quote the code when you pay.",
+)
 
 
 class DeskError(Exception):
@@ -218,18 +239,78 @@ class GrantResult:
     decision: BudgetDecision
     grant_id: str | None = None
     approval_id: str | None = None
+    voucher_code: str | None = None  # normalised (no dashes) when a voucher was issued
 
 
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--data-dir, else $AMENDS_HOME, else the platform's user data dir."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get("AMENDS_HOME")
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
+class VoucherOutcome(enum.Enum):
+    """What checking a voucher found; the UI words each one for the person at the desk."""
 
-    return Path(user_data_dir("Amends", "Amends"))
+    VALID = "valid"
+    """Can be redeemed now; ``voucher`` says what it is worth (``synced`` False: known here
+    only from its signed QR token, issued at another desk and not yet synced)."""
+    UNKNOWN = "unknown"
+    """A well-formed code no voucher here has (``detail`` "other_site": another site's)."""
+    EXPIRED = "expired"
+    """Its last valid day (site time) has passed."""
+    VOIDED = "voided"
+    """A supervisor voided it; ``voucher.void_reason`` says why."""
+    ALREADY_REDEEMED = "already_redeemed"
+    """Used before: ``voucher.redeemed_at``, ``redeemed_by_name`` and ``redeemed_device``
+    (``redeemed_here``) say when, by whom and at which desk."""
+    FORGED = "forged"
+    """Its signature fails, its desk's key is unknown, or it does not match the voucher on
+    record (``detail`` "claim_mismatch"). Keep the slip and call a supervisor."""
+    MISTYPED = "mistyped"
+    """What was typed cannot be a voucher code (``code_status`` says how): ask again."""
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherView:
+    """One voucher as the desk shows it. Money in minor units; times aware UTC."""
+
+    id: str
+    code: str  # normalised, no dashes
+    case_id: str | None
+    device_id: str  # the issuing desk
+    value_minor: int
+    currency: str
+    description: str
+    guest_name: str
+    issued_at: datetime
+    expires_on: date  # the last day it is valid, in the site's time zone
+    issued_by_name: str
+    status: str  # issued, redeemed, voided
+    token: str
+    redeemed_at: datetime | None = None
+    redeemed_by_name: str = ""
+    redeemed_device: str | None = None
+    redeem_count: int = 0  # >1 only when two desks redeemed it offline
+    voided_at: datetime | None = None
+    void_reason: str = ""
+    print_count: int = 0
+    synced: bool = True
+
+    @property
+    def display_code(self) -> str:
+        # vouchers.format_code, without importing cryptography into every start-up.
+        return "-".join(self.code[i:i + 3] for i in range(0, len(self.code), 3))
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherCheck:
+    """The answer to a typed code or a scanned QR token."""
+
+    outcome: VoucherOutcome
+    voucher: VoucherView | None = None
+    code_status: CodeStatus | None = None  # MISTYPED: how the code is wrong
+    token_failure: TokenFailure | None = None  # FORGED by signature: why
+    detail: str = ""  # "claim_mismatch", "stored_token", "other_site"
+    redeemed_here: bool = False  # ALREADY_REDEEMED at this very desk
+    redeemed_now: bool = False  # redeem_voucher recorded the redemption just now
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is VoucherOutcome.VALID
 
 
 class Desk:
@@ -241,6 +322,8 @@ class Desk:
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._in_tx = threading.local()
+        self._secret_store: SecretStore | None = None
+        self._signing_key: bytes | None = None  # this desk's voucher key, once asked for
         self.device_id = self._ensure_device_id()
 
     # --- opening ----------------------------------------------------------------------------
@@ -452,6 +535,14 @@ class Desk:
         row.last_failed_at = None
         return row, None
 
+    def open_shift_id(self, staff_id: str) -> str | None:
+        """The shift this person has open on this desk, if any."""
+        with self._tx() as db:
+            return db.scalar(select(ShiftRow.id).where(ShiftRow.staff_id == staff_id,
+                                                       ShiftRow.device_id == self.device_id,
+                                                       ShiftRow.ended_at.is_(None))
+                             .order_by(ShiftRow.started_at.desc()).limit(1))
+
     def end_shift(self, on_shift: OnShift) -> None:
         with self._tx() as db:
             caselog.append(db, device_id=self.device_id, kind="shift.ended", at=self.now(),
@@ -608,6 +699,9 @@ class Desk:
         site = self.site()
         if approval is not None:
             self._require_pin(approval)
+        # The keychain is asked before the transaction: it may be slow, or prompt the user.
+        signing_key = (self._voucher_signing_key() if proposal.gesture_type == "voucher"
+                       else None)
         now = self.now()
         with self._tx() as db:
             case = self._open_case_row(db, case_id)
@@ -633,7 +727,11 @@ class Desk:
                                     "description": _text(proposal.description),
                                     "value_minor": value, "currency": site.currency,
                                     "shift_id": on_shift.shift_id, "approval_id": approval_id})
-            return GrantResult(True, decision, grant_id, approval_id)
+            voucher_code = None
+            if signing_key is not None:
+                voucher_code = self._issue_voucher(db, case, grant_id, proposal, site, policy,
+                                                   on_shift, now, signing_key)
+            return GrantResult(True, decision, grant_id, approval_id, voucher_code)
 
     def _approver(self, db: Session, sign_off: ApproverSignOff, policy: Policy,
                   on_shift: OnShift, spent: Spend, value: int) -> Staff:
@@ -695,6 +793,309 @@ class Desk:
                            payload={"correction_id": str(uuid.uuid4()),
                                     "description": _text(description),
                                     "value_minor": value_minor, "currency": site.currency})
+
+    # --- vouchers ---------------------------------------------------------------------------
+
+    @property
+    def secret_store(self) -> SecretStore:
+        """This desk's secrets: the OS keychain, or the flagged file fallback (say so)."""
+        if self._secret_store is None:
+            from desktop.core.secrets import SecretStore
+
+            self._secret_store = SecretStore(self.data_dir)
+        return self._secret_store
+
+    def _voucher_signing_key(self) -> bytes:
+        """This desk's Ed25519 key, made and put in the keychain the first time it is needed."""
+        if self._signing_key is not None:
+            return self._signing_key
+        from desktop.core import vouchers
+        from desktop.core.secrets import SecretStoreError, voucher_key_name
+
+        name = voucher_key_name(self.device_id)
+        try:
+            stored = self.secret_store.get(name)
+            if stored is None:
+                stored = vouchers.generate_signing_key().hex()
+                self.secret_store.set(name, stored)
+                log.info("made a new voucher signing key for desk %s", self.device_id)
+        except SecretStoreError as error:
+            raise DeskError("secret_store", str(error)) from error
+        try:
+            key = bytes.fromhex(stored)
+            vouchers.public_key_of(key)
+        except ValueError:
+            # Never replace it quietly: vouchers already handed out were signed with it.
+            raise DeskError("secret_store", f"the stored voucher key {name} is damaged; "
+                                            "run 'amends doctor'") from None
+        self._signing_key = key
+        return key
+
+    def _issue_voucher(self, db: Session, case: CaseRow, grant_id: str,
+                       proposal: GestureProposal, site: SiteInfo, policy: Policy,
+                       on_shift: OnShift, now: datetime, key: bytes) -> str:
+        """Sign and record the voucher of a grant, inside the grant's transaction."""
+        from desktop.core import vouchers
+
+        for _ in range(8):
+            code = vouchers.new_code()
+            # 31^8 codes: a clash is all but impossible, and is drawn again, never stored.
+            if db.scalar(select(VoucherRow.id).where(VoucherRow.code == code)) is None:
+                break
+        else:
+            raise RuntimeError("no free voucher code after 8 draws")
+        # The last valid day is a date where the guest is, not a UTC instant.
+        last_day = now.astimezone(site.zone).date() + timedelta(days=policy.voucher_valid_days)
+        claim = vouchers.VoucherClaim(
+            voucher_id=str(uuid.uuid4()), code=code, site_id=site.id, device_id=self.device_id,
+            value_minor=proposal.value_minor, currency=site.currency,
+            description=_text(proposal.description), guest_name=case.guest_name,
+            issued_at=format_utc(now), expires_on=last_day.isoformat())
+        try:
+            token = vouchers.sign_voucher(claim, key)
+        except ValueError as error:  # a description too long for a QR code
+            raise DeskError("voucher_too_long", str(error)) from error
+        caselog.append(db, device_id=self.device_id, kind="voucher.issued", at=now,
+                       case_id=case.id, actor=on_shift.staff.id,
+                       payload={**dataclasses.asdict(claim), "grant_id": grant_id,
+                                "token": token,
+                                "public_key": vouchers.public_key_of(key).hex()})
+        return code
+
+    def voucher(self, code_or_token: str) -> VoucherCheck:
+        """Check a typed code (any case, dashes or spaces) or a scanned QR token.
+
+        A token signed with the known key of a desk of this site, whose issue has not been
+        synced here yet, is VALID with ``voucher.synced`` False: the signature proves it was
+        issued, and redeeming it records the claim so this desk holds it from then on. What
+        no desk can know offline is whether another desk redeemed or voided it meanwhile;
+        such double redemptions are flagged when the desks sync, as for any offline desk.
+        A token from a desk whose key this desk has never seen is FORGED (unknown device).
+        """
+        with self._tx() as db:
+            return self._check_voucher(db, code_or_token)[0]
+
+    def redeem_voucher(self, on_shift: OnShift, code_or_token: str) -> VoucherCheck:
+        """Redeem a voucher if, and only if, it checks VALID now; otherwise say why not.
+
+        Check and redemption are one transaction (SQLite's write lock), so one desk can never
+        redeem a voucher twice; the second try gets ALREADY_REDEEMED naming the first.
+        """
+        with self._tx() as db:
+            check, claim, token = self._check_voucher(db, code_or_token)
+            if check.outcome is not VoucherOutcome.VALID or check.voucher is None:
+                return check
+            voucher = check.voucher
+            payload: dict[str, Any] = {"voucher_id": voucher.id, "code": voucher.code,
+                                       "device": self.device_id}
+            if not voucher.synced and claim is not None:
+                # Lets every desk fold this voucher even before its issue arrives.
+                payload.update(claim=dataclasses.asdict(claim), token=token)
+            caselog.append(db, device_id=self.device_id, kind="voucher.redeemed",
+                           at=self.now(), case_id=voucher.case_id, actor=on_shift.staff.id,
+                           payload=payload)
+            row = db.get(VoucherRow, voucher.id)
+            view = self._voucher_view(db, row) if row is not None else voucher
+            return VoucherCheck(VoucherOutcome.VALID, view, redeemed_now=True)
+
+    def void_voucher(self, on_shift: OnShift, code: str, reason: str) -> VoucherView:
+        """Void a voucher not yet redeemed (supervisors and managers only, with a reason)."""
+        from desktop.core import vouchers
+
+        if on_shift.staff.role not in VOID_ROLES:
+            raise DeskError("supervisor_only")
+        if not reason.strip():
+            raise DeskError("void_reason_missing")
+        if not vouchers.looks_like_token(code):
+            status = vouchers.check_code(code)
+            if status is not vouchers.CodeStatus.OK:
+                raise DeskError("voucher_code_mistyped", status.value)
+        with self._tx() as db:
+            row = _voucher_row(db, code)
+            if row is None:
+                raise DeskError("unknown_voucher", code)
+            if row.redeemed_at is not None:
+                raise DeskError("voucher_redeemed", format_utc(row.redeemed_at))
+            if row.voided_at is not None:
+                raise DeskError("voucher_voided", format_utc(row.voided_at))
+            caselog.append(db, device_id=self.device_id, kind="voucher.voided", at=self.now(),
+                           case_id=row.case_id, actor=on_shift.staff.id,
+                           payload={"voucher_id": row.id, "code": row.code,
+                                    "reason": _text(reason.strip())})
+            return self._voucher_view(db, row)
+
+    def case_vouchers(self, case_id: str) -> list[VoucherView]:
+        """The vouchers issued in a case, oldest first."""
+        with self._tx() as db:
+            rows = db.scalars(select(VoucherRow).where(VoucherRow.case_id == case_id)
+                              .order_by(VoucherRow.issued_at))
+            return [self._voucher_view(db, row) for row in rows]
+
+    def _check_voucher(self, db: Session, text: str
+                       ) -> tuple[VoucherCheck, VoucherClaim | None, str | None]:
+        """The check, plus the verified claim and token when it is VALID."""
+        from desktop.core import vouchers
+
+        text = text.strip()
+        keys = _voucher_keys(db)
+        site = db.scalars(select(Site)).first()
+        if site is None:
+            raise DeskError("no_site")
+        if vouchers.looks_like_token(text):
+            try:
+                claim = _verify_token(text, keys)
+            except vouchers.VoucherTokenError as error:
+                return VoucherCheck(VoucherOutcome.FORGED, token_failure=error.reason), None, None
+            # By id, not code: a code two desks happened to draw names two vouchers.
+            row = db.get(VoucherRow, claim.voucher_id)
+            if row is None:
+                if claim.site_id != site.id:
+                    return VoucherCheck(VoucherOutcome.UNKNOWN, detail="other_site"), None, None
+                view = _claim_view(claim, text)
+                if _expired(self.now(), site, view.expires_on):
+                    return VoucherCheck(VoucherOutcome.EXPIRED, view), None, None
+                return VoucherCheck(VoucherOutcome.VALID, view), claim, text
+        else:
+            status = vouchers.check_code(text)
+            if status is not vouchers.CodeStatus.OK:
+                return VoucherCheck(VoucherOutcome.MISTYPED, code_status=status), None, None
+            row = db.scalar(select(VoucherRow)
+                            .where(VoucherRow.code == vouchers.normalise_code(text)))
+            if row is None:
+                return VoucherCheck(VoucherOutcome.UNKNOWN), None, None
+            # The table is only a read model anyone with the file could edit: the stored
+            # token's signature is what proves this voucher was issued.
+            try:
+                claim = _verify_token(row.token, keys)
+            except vouchers.VoucherTokenError as error:
+                return (VoucherCheck(VoucherOutcome.FORGED, token_failure=error.reason,
+                                     detail="stored_token"), None, None)
+        view = self._voucher_view(db, row)
+        if not _claim_matches(claim, row):
+            return VoucherCheck(VoucherOutcome.FORGED, view, detail="claim_mismatch"), None, None
+        if row.redeemed_at is not None:
+            here = row.redeemed_device == self.device_id
+            return (VoucherCheck(VoucherOutcome.ALREADY_REDEEMED, view, redeemed_here=here),
+                    None, None)
+        if row.voided_at is not None:
+            return VoucherCheck(VoucherOutcome.VOIDED, view), None, None
+        if _expired(self.now(), site, view.expires_on):
+            return VoucherCheck(VoucherOutcome.EXPIRED, view), None, None
+        return VoucherCheck(VoucherOutcome.VALID, view), claim, row.token
+
+    def _voucher_view(self, db: Session, row: VoucherRow) -> VoucherView:
+        return VoucherView(
+            id=row.id, code=row.code, case_id=row.case_id, device_id=row.device_id,
+            value_minor=row.value_minor, currency=row.currency, description=row.description,
+            guest_name=row.guest_name, issued_at=row.issued_at,
+            expires_on=_last_day(row.expires_on), issued_by_name=_staff_name(db, row.issued_by),
+            status=row.status, token=row.token, redeemed_at=row.redeemed_at,
+            redeemed_by_name=_staff_name(db, row.redeemed_by),
+            redeemed_device=row.redeemed_device, redeem_count=row.redeem_count,
+            voided_at=row.voided_at, void_reason=row.void_reason, print_count=row.print_count)
+
+    # --- slips ------------------------------------------------------------------------------
+
+    def record_slip_print(self, on_shift: OnShift, case_id: str,
+                          kind: Literal["voucher", "apology"],
+                          voucher_code: str | None = None) -> int:
+        """Put a print of a slip on record and return its number: 1 first, >1 a reprint.
+
+        Call it before rendering and pass ``reprint=number > 1`` to the slip, so a copy can
+        never pass for another voucher.
+        """
+        if kind not in SLIP_KINDS:
+            raise DeskError("unknown_slip_kind", str(kind))
+        with self._tx() as db:
+            case = db.get(CaseRow, case_id)
+            if case is None:
+                raise DeskError("unknown_case", case_id)
+            payload: dict[str, Any] = {"kind": kind}
+            if kind == "voucher":
+                row = _voucher_row(db, voucher_code or "")
+                if row is None:
+                    raise DeskError("unknown_voucher", voucher_code or "")
+                if row.case_id != case_id:
+                    raise DeskError("voucher_not_in_case", row.code)
+                number = row.print_count + 1
+                payload.update(voucher_id=row.id, code=row.code)
+            else:
+                number = case.apology_prints + 1
+            payload["print_no"] = number
+            caselog.append(db, device_id=self.device_id, kind="slip.printed", at=self.now(),
+                           case_id=case_id, actor=on_shift.staff.id, payload=payload)
+            return number
+
+    def voucher_terms(self) -> list[str]:
+        """The terms printed on vouchers: the ``voucher_terms`` setting (a JSON list of
+        sentences) when it holds one, else the English defaults."""
+        raw = self.setting("voucher_terms")
+        try:
+            terms = json.loads(raw) if raw else None
+        except json.JSONDecodeError:
+            log.warning("the voucher_terms setting is not JSON; using the default terms")
+            terms = None
+        if isinstance(terms, list) and terms and all(isinstance(t, str) for t in terms):
+            return terms
+        return list(DEFAULT_VOUCHER_TERMS)
+
+    def voucher_slip(self, code: str, reprint: bool = False) -> VoucherSlip:
+        """The slip of a voucher on record, in the site's locale and time zone."""
+        from desktop.core.vouchers import format_code
+        from desktop.slips.model import VoucherSlip
+
+        site = self.site()
+        terms = self.voucher_terms()
+        with self._tx() as db:
+            row = _voucher_row(db, code)
+            if row is None:
+                raise DeskError("unknown_voucher", code)
+            issued_by = _staff_name(db, row.issued_by)
+        return VoucherSlip(
+            site_name=site.name, site_address=site.address, guest_name=row.guest_name,
+            purpose=row.description,
+            value_text=format_money(row.value_minor, row.currency, site.locale),
+            code=format_code(row.code), qr_payload=row.token,
+            issued_on=_long_date(row.issued_at.astimezone(site.zone).date(), site.locale),
+            expires_on=_long_date(_last_day(row.expires_on), site.locale),
+            issued_by=issued_by, terms=terms, reprint=reprint)
+
+    def apology_slip(self, case_id: str, reprint: bool = False, *,
+                     by: OnShift | None = None) -> ApologySlip:
+        """The apology letter of a case, worded by the site's template.
+
+        Signed by ``by`` (whoever hands it over) or else by whoever opened the case, and the
+        guest is asked to ask for that person at the desk.
+        """
+        from desktop.slips.apology import fill_apology, load_apology_template
+        from desktop.slips.model import ApologySlip
+
+        site = self.site()
+        with self._tx() as db:
+            case = db.get(CaseRow, case_id)
+            if case is None:
+                raise DeskError("unknown_case", case_id)
+            staff = by.staff if by is not None else None
+            if staff is None and case.opened_by:
+                opener = db.get(Staff, case.opened_by)
+                if opener is not None:
+                    staff = StaffMember(opener.id, opener.name, opener.role)
+            grants = db.scalars(select(GrantRow).where(GrantRow.case_id == case_id,
+                                                       GrantRow.gesture_type != "none")
+                                .order_by(GrantRow.granted_at)).all()
+        # Only the staff's own words: no English glue in a letter that may be in any language.
+        gesture = ", ".join(g.description.strip()
+                            or format_money(g.value_minor, g.currency, site.locale)
+                            for g in grants)
+        name = staff.name if staff else ""
+        role = ROLE_TITLES.get(staff.role, staff.role.title()) if staff else ""
+        body = fill_apology(load_apology_template(self.data_dir / "templates"),
+                            guest_name=case.guest_name, what_went_wrong=case.guest_view,
+                            what_we_did=case.fix_action, gesture=gesture, staff_name=name,
+                            staff_role=role, ask_for=name, site_name=site.name)
+        return ApologySlip(site_name=site.name, site_address=site.address,
+                           guest_name=case.guest_name, body_paragraphs=tuple(body),
+                           staff_name=name, staff_role=role, ask_for=name, reprint=reprint)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -820,6 +1221,96 @@ def site_problems(*, name: str, kind: str, currency: str, timezone: str, manager
 def _policy(db: Session) -> Policy:
     row = db.scalars(select(PolicyRow).order_by(PolicyRow.version.desc())).first()
     return default_policy() if row is None else parse_policy(row.body)
+
+
+# --- vouchers -------------------------------------------------------------------------------
+
+
+def _voucher_row(db: Session, code_or_token: str) -> VoucherRow | None:
+    """The stored voucher a code or a token names: a lookup, not a check."""
+    from desktop.core import vouchers
+
+    text = code_or_token.strip()
+    if vouchers.looks_like_token(text):
+        return db.scalar(select(VoucherRow).where(VoucherRow.token == text))
+    return db.scalar(select(VoucherRow).where(VoucherRow.code == vouchers.normalise_code(text)))
+
+
+def _voucher_keys(db: Session) -> dict[str, list[bytes]]:
+    """Every desk's known public voucher keys (a desk may have had more than one)."""
+    keys: dict[str, list[bytes]] = {}
+    for row in db.scalars(select(VoucherKeyRow).order_by(VoucherKeyRow.first_used_at)):
+        try:
+            keys.setdefault(row.device_id, []).append(bytes.fromhex(row.public_key))
+        except ValueError:
+            log.warning("ignoring a malformed voucher key of desk %s", row.device_id)
+    return keys
+
+
+def _verify_token(token: str, keys: dict[str, list[bytes]]) -> VoucherClaim:
+    """``verify_voucher`` against every key a desk has had; raises VoucherTokenError."""
+    from desktop.core.vouchers import TokenFailure, VoucherTokenError, verify_voucher
+
+    bad_signature: VoucherTokenError | None = None
+    for index in range(max((len(k) for k in keys.values()), default=1)):
+        try:
+            return verify_voucher(token, {d: k[index] for d, k in keys.items()
+                                          if index < len(k)})
+        except VoucherTokenError as error:
+            if error.reason is TokenFailure.BAD_SIGNATURE:
+                bad_signature = error
+            elif error.reason is TokenFailure.UNKNOWN_DEVICE and bad_signature is not None:
+                break  # that desk has no more keys to try
+            else:
+                raise
+    assert bad_signature is not None
+    raise bad_signature
+
+
+def _claim_matches(claim: VoucherClaim, row: VoucherRow) -> bool:
+    """Whether a verified claim says exactly what the stored voucher says."""
+    return (claim.voucher_id, claim.code, claim.device_id, claim.value_minor, claim.currency,
+            claim.description, claim.guest_name, claim.expires_on) == (
+        row.id, row.code, row.device_id, row.value_minor, row.currency, row.description,
+        row.guest_name, row.expires_on)
+
+
+def _claim_view(claim: VoucherClaim, token: str) -> VoucherView:
+    """A voucher known only from its verified token (issued at a desk not yet synced)."""
+    from db.models import parse_utc
+
+    try:
+        issued_at = parse_utc(claim.issued_at)
+    except ValueError:
+        issued_at = datetime.min.replace(tzinfo=UTC)
+    return VoucherView(id=claim.voucher_id, code=claim.code, case_id=None,
+                       device_id=claim.device_id, value_minor=claim.value_minor,
+                       currency=claim.currency, description=claim.description,
+                       guest_name=claim.guest_name, issued_at=issued_at,
+                       expires_on=_last_day(claim.expires_on), issued_by_name="",
+                       status="issued", token=token, synced=False)
+
+
+def _last_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return date.min  # unreadable: treat as long expired rather than valid for ever
+
+
+def _expired(now: datetime, site: Site, last_day: date) -> bool:
+    return now.astimezone(ZoneInfo(site.timezone)).date() > last_day
+
+
+def _staff_name(db: Session, staff_id: str | None) -> str:
+    row = db.get(Staff, staff_id) if staff_id else None
+    return row.name if row is not None else ""
+
+
+def _long_date(day: date, locale: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=babel_locale(locale))
 
 
 def _escape_like(text: str) -> str:

@@ -43,10 +43,10 @@ def run_checks(data_dir: Path) -> list[Check]:
     if not db_path.exists():
         checks.append(Check("database", Status.WARN,
                             f"no case log at {db_path} yet (the first start creates it)"))
-        checks.append(_keychain())
+        checks.append(_keychain(data_dir))
         return checks
     checks.extend(_store_checks(db_path))
-    checks.append(_keychain())
+    checks.append(_keychain(data_dir))
     return checks
 
 
@@ -133,17 +133,14 @@ def _event_table():  # type: ignore[no-untyped-def]
     return EventRow
 
 
-def _keychain() -> Check:
+def _keychain(data_dir: Path) -> Check:
     try:
-        import keyring
-        from keyring.backends import fail
+        from desktop.core.secrets import SecretStore
 
-        backend = keyring.get_keyring()
+        store = SecretStore(data_dir)
     except Exception as error:  # a broken keyring install must not stop the doctor
         return Check("keychain", Status.WARN, f"keyring unavailable: {error}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__:
-        return Check("keychain", Status.WARN,
-                     f"no OS keychain ({name}); enrolling with head office will need the "
-                     "flagged file fallback")
-    return Check("keychain", Status.OK, name)
+    warning = store.warning()
+    if warning is not None:
+        return Check("keychain", Status.WARN, warning)
+    return Check("keychain", Status.OK, store.backend_name)

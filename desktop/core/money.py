@@ -130,6 +130,11 @@ def format_plain(minor: int, currency: str, locale: str) -> str:
     return format_decimal(amount, format=pattern, locale=_locale(locale))
 
 
+def babel_locale(name: str) -> Locale:
+    """The babel Locale for a site's locale name; en_US when the name is not one."""
+    return _locale(name)
+
+
 def _locale(name: str) -> Locale:
     try:
         return Locale.parse(name.replace("-", "_"))
