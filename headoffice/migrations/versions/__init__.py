@@ -1,0 +1,1 @@
+"""Revision scripts of the head-office schema (a package so wheels ship them)."""

@@ -1,0 +1,173 @@
+"""SQLAlchemy 2.0 models of the head-office database (its own base, separate from the desk's).
+
+Head office holds, per site, the enrolled desks and a verified copy of each desk's event log.
+Events are stored exactly as they travel (every wire field, the payload as JSON text that
+parses back to what was hashed) and are only ever inserted. A few report columns (voucher id,
+value, currency, follow-up due time) are copied out of the payload on arrival so the
+dashboard can query them with plain SQL on SQLite and PostgreSQL alike.
+
+Secrets (device tokens, enrolment codes, admin tokens) are stored only as SHA-256 digests.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime: ``timestamptz`` on PostgreSQL, fixed-width UTC text on SQLite."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: every time in head office is timezone-aware")
+        utc = value.astimezone(UTC)
+        # SQLite keeps text and would drop the offset anyway; store UTC so text order is time.
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """The declarative base of the head-office database."""
+
+
+class Site(Base):
+    """A property (hotel or restaurant) whose desks report to head office."""
+
+    __tablename__ = "site"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class EnrolmentCode(Base):
+    """A one-time code that lets one desk join one site; only its SHA-256 is kept."""
+
+    __tablename__ = "enrolment_code"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class Device(Base):
+    """An enrolled desk. ``id`` is the desk's own device_id, the one its events carry."""
+
+    __tablename__ = "device"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Raw 32-byte Ed25519 public key as 64 hex digits; desks without signing have none.
+    voucher_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Highest seq held; held seqs are always exactly 1..last_seq (nothing past a gap is kept).
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The chain head the desk last reported: a copy of its latest hash outside its reach.
+    last_chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class EventRow(Base):
+    """One desk event as received. Only ever inserted; ``id`` is head office's arrival order."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        Index("ix_event_site_id", "site_id", "id"),
+        Index("ix_event_site_kind_at", "site_id", "kind", "at"),
+        Index("ix_event_voucher", "voucher_id"),
+        Index("ix_event_case", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    actor: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    at: Mapped[str] = mapped_column(String(27))  # the wire text, exactly as hashed
+    payload: Mapped[str] = mapped_column(Text)  # JSON that parses back to the hashed payload
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Report columns copied from the payload on arrival (None where absent or not well-formed).
+    voucher_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    value_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    currency: Mapped[str | None] = mapped_column(String(3), nullable=True)
+    due_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
+
+
+class PolicyVersion(Base):
+    """One version of a site's budget policy; the highest version is in force."""
+
+    __tablename__ = "policy_version"
+    __table_args__ = (UniqueConstraint("site_id", "version"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON of the policy document
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Flag(Base):
+    """A problem found on arrival that a person should look at (chain break, double redeem)."""
+
+    __tablename__ = "flag"
+    __table_args__ = (Index("ix_flag_site_created", "site_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AdminToken(Base):
+    """A token that opens the read-only dashboard and CSV export; only its SHA-256 is kept."""
+
+    __tablename__ = "admin_token"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    label: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
