@@ -12,10 +12,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop.ui.app import open_desk  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.app import open_desk
+from desktop.ui.main_window import MainWindow
 
 
 def main(out: Path) -> None:
