@@ -111,6 +111,10 @@ class GesturePanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.decision)
         layout.addWidget(self.granted_list)
+        from desktop.ui.slips_ui import SlipBar
+
+        self.slips = SlipBar(desk, on_shift, case_id, self)
+        layout.addWidget(self.slips)
         QShortcut(QKeySequence("Ctrl+G"), self, self.grant)
 
     # --- state ------------------------------------------------------------------------------
@@ -179,6 +183,7 @@ class GesturePanel(QWidget):
                 lines.append(self.tr("Correction: %1 %2").replace("%1", description)
                              .replace("%2", money(site, value_minor)))
         self.granted_list.setText("\n".join(lines))
+        self.slips.refresh()
         self.update_decision()
 
     def _proposal(self) -> GestureProposal | None:

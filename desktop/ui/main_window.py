@@ -148,6 +148,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         case_menu.addAction(self.lock_action)
+        self.vouchers_action = QAction(self.tr("&Vouchers…"), self)
+        self.vouchers_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.vouchers_action.triggered.connect(self.open_vouchers)
+        case_menu.addAction(self.vouchers_action)
         self.end_shift_action = QAction(self.tr("&End shift"), self)
         self.end_shift_action.triggered.connect(self.end_shift)
         case_menu.addAction(self.end_shift_action)
@@ -160,6 +164,9 @@ class MainWindow(QMainWindow):
         self.policy_action = QAction(self.tr("Budget &policy…"), self)
         self.policy_action.triggered.connect(self.edit_policy)
         self.settings_menu.addAction(self.policy_action)
+        self.printers_action = QAction(self.tr("P&rinters…"), self)
+        self.printers_action.triggered.connect(self.edit_printers)
+        self.settings_menu.addAction(self.printers_action)
 
     # --- sign-in, lock, shift ---------------------------------------------------------------
 
@@ -169,6 +176,8 @@ class MainWindow(QMainWindow):
             self.sign_in.reload()
             self.sign_in.reset()
         self.new_case_action.setEnabled(False)
+        self.vouchers_action.setEnabled(False)
+        self.printers_action.setEnabled(False)
         self.end_shift_action.setEnabled(False)
         self.end_shift_button.setEnabled(False)
         self.policy_action.setEnabled(False)
@@ -181,6 +190,8 @@ class MainWindow(QMainWindow):
         self._last_activity = self.desk.now()
         self.screens.setCurrentIndex(1)
         self.new_case_action.setEnabled(True)
+        self.vouchers_action.setEnabled(True)
+        self.printers_action.setEnabled(on_shift.staff.role in ("supervisor", "manager"))
         self.end_shift_action.setEnabled(True)
         self.end_shift_button.setEnabled(True)
         self.policy_action.setEnabled(on_shift.staff.role == "manager")
@@ -268,6 +279,21 @@ class MainWindow(QMainWindow):
                 "%1", guest or self.tr("this guest")).replace(
                 "%2", money(site, remaining[Limit.PER_GUEST_STAY]))
         self.budget.setText(text)
+
+    def open_vouchers(self) -> None:
+        if self.on_shift is None or self.is_locked:
+            return
+        from desktop.ui.slips_ui import VouchersDialog
+
+        VouchersDialog(self.desk, self.on_shift, self).exec()
+        self.refresh()
+
+    def edit_printers(self) -> None:
+        if self.on_shift is None or self.on_shift.staff.role not in ("supervisor", "manager"):
+            return
+        from desktop.ui.slips_ui import PrintersDialog
+
+        PrintersDialog(self.desk, self).exec()
 
     def edit_policy(self) -> None:
         if self.on_shift is None or self.on_shift.staff.role != "manager":

@@ -1,0 +1,324 @@
+"""Slips at the desk: print the voucher and the apology at once, choose a printer, save a PDF;
+and the Vouchers screen, where a typed or scanned code is checked, redeemed or voided.
+
+Every print or save is put on record first (a reprint says so on the slip), and the PDF is kept
+in the data dir before it goes to a printer, so a missing printer loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk, DeskError, OnShift, VoucherCheck, VoucherOutcome
+from desktop.ui import labels
+from desktop.ui.common import money, named
+from desktop.ui.printing import PrintError, keep_pdf, print_slip, printer_named
+
+SLIP_SIZES = ("roll80", "a4", "letter")
+
+
+def slip_size(desk: Desk, kind: str) -> str:
+    size = desk.setting(f"slip_size.{kind}", "roll80")
+    return size if size in SLIP_SIZES else "roll80"
+
+
+def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
+    """The printer chosen for this kind of slip, else the system default; None if neither."""
+    name = desk.setting(f"printer.{kind}", "")
+    if name:
+        return printer_named(name)
+    default = QPrinterInfo.defaultPrinter()
+    return None if default.isNull() else QPrinter(default, QPrinter.PrinterMode.HighResolution)
+
+
+class SlipBar(QWidget):
+    """Print voucher · Print apology · Print… · Save PDF, for the case on the panel."""
+
+    def __init__(self, desk: Desk, on_shift: Callable[[], OnShift | None],
+                 case_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._on_shift = on_shift
+        self._case_id = case_id
+        self.print_voucher = named(QPushButton(self.tr("Print voucher")), "printVoucher",
+                                   self.tr("Print the voucher"))
+        self.print_apology = named(QPushButton(self.tr("Print apology")), "printApology",
+                                   self.tr("Print the apology"))
+        self.choice = named(QComboBox(), "slipChoice", self.tr("Which slip"))
+        self.print_dialog = named(QPushButton(self.tr("Print…")), "printWithDialog",
+                                  self.tr("Print with the print dialog"))
+        self.save = named(QPushButton(self.tr("Save PDF")), "saveSlipPdf",
+                          self.tr("Save the slip as PDF"))
+        self.message = named(QLabel(), "slipMessage", self.tr("Printing message"))
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.print_voucher.clicked.connect(lambda: self._print_now("voucher"))
+        self.print_apology.clicked.connect(lambda: self._print_now("apology"))
+        self.print_dialog.clicked.connect(self._print_with_dialog)
+        self.save.clicked.connect(self._save_pdf)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.print_voucher, self.print_apology, self.choice, self.print_dialog,
+                       self.save):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        case_id = self._case_id()
+        self.choice.clear()
+        vouchers = [] if case_id is None else [
+            v for v in self.desk.case_vouchers(case_id) if v.status == "issued"]
+        for voucher in vouchers:
+            self.choice.addItem(self.tr("Voucher %1").replace("%1", voucher.display_code),
+                                ("voucher", voucher.code))
+        self.choice.addItem(self.tr("Apology letter"), ("apology", None))
+        self.print_voucher.setEnabled(bool(vouchers))
+        for widget in (self.print_apology, self.choice, self.print_dialog, self.save):
+            widget.setEnabled(case_id is not None)
+
+    def _latest_voucher(self) -> str | None:
+        codes = [self.choice.itemData(i)[1] for i in range(self.choice.count())
+                 if self.choice.itemData(i)[0] == "voucher"]
+        return codes[-1] if codes else None
+
+    def _make(self, kind: str, code: str | None) -> tuple[bytes, Path] | None:
+        """Record the print, render the slip and keep its PDF in the data dir."""
+        from desktop.slips import render_apology, render_voucher
+
+        who, case_id = self._on_shift(), self._case_id()
+        if who is None or case_id is None:
+            return None
+        try:
+            number = self.desk.record_slip_print(who, case_id, kind, code)
+        except DeskError as error:
+            self.message.setText(labels.desk_error(error.code, error.detail))
+            return None
+        size = slip_size(self.desk, kind)
+        if kind == "voucher" and code is not None:
+            pdf = render_voucher(self.desk.voucher_slip(code, reprint=number > 1), size)
+        else:
+            pdf = render_apology(self.desk.apology_slip(case_id, reprint=number > 1, by=who),
+                                 size)
+        kept = keep_pdf(self.desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
+                        self.desk.local_time(self.desk.now()))
+        return pdf, kept
+
+    def _send(self, pdf: bytes, printer: QPrinter | None, kept: Path) -> None:
+        try:
+            print_slip(pdf, printer, kept)
+        except PrintError as error:
+            text = (self.tr("No printer is set up for this slip, or it is not connected.")
+                    if error.problem == "printer_missing"
+                    else self.tr("The printer did not take the slip."))
+            self.message.setText(text + " " + self.tr("The slip is saved as %1.")
+                                 .replace("%1", str(error.kept)))
+            return
+        self.message.setText(self.tr("Sent to the printer. A copy is kept as %1.")
+                             .replace("%1", str(kept)))
+
+    def _print_now(self, kind: str) -> None:
+        code = self._latest_voucher() if kind == "voucher" else None
+        if kind == "voucher" and code is None:
+            return
+        made = self._make(kind, code)
+        if made is not None:
+            self._send(made[0], configured_printer(self.desk, kind), made[1])
+
+    def _chosen(self) -> tuple[str, str | None]:
+        data = self.choice.currentData()
+        return data if data else ("apology", None)
+
+    def _print_with_dialog(self) -> None:
+        kind, code = self._chosen()
+        printer = configured_printer(self.desk, kind) or QPrinter(
+            QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        made = self._make(kind, code)
+        if made is not None:
+            self._send(made[0], dialog.printer(), made[1])
+
+    def _save_pdf(self) -> None:
+        kind, code = self._chosen()
+        suggested = str(Path.home() / f"{kind}-{code or 'apology'}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save slip as PDF"),
+                                                    suggested, self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        made = self._make(kind, code)
+        if made is None:
+            return
+        try:
+            Path(path).write_bytes(made[0])
+        except OSError as error:
+            self.message.setText(self.tr("Could not save there (%1). The slip is kept as %2.")
+                                 .replace("%1", error.strerror or str(error))
+                                 .replace("%2", str(made[1])))
+            return
+        self.message.setText(self.tr("Saved as %1.").replace("%1", path))
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Vouchers", text)
+
+
+def describe_check(desk: Desk, check: VoucherCheck) -> str:
+    """One sentence for the person at the desk, per outcome."""
+    site = desk.site()
+    voucher = check.voucher
+    if check.outcome is VoucherOutcome.VALID and voucher is not None:
+        text = t("Valid: %1 — %2 for %3, until %4.")
+        if check.redeemed_now:
+            text = t("Redeemed: %1 — %2 for %3.")
+        return (text.replace("%1", money(site, voucher.value_minor))
+                .replace("%2", voucher.description).replace("%3", voucher.guest_name)
+                .replace("%4", voucher.expires_on.isoformat()))
+    if check.outcome is VoucherOutcome.ALREADY_REDEEMED and voucher is not None:
+        when = desk.local_time(voucher.redeemed_at).strftime("%Y-%m-%d %H:%M") \
+            if voucher.redeemed_at else "?"
+        where = t("at this desk") if check.redeemed_here else t("at another desk")
+        return (t("Already redeemed on %1 %2 by %3. It cannot be used twice.")
+                .replace("%1", when).replace("%2", where)
+                .replace("%3", voucher.redeemed_by_name or "?"))
+    messages = {
+        VoucherOutcome.UNKNOWN: t("No voucher with this code was issued here."),
+        VoucherOutcome.EXPIRED: t("This voucher has expired."),
+        VoucherOutcome.VOIDED: t("This voucher was voided."),
+        VoucherOutcome.FORGED: t("This voucher does not verify: it may be forged. Keep the "
+                                 "slip and call a supervisor."),
+        VoucherOutcome.MISTYPED: t("That is not a voucher code: check each character and "
+                                   "type it again."),
+    }
+    text = messages.get(check.outcome, check.outcome.value)
+    if check.outcome is VoucherOutcome.VOIDED and voucher is not None and voucher.void_reason:
+        text += " " + voucher.void_reason
+    return text
+
+
+class VouchersDialog(QDialog):
+    """Check, redeem or void a voucher; a barcode scanner types the QR into the field."""
+
+    def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.on_shift = on_shift
+        self.setWindowTitle(self.tr("Vouchers"))
+        self.code = named(QLineEdit(), "voucherCode", self.tr("Voucher code or scanned QR"))
+        self.code.setPlaceholderText(self.tr("Type the code or scan the QR"))
+        self.code.returnPressed.connect(self.check)
+        self.check_button = named(QPushButton(self.tr("Check")), "voucherCheck",
+                                  self.tr("Check voucher"))
+        self.redeem_button = named(QPushButton(self.tr("Redeem")), "voucherRedeem",
+                                   self.tr("Redeem voucher"))
+        self.void_reason = named(QLineEdit(), "voidReason", self.tr("Reason to void"))
+        self.void_button = named(QPushButton(self.tr("Void")), "voucherVoid",
+                                 self.tr("Void voucher"))
+        self.result = named(QLabel(), "voucherResult", self.tr("Voucher check result"))
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        close = named(QPushButton(self.tr("Close")), "vouchersClose", self.tr("Close"))
+        close.clicked.connect(self.accept)
+        self.check_button.clicked.connect(self.check)
+        self.redeem_button.clicked.connect(self.redeem)
+        self.void_button.clicked.connect(self.void)
+        can_void = on_shift.staff.role in ("supervisor", "manager")
+        self.void_button.setEnabled(can_void)
+        self.void_reason.setEnabled(can_void)
+        form = QFormLayout()
+        form.addRow(self.tr("Code"), self.code)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.redeem_button)
+        buttons.addStretch(1)
+        void_row = QHBoxLayout()
+        void_row.addWidget(self.void_reason, 1)
+        void_row.addWidget(self.void_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addLayout(void_row)
+        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def check(self) -> VoucherCheck:
+        answer = self.desk.voucher(self.code.text())
+        self.result.setText(describe_check(self.desk, answer))
+        return answer
+
+    def redeem(self) -> None:
+        answer = self.desk.redeem_voucher(self.on_shift, self.code.text())
+        self.result.setText(describe_check(self.desk, answer))
+
+    def void(self) -> None:
+        try:
+            self.desk.void_voucher(self.on_shift, self.code.text(), self.void_reason.text())
+        except DeskError as error:
+            self.result.setText(labels.desk_error(error.code, error.detail))
+            return
+        self.result.setText(self.tr("Voided."))
+
+
+class PrintersDialog(QDialog):
+    """Which printer and paper size each kind of slip goes to."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Printers"))
+        names = QPrinterInfo.availablePrinterNames()
+        form = QFormLayout()
+        self.printers: dict[str, QComboBox] = {}
+        self.sizes: dict[str, QComboBox] = {}
+        size_names = {"roll80": self.tr("80 mm receipt roll"), "a4": self.tr("A4"),
+                      "letter": self.tr("Letter")}
+        for kind, title in (("voucher", self.tr("Voucher slips")),
+                            ("apology", self.tr("Apology slips"))):
+            printer = named(QComboBox(), f"printer_{kind}", title + " " + self.tr("printer"))
+            printer.addItem(self.tr("System default printer"), "")
+            for name in names:
+                printer.addItem(name, name)
+            current = desk.setting(f"printer.{kind}", "")
+            if current and current not in names:
+                printer.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
+            printer.setCurrentIndex(max(printer.findData(current), 0))
+            size = named(QComboBox(), f"size_{kind}", title + " " + self.tr("paper"))
+            for key in SLIP_SIZES:
+                size.addItem(size_names[key], key)
+            size.setCurrentIndex(max(size.findData(slip_size(desk, kind)), 0))
+            self.printers[kind], self.sizes[kind] = printer, size
+            row = QHBoxLayout()
+            row.addWidget(printer, 2)
+            row.addWidget(size, 1)
+            form.addRow(title, row)
+        save = named(QPushButton(self.tr("Save")), "savePrinters", self.tr("Save printers"))
+        save.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def save(self) -> None:
+        for kind in self.printers:
+            self.desk.set_setting(f"printer.{kind}", self.printers[kind].currentData() or "")
+            self.desk.set_setting(f"slip_size.{kind}", self.sizes[kind].currentData())
+        self.accept()

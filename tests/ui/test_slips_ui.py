@@ -1,0 +1,159 @@
+"""Slips and vouchers at the desk: print at once, save a PDF, reprints, and the Vouchers screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.core.desk import CaseHeader, Desk
+from desktop.ui.main_window import MainWindow
+from desktop.ui.slips_ui import VouchersDialog
+from tests.conftest import Team
+from tests.ui.conftest import sign_in, when_dialog_opens
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture
+def voucher_case(qtbot: QtBot, window: MainWindow, desk: Desk) -> MainWindow:
+    """An agent has granted a voucher in a case, on the Fix step."""
+    sign_in(qtbot, window, "Maya Torres", "1234")
+    window.new_case()
+    panel = window.panel
+    panel.guest.insert("Hannah Schmidt")
+    panel.location.insert("Room 221")
+    panel.category.setCurrentIndex(panel.category.findData("food_and_beverage_service"))
+    panel.severity.setCurrentIndex(panel.severity.findData("low"))
+    panel.account.insertPlainText("The coffee is cold and the eggs ran out at 9.")
+    for _ in range(2):
+        qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    panel.guest_view.insertPlainText("Her taxi is at 9:45.")
+    qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    panel.fix_action.insertPlainText("Fresh eggs and coffee made to order.")
+    gestures = panel.gestures
+    gestures.kind.setCurrentIndex(gestures.kind.findData("voucher"))
+    gestures.description.insert("Coffee and pastry at the lobby café")
+    qtbot.keyClicks(gestures.amount, "8.00")
+    qtbot.keyClick(gestures.amount, Qt.Key.Key_Return)
+    assert gestures.slips.print_voucher.isEnabled()
+    return window
+
+
+def test_print_voucher_without_a_printer_keeps_the_pdf(qtbot: QtBot, voucher_case: MainWindow,
+                                                       desk: Desk) -> None:
+    desk.set_setting("printer.voucher", "Front Desk Epson (unplugged)")
+    bar = voucher_case.panel.gestures.slips
+    qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
+    assert "not connected" in bar.message.text()
+    kept = Path(bar.message.text().split("saved as ")[1].rstrip("."))
+    assert kept.exists() and kept.parent == desk.data_dir / "slips"
+    text = pdf_text(kept)
+    voucher = desk.case_vouchers(voucher_case.panel.case_id)[0]
+    assert voucher.display_code in text and "Hannah Schmidt" in text and "$8.00" in text
+    assert "REPRINT" not in text
+
+
+def test_save_pdf_and_a_reprint_says_so(qtbot: QtBot, voucher_case: MainWindow, desk: Desk,
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bar = voucher_case.panel.gestures.slips
+    targets = iter([tmp_path / "first.pdf", tmp_path / "second.pdf"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(next(targets)), "PDF files (*.pdf)"))
+    bar.choice.setCurrentIndex(0)  # the voucher
+    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    assert "REPRINT" not in pdf_text(tmp_path / "first.pdf")
+    assert "REPRINT" in pdf_text(tmp_path / "second.pdf")
+    kinds = [e.kind for e in desk.events_for(voucher_case.panel.case_id)]
+    assert kinds.count("slip.printed") == 2
+
+
+def test_apology_slip_names_the_guest_and_the_staff(qtbot: QtBot, voucher_case: MainWindow,
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    bar = voucher_case.panel.gestures.slips
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(tmp_path / "apology.pdf"), ""))
+    bar.choice.setCurrentIndex(bar.choice.count() - 1)  # the apology letter
+    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    text = pdf_text(tmp_path / "apology.pdf")
+    assert "Hannah Schmidt" in text and "Maya Torres" in text
+
+
+def test_print_dialog_prints_to_the_chosen_printer(qtbot: QtBot, voucher_case: MainWindow,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    out = tmp_path / "printed.pdf"
+
+    def accept(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)  # the native dialog would block
+    bar = voucher_case.panel.gestures.slips
+    qtbot.mouseClick(bar.print_dialog, Qt.MouseButton.LeftButton)
+    assert "Sent to the printer" in bar.message.text()
+    assert out.exists() and len(PdfReader(out).pages) == 1
+
+
+def test_vouchers_screen_checks_redeems_once_and_explains(qtbot: QtBot, voucher_case: MainWindow,
+                                                         desk: Desk) -> None:
+    voucher = desk.case_vouchers(voucher_case.panel.case_id)[0]
+    dialog = VouchersDialog(desk, voucher_case.on_shift)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, voucher.display_code.lower())
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    assert dialog.result.text().startswith("Valid: $8.00")
+    qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text().startswith("Redeemed")
+    qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
+    assert "Already redeemed" in dialog.result.text() and "at this desk" in dialog.result.text()
+    assert "Maya Torres" in dialog.result.text()
+    dialog.code.clear()
+    wrong = voucher.display_code[:-1] + ("2" if voucher.display_code[-1] != "2" else "3")
+    qtbot.keyClicks(dialog.code, wrong)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "not a voucher code" in dialog.result.text()
+    dialog.code.clear()
+    dialog.code.insert(voucher.token)  # a scanner types the whole QR payload
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "Already redeemed" in dialog.result.text()
+    assert not dialog.void_button.isEnabled()  # agents cannot void
+
+
+def test_a_supervisor_voids_with_a_reason(qtbot: QtBot, window: MainWindow, desk: Desk,
+                                          team: Team) -> None:
+    from desktop.core.desk import GestureProposal
+
+    who = team.sign_in(team.agent)
+    case_id = desk.open_case(who, CaseHeader("Grace Kim", "Room 1203"))
+    code = desk.grant(who, case_id, GestureProposal("voucher", "Spa voucher", 2500)).voucher_code
+    supervisor = team.sign_in(team.supervisor)
+    dialog = VouchersDialog(desk, supervisor)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, code)
+    qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
+    assert desk.voucher(code).outcome.value == "valid"  # no reason, nothing voided
+    qtbot.keyClicks(dialog.void_reason, "Issued to the wrong room")
+    qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text() == "Voided."
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "voided" in dialog.result.text() and "wrong room" in dialog.result.text()
+
+
+def test_vouchers_menu_opens_the_screen(qtbot: QtBot, window: MainWindow) -> None:
+    sign_in(qtbot, window, "Maya Torres", "1234")
+    seen: list[str] = []
+    when_dialog_opens(lambda dialog: (seen.append(type(dialog).__name__), dialog.accept()))
+    window.vouchers_action.trigger()
+    assert seen == ["VouchersDialog"]
