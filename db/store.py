@@ -21,11 +21,12 @@ class StoreError(Exception):
     """The store cannot be used; the message names the file and what to do."""
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine for one SQLite file with the pragmas every connection needs."""
+def sqlite_engine(url: str, *, busy_seconds: int = 10) -> Engine:
+    """An SQLite engine with the pragmas every connection needs (the desk and head office)."""
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": 10, "isolation_level": None, "check_same_thread": False},
+        url,
+        connect_args={"timeout": busy_seconds, "isolation_level": None,
+                      "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
@@ -35,15 +36,21 @@ def make_engine(path: Path) -> Engine:
         # A granted gesture must survive a power cut, so every commit waits for the disk.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_seconds * 1000}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:  # type: ignore[no-untyped-def]
-        # Take the write lock at the start, so two writers never read the same last seq.
+        # Take the write lock at the start, so two writers never read the same last seq
+        # (and a deferred transaction never fails later with "database is locked").
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the desk's own SQLite file."""
+    return sqlite_engine(f"sqlite:///{path}")
 
 
 def check_file(path: Path) -> None:

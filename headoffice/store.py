@@ -19,10 +19,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+
+from db.store import sqlite_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Its own version table, so head office never mistakes a desk's store for its database.
@@ -73,26 +75,8 @@ def make_engine(url: str) -> Engine:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    engine = create_engine(
-        url, connect_args={"timeout": 30, "isolation_level": None, "check_same_thread": False}
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
-        # Take the write lock up front: a deferred transaction that later wants to write
-        # fails with "database is locked" instead of waiting.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
+    # Many desks push at once: wait longer for the write lock than a single desk does.
+    return sqlite_engine(url, busy_seconds=30)
 
 
 def alembic_config() -> Config:
