@@ -1,0 +1,177 @@
+"""`amends seed-demo --cases N`: years of realistic history, for demos, training and benchmarks.
+
+Cases follow weekly and daily rhythms (busy breakfasts and check-in hours, more on weekends) and
+one planted fault: hot water fails every Wednesday between 15:00 and 16:00, the pattern the
+review's week grid must show. Events are real (sealed and chained like any other) but written in
+bulk with the read-model rows the fold would make; a test checks that refolding gives the same.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from db.eventlog import GENESIS_HASH, canonical_json, seal
+from db.models import CaseRow, EventRow, GrantRow, ShiftRow, format_utc
+from desktop.core.caselog import guest_key
+from desktop.core.desk import Desk
+from desktop.core.playbook import categories
+
+FIRST = ("Ana", "Ben", "Chloé", "Dmitri", "Elif", "Farah", "Giorgos", "Hana", "Ivan", "Jun",
+         "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq")
+LAST = ("Adams", "Bauer", "Costa", "Dubois", "Evans", "Fischer", "García", "Hansen", "Ito",
+        "Jensen", "Kowalski", "López", "Müller", "Novak", "Okafor", "Petrov", "Rossi", "Silva")
+HOURLY = [1, 1, 1, 1, 1, 2, 4, 8, 10, 8, 5, 4, 5, 5, 6, 8, 9, 7, 8, 9, 7, 5, 3, 2]
+DAILY = [5, 5, 6, 6, 8, 10, 9]  # Monday … Sunday
+GESTURES = (("comp", "Desserts on the house", 1800), ("amenity", "Drinks on the house", 2400),
+            ("voucher", "Café voucher", 1500), ("credit", "F&B credit", 4000),
+            ("none", "Apology and the fix", 0), ("upgrade", "Room upgrade", 3500))
+CHUNK = 20_000
+
+
+def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -> int:
+    """Add ``cases`` closed historical cases ending now; returns the events written."""
+    rng = random.Random(seed)
+    staff = [m for m in desk.staff() if m.role in ("agent", "supervisor")] or desk.staff()
+    site = desk.site()
+    now = desk.now()
+    start = now - timedelta(days=365 * years)
+    with desk.engine.begin() as connection:
+        last = connection.execute(
+            select(EventRow.seq, EventRow.hash).where(EventRow.device_id == desk.device_id)
+            .order_by(EventRow.seq.desc()).limit(1)).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    written = 0
+    buffers: dict[str, list[dict[str, Any]]] = {"event": [], "case": [], "grant": [],
+                                                "shift": []}
+    shifts: dict[tuple[str, str], str] = {}
+
+    def emit(kind: str, at: datetime, case_id: str | None, actor: str,
+             payload: dict[str, Any]) -> None:
+        nonlocal seq, prev, written
+        seq += 1
+        clean = json.loads(canonical_json(payload))
+        event = seal(id=str(uuid.uuid4()), device_id=desk.device_id, seq=seq, kind=kind,
+                     case_id=case_id, actor=actor, at=format_utc(at), payload=clean,
+                     prev_hash=prev)
+        prev = event.hash
+        written += 1
+        buffers["event"].append({
+            "id": event.id, "device_id": event.device_id, "seq": seq, "kind": kind,
+            "case_id": case_id, "actor": actor, "at": event.at, "payload": canonical_json(clean),
+            "prev_hash": event.prev_hash, "hash": event.hash, "acked": False})
+
+    def flush(force: bool = False) -> None:
+        if not force and len(buffers["event"]) < CHUNK:
+            return
+        with desk.engine.begin() as connection:
+            for key, table in (("event", EventRow), ("shift", ShiftRow), ("case", CaseRow),
+                               ("grant", GrantRow)):
+                if buffers[key]:
+                    connection.execute(insert(table), buffers[key])
+                    buffers[key].clear()
+
+    for opened in _moments(rng, start, now, cases, site.zone):
+        person = rng.choice(staff)
+        day = opened.astimezone(site.zone).date().isoformat()
+        shift_id = shifts.get((person.id, day))
+        if shift_id is None:
+            shift_id = shifts[(person.id, day)] = str(uuid.uuid4())
+            emit("shift.started", opened - timedelta(minutes=1), None, person.id,
+                 {"shift_id": shift_id})
+            buffers["shift"].append({"id": shift_id, "staff_id": person.id,
+                                     "device_id": desk.device_id,
+                                     "started_at": opened - timedelta(minutes=1),
+                                     "ended_at": None})
+        _one_case(rng, opened, opened.astimezone(site.zone), person.id, shift_id,
+                  site.currency, emit, buffers)
+        flush()
+    flush(force=True)
+    return written
+
+
+def _moments(rng: random.Random, start: datetime, end: datetime, count: int,
+             zone: Any) -> Iterator[datetime]:
+    """``count`` instants between start and end, in time order, with the site's rhythms."""
+    span = (end - start).total_seconds()
+    weights = [DAILY[d] * HOURLY[h] for d in range(7) for h in range(24)]
+    picks = []
+    for _ in range(count):
+        day_offset = rng.random() * span
+        base = (start + timedelta(seconds=day_offset)).astimezone(zone)
+        slot = rng.choices(range(168), weights)[0]
+        weekday, hour = divmod(slot, 24)
+        shift_days = (weekday - base.weekday()) % 7
+        local = (base + timedelta(days=shift_days)).replace(hour=hour,
+                                                            minute=rng.randrange(60))
+        if local.astimezone(start.tzinfo) >= end:
+            local -= timedelta(days=7)
+        picks.append(local)
+    # The planted fault: no hot water on Wednesdays between 15:00 and 16:00.
+    planted = max(count // 20, 1)
+    for index in rng.sample(range(count), min(planted, count)):
+        moment = picks[index]
+        wednesday = moment + timedelta(days=(2 - moment.weekday()) % 7)
+        if wednesday.astimezone(start.tzinfo) >= end:
+            wednesday -= timedelta(days=7)
+        picks[index] = wednesday.replace(hour=15, minute=rng.randrange(60))
+    return iter(sorted(p.astimezone(start.tzinfo) for p in picks))
+
+
+def _one_case(rng: random.Random, opened: datetime, local: datetime, actor: str, shift_id: str,
+              currency: str, emit: Any, buffers: dict[str, list[dict[str, Any]]]) -> None:
+    case_id = str(uuid.uuid4())
+    category = rng.choice(categories())
+    if local.weekday() == 2 and local.hour == 15 and rng.random() < 0.8:
+        category = "maintenance"  # the Wednesday boiler
+    guest = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    header = {"guest_name": guest, "location": f"Room {rng.randrange(101, 1299)}",
+              "outlet": "Front Desk", "category": category,
+              "severity": rng.choice(("low", "low", "medium", "medium", "high", "critical"))}
+    emit("case.opened", opened, case_id, actor, {**header, "shift_id": shift_id})
+    listened = opened + timedelta(minutes=2)
+    emit("step.done", listened, case_id, actor, {"step": "listen", "account": "—"})
+    fixed = opened + timedelta(minutes=rng.randrange(5, 30))
+    row: dict[str, Any] = {
+        "id": case_id, "device_id": None, "opened_by": actor, "shift_id": shift_id,
+        "opened_at": opened, "status": "closed", "step": "closed", "guest_key": guest_key(guest),
+        "account": "—", "apology": "", "guest_view": "", "good_outcome": "",
+        "fix_action": "Put right.", "fixed_at": fixed, "followup_note": "",
+        "root_cause": category, "detail": "seeded", "closed_by": actor, "apology_prints": 0,
+        **header,
+    }
+    kind, description, value = rng.choice(GESTURES)
+    if kind != "none":
+        grant_id = str(uuid.uuid4())
+        emit("compensation.granted", fixed, case_id, actor,
+             {"grant_id": grant_id, "gesture_type": kind, "description": description,
+              "value_minor": value, "currency": currency, "shift_id": shift_id,
+              "approval_id": None})
+        buffers["grant"].append({"id": grant_id, "case_id": case_id, "shift_id": shift_id,
+                                 "staff_id": actor, "gesture_type": kind,
+                                 "description": description, "value_minor": value,
+                                 "currency": currency, "approval_id": None,
+                                 "granted_at": fixed})
+    emit("step.done", fixed, case_id, actor, {"step": "fix", "fix_action": "Put right."})
+    due = fixed + timedelta(minutes=20)
+    emit("followup.due", fixed, case_id, actor, {"due_at": format_utc(due)})
+    row["followup_due_at"] = due
+    row["followup_done_at"] = None
+    closed = due + timedelta(minutes=5)
+    if rng.random() < 0.85:
+        done = fixed + timedelta(minutes=rng.randrange(10, 35))
+        emit("followup.done", done, case_id, actor, {"note": ""})
+        row["followup_done_at"] = done
+        closed = max(closed, done + timedelta(minutes=1))
+    outcome = rng.choices(("recovered", "not_recovered", "unknown"), (80, 10, 10))[0]
+    emit("case.closed", closed, case_id, actor,
+         {"root_cause": category, "detail": "seeded", "outcome": outcome})
+    row.update({"outcome": outcome, "closed_at": closed, "updated_at": closed})
+    row["device_id"] = buffers["event"][-1]["device_id"]
+    buffers["case"].append(row)
