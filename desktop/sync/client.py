@@ -1,0 +1,397 @@
+"""Talking to head office: enrol this desk once, then push the outbox and pull, as often as needed.
+
+No Qt here: the CLI, the background worker and the tests call these functions directly.
+
+Every step is safe to repeat, because every step is idempotent on both sides:
+
+* push: head office stores each (device, seq) once and ignores an identical resend, and the
+  desk marks its outbox acknowledged only up to the ``highest_seq`` head office answered, one
+  transaction per batch. A response lost after head office committed just means the batch is
+  sent again.
+* pull: other desks' events are inserted only if not held (same device and seq), each
+  device's chain is verified from the last event held of it, and the cursor moves in the same
+  transaction as the events, so a crash re-pulls at most one page.
+* the read model is refolded once after merging, flagged in the store so a crash before the
+  refold is repaired by the next round.
+* policy: stored only if newer than the last version head office sent.
+
+The device token lives in the keychain (``SecretStore``), never in the database, a setting or a
+log line.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from db.eventlog import Event
+
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+PULL_PAGE = 500
+MAX_PAGES = 10_000  # bounds one round against a server that never stops answering "more"
+
+
+class SyncError(Exception):
+    """A sync step failed; the message is meant for the person at the desk.
+
+    ``offline`` is True when head office could not be reached at all (retry later with
+    back-off); False when it answered and refused (a person may need to act).
+    """
+
+    def __init__(self, message: str, *, offline: bool = False, status: int | None = None
+                 ) -> None:
+        super().__init__(message)
+        self.offline = offline
+        self.status = status
+
+
+class EnrolError(SyncError):
+    """Enrolment was refused or could not be done."""
+
+
+class NotEnrolled(SyncError):
+    """This desk has not joined head office yet."""
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one round moved, and what went wrong (``errors`` empty when all went well)."""
+
+    pushed: int = 0  # events sent (including resends)
+    acked: int = 0  # events newly marked as held by head office
+    pulled: int = 0  # other desks' events newly stored here
+    refolded: bool = False
+    policy_version: int | None = None  # the head-office policy version adopted this round
+    pending: int = 0  # events of this desk still waiting after the round
+    errors: list[str] = field(default_factory=list)
+    offline: bool = False
+    not_enrolled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        policy = f", policy v{self.policy_version}" if self.policy_version is not None else ""
+        return (f"pushed {self.pushed} (acknowledged {self.acked}), pulled {self.pulled}"
+                f"{policy}; {self.pending} waiting")
+
+
+def token_name(device_id: str) -> str:
+    """The keychain name of this desk's head-office token."""
+    return f"hq-token:{device_id}"
+
+
+# --- enrolment -----------------------------------------------------------------------------------
+
+
+def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
+           http: httpx.Client | None = None) -> dict[str, Any]:
+    """Join head office at ``url`` with a one-time ``code``; returns head office's site values.
+
+    The desk keeps its cases (they are pushed on the next sync). Head office's site name and
+    time zone are adopted; a different currency is refused by head office (409) and nothing
+    here changes.
+    """
+    from desktop.core.desk import DeskError
+    from desktop.core.secrets import SecretStoreError
+
+    base = normalise_url(url)
+    if not desk.has_site():
+        raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.")
+    site = desk.site()
+    body = {"code": code.strip(), "device_id": desk.device_id,
+            "device_name": (device_name or "").strip() or f"{site.name} desk",
+            "site": {"name": site.name, "currency": site.currency,
+                     "timezone": site.timezone},
+            "voucher_public_key": _voucher_public_key(desk)}
+    with _client(http) as client:
+        response = _request(client, "POST", f"{base}{API}/enroll", json=body)
+    if response.status_code != 200:
+        raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
+                         status=response.status_code)
+    answer = _json(response)
+    token = answer.get("token")
+    if not isinstance(token, str) or not token:
+        raise EnrolError("Head office's answer has no token; is this an Amends head office?")
+    try:
+        # The token first: settings without a token would claim an enrolment that cannot sync.
+        desk.secret_store.set(token_name(desk.device_id), token)
+    except SecretStoreError as error:
+        raise EnrolError(f"The head-office token could not be stored: {error}") from error
+    try:
+        desk.record_enrolment(url=base, site_id=str(answer.get("site_id", "")),
+                              site_name=str(answer.get("site_name", "")),
+                              timezone=str(answer.get("timezone", "")))
+    except DeskError as error:
+        raise EnrolError(f"Enrolled, but the desk could not record it: {error}") from error
+    log.info("enrolled desk %s with head office %s", desk.device_id, base)
+    return {k: v for k, v in answer.items() if k != "token"}
+
+
+def _voucher_public_key(desk: Desk) -> str | None:
+    """This desk's public voucher key if it already has a signing key (none is made here)."""
+    from desktop.core.secrets import SecretStoreError, voucher_key_name
+
+    try:
+        stored = desk.secret_store.get(voucher_key_name(desk.device_id))
+        if stored is None:
+            return None
+        from desktop.core.vouchers import public_key_of
+
+        return public_key_of(bytes.fromhex(stored)).hex()
+    except (SecretStoreError, ValueError) as error:
+        # Enrolment still works; other desks learn the key from voucher.issued events.
+        log.warning("voucher key not sent to head office: %s", type(error).__name__)
+        return None
+
+
+def normalise_url(url: str) -> str:
+    text = url.strip().rstrip("/")
+    if not text.startswith(("http://", "https://")):
+        raise EnrolError(f"{url!r} is not a head-office address: it starts with https://")
+    return text
+
+
+# --- one round -----------------------------------------------------------------------------------
+
+
+def sync_once(desk: Desk, *, http: httpx.Client | None = None,
+              batch_size: int = 500) -> SyncReport:
+    """Push the outbox, pull other desks' events and the newest policy. Never raises for a
+    network or head-office problem: those are in ``report.errors``."""
+    report = SyncReport()
+    try:
+        state = desk.sync_state()
+        if not state.enrolled:
+            raise NotEnrolled("This desk is not connected to head office (amends enroll URL "
+                              "CODE).")
+        token = _token(desk)
+        with _client(http) as client:
+            session = _Session(client, state.url, token)
+            _push(desk, session, batch_size, report)
+            try:
+                _pull(desk, session, state.pull_cursor, report)
+            finally:
+                # Even after a pull fault, what was merged must show.
+                report.refolded = _refold(desk)
+            _policy(desk, session, report)
+    except SyncError as error:
+        report.errors.append(str(error))
+        report.offline = error.offline
+        report.not_enrolled = isinstance(error, NotEnrolled)
+    report.pending = _pending(desk, report)
+    return report
+
+
+def _refold(desk: Desk) -> bool:
+    try:
+        return desk.refold_after_merge()
+    except Exception as error:
+        # An event this build cannot fold must not stop pushing; the flag stays set, so the
+        # next round (or a newer build) tries again, and the error is shown, not swallowed.
+        log.exception("refolding after a merge failed")
+        raise SyncError(f"Other desks' events were stored but could not be shown: "
+                        f"{type(error).__name__}: {error}") from error
+
+
+def _pending(desk: Desk, report: SyncReport) -> int:
+    try:
+        return desk.sync_state().pending
+    except Exception as error:  # the store is busy or gone: the round's report still counts
+        report.errors.append(f"could not count waiting events: {error}")
+        return report.pending
+
+
+def _token(desk: Desk) -> str:
+    from desktop.core.secrets import SecretStoreError
+
+    try:
+        token = desk.secret_store.get(token_name(desk.device_id))
+    except SecretStoreError as error:
+        raise SyncError(f"The head-office token cannot be read: {error}") from error
+    if not token:
+        raise SyncError("The head-office token is missing from the keychain: enrol this desk "
+                        "again with a new code (amends enroll URL CODE).")
+    return token
+
+
+class _Session:
+    """Head office's API with this desk's token."""
+
+    def __init__(self, client: httpx.Client, base: str, token: str) -> None:
+        self.client = client
+        self.base = base.rstrip("/") + API
+        self._headers = {"Authorization": f"Bearer {token}"}
+
+    def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        response = _request(self.client, method, f"{self.base}{path}", headers=self._headers,
+                            **kwargs)
+        if response.status_code == 401:
+            raise SyncError(f"Head office does not accept this desk: {_detail(response)}. "
+                            "If it was revoked, ask head office; otherwise enrol it again.",
+                            status=401)
+        if response.status_code >= 500:
+            raise SyncError(f"Head office is unavailable ({response.status_code}): "
+                            f"{_detail(response)}", offline=True, status=response.status_code)
+        return response
+
+
+def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport) -> None:
+    sent_ping = False
+    reopened = False
+    while True:
+        batch = desk.outbox(batch_size)
+        if not batch and sent_ping:
+            return
+        # The chain head travels with every push (an empty one is a ping), so head office
+        # holds the desk's latest hash outside its reach.
+        head = desk.sync_state().chain_head
+        response = session.call("POST", "/events",
+                                json={"events": [_wire(e) for e in batch],
+                                      "chain_head": head})
+        report.pushed += len(batch)
+        sent_ping = True
+        if response.status_code == 409:
+            answer = _json(response)
+            highest = answer.get("highest_seq")
+            fault = answer.get("fault")
+            kind = fault.get("kind") if isinstance(fault, dict) else None
+            if (kind == "chain_gap" and isinstance(highest, int) and batch
+                    and highest < batch[0].seq - 1 and not reopened):
+                # Head office holds less than it once acknowledged (restored from a backup):
+                # the events are still here, so send them again from where it stands. Once.
+                desk.reopen_outbox(highest)
+                reopened = True
+                continue
+            if isinstance(highest, int):
+                # What head office holds before the fault is safely there.
+                report.acked += desk.mark_acked(highest)
+            raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
+                            status=409)
+        if response.status_code != 200:
+            raise SyncError(f"Head office refused the push ({response.status_code}): "
+                            f"{_detail(response)}", status=response.status_code)
+        highest = _json(response).get("highest_seq")
+        if not isinstance(highest, int):
+            raise SyncError("Head office's answer to a push has no highest_seq.")
+        report.acked += desk.mark_acked(highest)
+        if not batch:
+            return
+        if highest < batch[-1].seq:
+            # 200 means it holds the batch; anything else would loop for ever.
+            raise SyncError(f"Head office holds up to seq {highest} only, after a batch up to "
+                            f"{batch[-1].seq}.")
+
+
+def _wire(event: Event) -> dict[str, Any]:
+    # Event.to_wire uses dataclasses.asdict, which deep-copies every payload: most of the
+    # desk's CPU time when draining a large outbox. Nothing here mutates the payload.
+    return {"id": event.id, "device_id": event.device_id, "seq": event.seq,
+            "kind": event.kind, "case_id": event.case_id, "actor": event.actor,
+            "at": event.at, "payload": event.payload, "prev_hash": event.prev_hash,
+            "hash": event.hash}
+
+
+def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> None:
+    for _ in range(MAX_PAGES):
+        response = session.call("GET", "/events", params={"after": cursor, "limit": PULL_PAGE})
+        if response.status_code != 200:
+            raise SyncError(f"Head office refused to send other desks' events "
+                            f"({response.status_code}): {_detail(response)}",
+                            status=response.status_code)
+        page = _json(response)
+        raw = page.get("events")
+        next_cursor = page.get("next")
+        if not isinstance(raw, list) or not isinstance(next_cursor, int):
+            raise SyncError("Head office's events page is malformed.")
+        if not raw:
+            return
+        try:
+            events = [Event.from_wire(item) for item in raw]
+        except (ValueError, TypeError) as error:
+            raise SyncError(f"Head office sent an unreadable event: {error}") from error
+        merged = desk.merge_remote(events, next_cursor)
+        report.pulled += merged.stored
+        if merged.faults:
+            raise SyncError("Refused other desks' events whose chain does not verify: "
+                            + "; ".join(merged.faults[:3]))
+        cursor = next_cursor
+
+
+def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:
+    from desktop.core.policy import PolicyError
+
+    have = desk.sync_state().policy_version
+    response = session.call("GET", "/policy", params={"have": have})
+    if response.status_code == 204:
+        return
+    if response.status_code != 200:
+        raise SyncError(f"Head office refused the policy ({response.status_code}): "
+                        f"{_detail(response)}", status=response.status_code)
+    answer = _json(response)
+    version, document = answer.get("version"), answer.get("policy")
+    if not isinstance(version, int) or not isinstance(document, dict):
+        raise SyncError("Head office's policy answer is malformed.")
+    try:
+        stored = desk.adopt_policy(version, document)
+    except PolicyError as error:
+        raise SyncError(f"Head office's policy v{version} cannot be used here: {error}"
+                        ) from error
+    if stored is not None:
+        report.policy_version = version
+
+
+# --- HTTP helpers --------------------------------------------------------------------------------
+
+
+@contextmanager
+def _client(http: httpx.Client | None) -> Iterator[httpx.Client]:
+    """The caller's client, left open; or a fresh one, closed after."""
+    if http is not None:
+        yield http
+        return
+    with httpx.Client(timeout=DEFAULT_TIMEOUT) as own:
+        yield own
+
+
+def _request(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    try:
+        return client.request(method, url, **kwargs)
+    except httpx.TransportError as error:
+        # Offline, refused, reset, cut short, timed out: all "try again later".
+        raise SyncError(f"Head office cannot be reached ({type(error).__name__}: {error})",
+                        offline=True) from error
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError as error:
+        raise SyncError(f"Head office answered {response.status_code} with something that is "
+                        "not JSON; is the address right?", status=response.status_code
+                        ) from error
+    if not isinstance(data, dict):
+        raise SyncError("Head office's answer is not a JSON object.")
+    return data
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}"
+    if isinstance(data, dict) and isinstance(data.get("detail"), str):
+        return data["detail"]
+    return f"HTTP {response.status_code}"

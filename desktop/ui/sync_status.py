@@ -1,0 +1,258 @@
+"""Head office in the desk's UI: the status-bar sync state, its detail dialog, enrolment.
+
+The status-bar button never waits for the network or the worker: a QTimer reads the worker's
+``status()`` snapshot (a copy under a lock) and words it. The network work happens on the
+worker's own thread, or, for enrolment, on a short-lived thread whose answer comes back to the
+UI thread through a queued signal.
+
+``desktop.sync`` (and so httpx) is imported only when this desk is enrolled or someone opens
+the enrolment dialog, so start-up does not pay for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.desk import Desk
+from desktop.ui.common import named
+
+if TYPE_CHECKING:
+    from desktop.sync.worker import SyncStatus
+
+REFRESH_MS = 2000
+
+
+class Worker(Protocol):
+    """What the UI needs of the sync worker (tests hand in a stand-in)."""
+
+    def status(self) -> SyncStatus: ...
+
+    def wake(self) -> None: ...
+
+    def stop(self, timeout: float | None = ...) -> None: ...
+
+
+class SyncStatusButton(QPushButton):
+    """"Synced 2 min ago" / "Offline — 14 events waiting" / "Not connected to head office"."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *,
+                 worker: Worker | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.worker: Worker | None = worker
+        self._owns_worker = False
+        self.setFlat(True)
+        named(self, "syncStatus", self.tr("Head office sync"))
+        self.clicked.connect(self.show_details)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    # --- the worker's life -----------------------------------------------------------------------
+
+    def start_if_enrolled(self) -> bool:
+        """Start the background worker when this desk has joined head office."""
+        if self.worker is not None or not self.desk.sync_state().enrolled:
+            return False
+        from desktop.sync.worker import SyncWorker
+
+        worker = SyncWorker(self.desk)
+        worker.start()
+        self.worker = worker
+        self._owns_worker = True
+        self.refresh()
+        return True
+
+    def shutdown(self) -> None:
+        """Stop the timer and the worker (the window is closing)."""
+        self.timer.stop()
+        if self.worker is not None and self._owns_worker:
+            # A round in progress finishes (its transactions are short); bounded wait.
+            self.worker.stop(timeout=5.0)
+
+    # --- showing it ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        status = self.worker.status() if self.worker is not None else None
+        self.setText(self.describe(status, self.desk.now()))
+        self.setToolTip(status.last_error if status is not None and status.last_error
+                        else self.tr("Click for details"))
+
+    def describe(self, status: SyncStatus | None, now: datetime) -> str:
+        if status is None or not status.enrolled:
+            return self.tr("Not connected to head office")
+        waiting = status.pending
+        if status.failures and status.online is False:
+            return self.tr("Offline — %n event(s) waiting", "", waiting)
+        if status.failures:
+            return self.tr("Sync problem — %n event(s) waiting", "", waiting)
+        if status.last_success_at is None:
+            return self.tr("Syncing…")
+        return self.ago(status.last_success_at, now)
+
+    def ago(self, moment: datetime, now: datetime) -> str:
+        minutes = max(int((now - moment).total_seconds() // 60), 0)
+        if minutes < 1:
+            return self.tr("Synced just now")
+        if minutes < 60:
+            return self.tr("Synced %n min ago", "", minutes)
+        hours = minutes // 60
+        if hours < 48:
+            return self.tr("Synced %n h ago", "", hours)
+        return self.tr("Synced %n days ago", "", hours // 24)
+
+    def show_details(self) -> None:
+        SyncDialog(self, self.window()).exec()
+        self.refresh()
+
+
+class SyncDialog(QDialog):
+    """The detail behind the status bar, and "Sync now"."""
+
+    def __init__(self, button: SyncStatusButton, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.setWindowTitle(self.tr("Head office"))
+        self.state = named(QLabel(), "syncState", self.tr("Sync state"))
+        self.pending = named(QLabel(), "syncPending", self.tr("Events waiting"))
+        self.last_success = named(QLabel(), "syncLastSuccess", self.tr("Last synced"))
+        self.error = named(QLabel(), "syncError", self.tr("Last problem"))
+        for label in (self.state, self.pending, self.last_success, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("State:"), self.state)
+        form.addRow(self.tr("Waiting to be sent:"), self.pending)
+        form.addRow(self.tr("Last synced:"), self.last_success)
+        form.addRow(self.tr("Last problem:"), self.error)
+        self.sync_now = named(QPushButton(self.tr("Sync now")), "syncNow", self.tr("Sync now"))
+        self.sync_now.clicked.connect(self._sync_now)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.sync_now, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        worker = self.button.worker
+        status = worker.status() if worker is not None else None
+        now = self.button.desk.now()
+        self.state.setText(self.button.describe(status, now))
+        self.sync_now.setEnabled(worker is not None)
+        if status is None:
+            self.pending.setText("—")
+            self.last_success.setText(self.tr("Never"))
+            self.error.setText(self.tr("Enrol this desk in Settings → Head office…"))
+            return
+        self.pending.setText(str(status.pending))
+        self.last_success.setText(self.button.ago(status.last_success_at, now)
+                                  if status.last_success_at else self.tr("Never"))
+        self.error.setText(status.last_error or self.tr("None"))
+
+    def _sync_now(self) -> None:
+        if self.button.worker is not None:
+            self.button.worker.wake()
+        self.refresh()
+
+
+class _Relay(QObject):
+    """Carries the enrolment thread's answer to the UI thread (a queued connection)."""
+
+    done = Signal(object, str)  # site values or None, error text
+
+
+class HeadOfficeDialog(QDialog):
+    """Settings → Head office…: enrol this desk with the address and one-time code."""
+
+    enrolled = Signal()
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Head office"))
+        state = desk.sync_state()
+        self.url = named(QLineEdit(state.url), "hqUrl", self.tr("Head office address"))
+        self.url.setPlaceholderText("https://hq.example.com:8750")
+        self.code = named(QLineEdit(), "hqCode", self.tr("Enrolment code"))
+        self.code.setPlaceholderText("ABCD-EFGH-JKMN-PQRS")
+        self.name = named(QLineEdit(), "hqDeskName", self.tr("Name of this desk"))
+        self.message = named(QLabel(), "hqMessage", self.tr("Enrolment result"))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        if state.enrolled:
+            self.message.setText(self.tr("This desk is enrolled with %1. Enrol again only "
+                                         "with a new code from head office.")
+                                 .replace("%1", state.url))
+        form = QFormLayout()
+        form.addRow(self.tr("Address:"), self.url)
+        form.addRow(self.tr("Code:"), self.code)
+        form.addRow(self.tr("Desk name:"), self.name)
+        self.enrol_button = named(QPushButton(self.tr("Enrol")), "hqEnrol", self.tr("Enrol"))
+        self.enrol_button.clicked.connect(self.enrol)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.enrol_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        # No parent: the enrolment thread may outlive this dialog and still emit safely.
+        self._relay = _Relay()
+        self._relay.done.connect(self._finished)
+        self._thread: threading.Thread | None = None
+
+    def enrol(self) -> None:
+        url, code, name = self.url.text().strip(), self.code.text().strip(), self.name.text()
+        if not url or not code:
+            self.message.setText(self.tr("Type head office's address and the code."))
+            return
+        self.enrol_button.setEnabled(False)
+        self.message.setText(self.tr("Contacting head office…"))
+        relay = self._relay
+
+        def work() -> None:
+            # Off the UI thread: a slow or unreachable head office must not freeze the desk.
+            from desktop.sync.client import EnrolError, enroll
+
+            try:
+                site: Any = enroll(self.desk, url, code, name or None)
+                relay.done.emit(site, "")
+            except EnrolError as error:
+                relay.done.emit(None, str(error))
+            except Exception as error:  # shown, not swallowed: the person must know
+                relay.done.emit(None, f"{type(error).__name__}: {error}")
+
+        self._thread = threading.Thread(target=work, name="amends-enrol", daemon=True)
+        self._thread.start()
+
+    def _finished(self, site: Any, error: str) -> None:
+        self.enrol_button.setEnabled(True)
+        if site is None:
+            self.message.setText(self.tr("Not enrolled: %1").replace("%1", error))
+            return
+        self.code.clear()
+        self.message.setText(self.tr("Enrolled as a desk of %1. This desk now syncs in the "
+                                     "background.").replace("%1", str(site.get("site_name"))))
+        self.enrolled.emit()
