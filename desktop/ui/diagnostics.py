@@ -1,0 +1,131 @@
+"""Help → Diagnostics: the same checks as `amends doctor`, and a report to send to support.
+
+The report is the doctor's lines plus the versions of the app, Python, Qt and the OS. It holds
+no secret and no guest data: the checks never read secret values (the keychain check names the
+backend only) and no check reads cases.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QLocale, qVersion
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core.doctor import Check, Status, run_checks
+from desktop.core.logs import log_path
+from desktop.ui.common import named
+from desktop.ui.printing import list_printers
+
+_COLOURS = {Status.OK: "#2e7d32", Status.WARN: "#8a5300", Status.FAIL: "#b00020"}
+
+
+def report_text(data_dir: Path, checks: list[Check]) -> str:
+    """Plain text for support, in English (support reads it, whatever the desk's language)."""
+    lines = [
+        f"Amends {__version__}",
+        f"Python {platform.python_version()} · PySide6 {pyside_version} · Qt {qVersion()}",
+        f"{platform.system()} {platform.release()} ({platform.machine()})"
+        f"{' · frozen' if getattr(sys, 'frozen', False) else ''}",
+        f"Language: {QLocale().name()}",
+        f"Data dir: {data_dir}",
+        f"Log: {log_path(data_dir)}",
+        "",
+    ]
+    lines += [check.line() for check in checks]
+    failed = sum(1 for check in checks if check.status is Status.FAIL)
+    lines += ["", f"{failed} check(s) failed." if failed else "No check failed."]
+    return "\n".join(lines) + "\n"
+
+
+class DiagnosticsDialog(QDialog):
+    """A table of checks, Run again, Copy report and Close."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.checks: list[Check] = []
+        self.setWindowTitle(self.tr("Diagnostics"))
+        self.resize(820, 420)
+        intro = QLabel(self.tr("The same checks as “amends doctor”. Copy the report and send it "
+                               "to your IT contact: it holds no PINs, keys or guest details."))
+        intro.setWordWrap(True)
+        self.table = named(QTableWidget(0, 3), "diagnosticsTable", self.tr("Checks"))
+        self.table.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"),
+                                              self.tr("Detail")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.summary = named(QLabel(), "diagnosticsSummary", self.tr("Summary"))
+        self.run_again = named(QPushButton(self.tr("Run again")), "diagnosticsRun",
+                               self.tr("Run the checks again"))
+        self.copy = named(QPushButton(self.tr("Copy report")), "diagnosticsCopy",
+                          self.tr("Copy the report to the clipboard"))
+        close = named(QPushButton(self.tr("Close")), "diagnosticsClose", self.tr("Close"))
+        self.run_again.clicked.connect(self.refresh)
+        self.copy.clicked.connect(self.copy_report)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_again)
+        buttons.addWidget(self.copy)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _status_word(self, status: Status) -> str:
+        return {Status.OK: self.tr("OK"), Status.WARN: self.tr("Warning"),
+                Status.FAIL: self.tr("Failed")}[status]
+
+    def refresh(self) -> None:
+        self.checks = run_checks(self.data_dir, printers=list_printers)
+        self.table.setRowCount(len(self.checks))
+        for row, check in enumerate(self.checks):
+            status = QTableWidgetItem(self._status_word(check.status))
+            status.setForeground(QBrush(QColor(_COLOURS[check.status])))
+            self.table.setItem(row, 0, status)
+            self.table.setItem(row, 1, QTableWidgetItem(check.name))
+            detail = QTableWidgetItem(check.detail)
+            detail.setToolTip(check.detail)
+            self.table.setItem(row, 2, detail)
+        failed = sum(1 for check in self.checks if check.status is Status.FAIL)
+        warned = sum(1 for check in self.checks if check.status is Status.WARN)
+        if failed:
+            text = self.tr("%n check(s) failed.", "", failed)
+        elif warned:
+            text = self.tr("No check failed; %n warning(s).", "", warned)
+        else:
+            text = self.tr("Every check passed.")
+        self.summary.setText(text)
+
+    def report(self) -> str:
+        return report_text(self.data_dir, self.checks)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report())
+        self.summary.setText(self.tr("The report is on the clipboard."))
+
+
+__all__ = ["DiagnosticsDialog", "report_text"]

@@ -1,0 +1,2682 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="+118"/>
+        <source>Amends cannot open its case log</source>
+        <translation>Amends no puede abrir su registro de casos</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Amends</source>
+        <translation>Amends</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gesture.py" line="+293"/>
+        <source>Approval needed</source>
+        <translation>Se necesita aprobación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 would be %3 of %4</source>
+        <translation>%1: con %2 el total sería %3 de %4 permitidos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2 is beyond %3&apos;s limits.</source>
+        <translation>%1 — %2 supera los límites de %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+28"/>
+        <source>Approver</source>
+        <translation>Quien aprueba</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Approver&apos;s PIN</source>
+        <translation>PIN de quien aprueba</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Why this is right for the guest</source>
+        <translation>Por qué es lo adecuado para el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval message</source>
+        <translation>Mensaje de aprobación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Nobody here may approve this gesture.</source>
+        <translation>Nadie de este equipo puede aprobar este gesto.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The approver must give a reason.</source>
+        <translation>Quien aprueba debe indicar un motivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The approver types their PIN.</source>
+        <translation>Quien aprueba escribe su PIN.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN for the approver.</source>
+        <translation>PIN incorrecto de quien aprueba.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again in %1 s.</source>
+        <translation>Vuelva a intentarlo en %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="+77"/>
+        <source>Guest</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room / table</source>
+        <translation>Habitación / mesa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(no name yet)</source>
+        <translation>(aún sin nombre)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>overdue %1</source>
+        <translation>con retraso de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPane</name>
+    <message>
+        <location line="+11"/>
+        <source>Search by guest name or room</source>
+        <translation>Buscar por nombre del cliente o habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search guest or room…</source>
+        <translation>Buscar cliente o habitación…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which cases to show</source>
+        <translation>Qué casos mostrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Abiertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Cerrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="+63"/>
+        <source>Guest name</source>
+        <translation>Nombre del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room or table</source>
+        <translation>Habitación o mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Outlet</source>
+        <translation>Punto de venta</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+27"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+4"/>
+        <location line="+62"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+25"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Still missing</source>
+        <translation>Aún falta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time since the case opened</source>
+        <translation>Tiempo desde que se abrió el caso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Room / table</source>
+        <translation>Habitación / mesa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>What good looks like</source>
+        <translation>Cómo hacerlo bien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The guest&apos;s account</source>
+        <translation>El relato del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the guest&apos;s own words…</source>
+        <translation>Con las palabras del cliente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How you apologised</source>
+        <translation>Cómo se disculpó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: what you said, how it was taken</source>
+        <translation>Opcional: qué dijo y cómo lo recibió el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went wrong for the guest</source>
+        <translation>Qué falló para el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went wrong, from the guest&apos;s side</source>
+        <translation>Qué falló, desde el punto de vista del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A good outcome for the guest</source>
+        <translation>Una buena solución para el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a good outcome is for them</source>
+        <translation>Qué sería una buena solución para el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done to fix it</source>
+        <translation>Qué se hizo para solucionarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done to put it right</source>
+        <translation>Qué se hizo para arreglarlo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up note</source>
+        <translation>Nota de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How is it now, in the guest&apos;s words?</source>
+        <translation>¿Cómo está ahora, según el cliente?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip: guest unreachable</source>
+        <translation>Omitir: no se localiza al cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip follow-up</source>
+        <translation>Omitir el seguimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root cause</source>
+        <translation>Causa raíz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detail for the supervisor</source>
+        <translation>Detalle para el supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When, where, which shift, what exactly — so trends show</source>
+        <translation>Cuándo, dónde, qué turno, qué exactamente — para detectar tendencias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete step</source>
+        <translation>Completar el paso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Case closed</source>
+        <translation>Caso cerrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard it — next (Ctrl+Enter)</source>
+        <translation>Escuchado — siguiente (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apologised — next (Ctrl+Enter)</source>
+        <translation>Disculpas dadas — siguiente (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed — next (Ctrl+Enter)</source>
+        <translation>Revisado — siguiente (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed — next (Ctrl+Enter)</source>
+        <translation>Solucionado — siguiente (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Followed up — next (Ctrl+Enter)</source>
+        <translation>Seguimiento hecho — siguiente (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close case (Ctrl+Enter)</source>
+        <translation>Cerrar el caso (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Still needed before closing: %1</source>
+        <translation>Falta antes de cerrar: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow-up: after the fix.</source>
+        <translation>Seguimiento: después de la solución.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up done.</source>
+        <translation>Seguimiento hecho.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up due at %1 (in %2).</source>
+        <translation>Seguimiento a las %1 (en %2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up was due at %1 (overdue %2).</source>
+        <translation>El seguimiento tocaba a las %1 (retraso de %2).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose a root cause before closing.</source>
+        <translation>Elija una causa raíz antes de cerrar.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/diagnostics.py" line="+63"/>
+        <source>Diagnostics</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same checks as “amends doctor”. Copy the report and send it to your IT contact: it holds no PINs, keys or guest details.</source>
+        <translation>Las mismas comprobaciones que «amends doctor». Copie el informe y envíelo a su contacto de informática: no contiene PIN, claves ni datos de clientes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run again</source>
+        <translation>Volver a comprobar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the checks again</source>
+        <translation>Repetir las comprobaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy report</source>
+        <translation>Copiar informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the report to the clipboard</source>
+        <translation>Copiar el informe al portapapeles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Error</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n check(s) failed.</source>
+        <translation>
+            <numerusform>%n comprobación ha fallado.</numerusform>
+            <numerusform>%n comprobaciones han fallado.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>No check failed; %n warning(s).</source>
+        <translation>
+            <numerusform>Ninguna comprobación ha fallado; %n aviso.</numerusform>
+            <numerusform>Ninguna comprobación ha fallado; %n avisos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every check passed.</source>
+        <translation>Todas las comprobaciones son correctas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The report is on the clipboard.</source>
+        <translation>El informe está en el portapapeles.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupBanner</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+48"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open case</source>
+        <translation>Abrir el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the case with the follow-up due</source>
+        <translation>Abrir el caso con el seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss the notice</source>
+        <translation>Descartar el aviso</translation>
+    </message>
+</context>
+<context>
+    <name>GesturePanel</name>
+    <message>
+        <location filename="../../desktop/ui/gesture.py" line="-334"/>
+        <source>Suggested gestures</source>
+        <translation>Gestos sugeridos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gesture type</source>
+        <translation>Tipo de gesto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the gesture is</source>
+        <translation>En qué consiste el gesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. desserts for the table on the house</source>
+        <translation>p. ej., postres para la mesa por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Value</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Problem with the value</source>
+        <translation>Problema con el importe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget left</source>
+        <translation>Presupuesto disponible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget decision</source>
+        <translation>Decisión de presupuesto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+144"/>
+        <location line="+10"/>
+        <source>Grant</source>
+        <translation>Conceder</translation>
+    </message>
+    <message>
+        <location line="-153"/>
+        <source>Grant gesture</source>
+        <translation>Conceder el gesto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gestures granted</source>
+        <translation>Gestos concedidos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrong charge corrected</source>
+        <translation>Cargo erróneo corregido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong charge corrected (not a gesture)</source>
+        <translation>Cargo erróneo corregido (no es un gesto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount corrected</source>
+        <translation>Importe corregido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Record correction</source>
+        <translation>Registrar la corrección</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested</source>
+        <translation>Sugeridos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gesture</source>
+        <translation>Gesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
+        <translation>Aún puede conceder sin aprobación: %1 en este turno · %2 a este cliente en esta estancia · %3 en este caso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (approved)</source>
+        <translation> (aprobado)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correction: %1 %2</source>
+        <translation>Corrección: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Apology and the fix; no gesture</source>
+        <translation>Disculpa y solución; sin gesto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A gesture needs a value; choose &quot;No gesture&quot; for none.</source>
+        <translation>Un gesto necesita un importe; elija «Sin gesto» si no hay ninguno.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Within your limits: Enter grants it.</source>
+        <translation>Dentro de sus límites: Intro lo concede.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>over the %1 by %2</source>
+        <translation>supera el %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs approval: %1.</source>
+        <translation>Necesita aprobación: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for approval…</source>
+        <translation>Pedir aprobación…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Say what was corrected and by how much.</source>
+        <translation>Indique qué se corrigió y por qué importe.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="+194"/>
+        <source>Head office</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head office address</source>
+        <translation>Dirección de la central</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrolment code</source>
+        <translation>Código de registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of this desk</source>
+        <translation>Nombre de este puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment result</source>
+        <translation>Resultado del registro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This desk is enrolled with %1. Enrol again only with a new code from head office.</source>
+        <translation>Este puesto está registrado en %1. Vuelva a registrarlo solo con un código nuevo de la central.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code:</source>
+        <translation>Código:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk name:</source>
+        <translation>Nombre del puesto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type head office&apos;s address and the code.</source>
+        <translation>Escriba la dirección de la central y el código.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacting head office…</source>
+        <translation>Contactando con la central…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not enrolled: %1</source>
+        <translation>No registrado: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled as a desk of %1. This desk now syncs in the background.</source>
+        <translation>Registrado como puesto de %1. Este puesto ya se sincroniza en segundo plano.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="+26"/>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apologise</source>
+        <translation>Disculparse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix and make good</source>
+        <translation>Solucionar y compensar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up</source>
+        <translation>Hacer seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documentar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Let the guest tell it their way, without interrupting. Note it in their words, not yours.</source>
+        <translation>Deje que el cliente lo cuente a su manera, sin interrumpir. Anótelo con sus palabras, no con las suyas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say sorry sincerely and personally, for how it felt to them. No excuses, no blaming colleagues.</source>
+        <translation>Pida perdón de forma sincera y personal por cómo lo vivió el cliente. Sin excusas y sin culpar a compañeros.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check with the guest what went wrong from their side, and ask what a good outcome would be for them.</source>
+        <translation>Compruebe con el cliente qué falló desde su punto de vista y pregúntele qué sería para él una buena solución.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put it right now, then add something extra that fits what they told you.</source>
+        <translation>Soluciónelo ahora y añada un detalle que encaje con lo que le ha contado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to the guest (in person or by phone) within 20 minutes of the fix and check it really is right.</source>
+        <translation>Vuelva a hablar con el cliente (en persona o por teléfono) en los 20 minutos siguientes a la solución y compruebe que de verdad está resuelto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the root cause and the detail a supervisor needs to spot a trend: when, where, which shift, what exactly.</source>
+        <translation>Registre la causa raíz y el detalle que un supervisor necesita para detectar una tendencia: cuándo, dónde, qué turno, qué exactamente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>guest name</source>
+        <translation>nombre del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>room or table</source>
+        <translation>habitación o mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlet</source>
+        <translation>punto de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severity</source>
+        <translation>gravedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>root cause</source>
+        <translation>causa raíz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Food &amp; beverage service</source>
+        <translation>Servicio de alimentos y bebidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food quality</source>
+        <translation>Calidad de la comida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait time</source>
+        <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Housekeeping</source>
+        <translation>Limpieza de habitaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room condition</source>
+        <translation>Estado de la habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation</source>
+        <translation>Reserva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff conduct</source>
+        <translation>Trato del personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordering error</source>
+        <translation>Error en el pedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recovered</source>
+        <translation>No recuperado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comp</source>
+        <translation>Invitación de la casa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade</source>
+        <translation>Mejora de categoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amenity</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>Crédito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No gesture</source>
+        <translation>Sin gesto</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Agent</source>
+        <translation>Recepcionista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per-case limit</source>
+        <translation>límite por caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per-shift limit</source>
+        <translation>límite por turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per-guest-stay limit</source>
+        <translation>límite por cliente y estancia</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This currency has no smaller unit: type a whole amount.</source>
+        <translation>Esta moneda no tiene fracciones: escriba un importe entero.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>At most %n decimal place(s) in this currency.</source>
+        <translation>
+            <numerusform>Como máximo %n decimal en esta moneda.</numerusform>
+            <numerusform>Como máximo %n decimales en esta moneda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type an amount.</source>
+        <translation>Escriba un importe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not an amount: use digits only, like 25.00.</source>
+        <translation>Eso no es un importe: use solo cifras, como 25,00.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An amount cannot be negative.</source>
+        <translation>Un importe no puede ser negativo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That amount is too large.</source>
+        <translation>Ese importe es demasiado alto.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This person&apos;s role may not approve gestures.</source>
+        <translation>El puesto de esta persona no le permite aprobar gestos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody may approve their own gesture.</source>
+        <translation>Nadie puede aprobar su propio gesto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is beyond what this approver may authorise; ask someone with higher limits.</source>
+        <translation>Esto supera lo que esta persona puede autorizar; pídaselo a alguien con límites más altos.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Still needed before closing: %1</source>
+        <translation>Falta antes de cerrar: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That text is too long to store (%1 characters).</source>
+        <translation>Ese texto es demasiado largo para guardarlo (%1 caracteres).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This case is already closed.</source>
+        <translation>Este caso ya está cerrado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN for the approver.</source>
+        <translation>PIN incorrecto de quien aprueba.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The approver must give a reason.</source>
+        <translation>Quien aprueba debe indicar un motivo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That value cannot be granted.</source>
+        <translation>Ese importe no se puede conceder.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a manager can change this.</source>
+        <translation>Solo un gerente puede cambiar esto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That could not be done (%1).</source>
+        <translation>No se ha podido hacer (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+17"/>
+        <location line="+63"/>
+        <source>Amends</source>
+        <translation>Amends</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
+        <translation>Pulse Ctrl+N (o «Nuevo caso») cuando un cliente tenga un problema.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada como</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget left this shift</source>
+        <translation>Presupuesto disponible en este turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>End shift</source>
+        <translation>Terminar turno</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New case</source>
+        <translation>&amp;Nuevo caso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Vouchers…</source>
+        <translation>&amp;Vales…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Review…</source>
+        <translation>&amp;Revisión…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;End shift</source>
+        <translation>&amp;Terminar turno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ajustes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget &amp;policy…</source>
+        <translation>&amp;Política de presupuesto…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>P&amp;rinters…</source>
+        <translation>&amp;Impresoras…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Head office…</source>
+        <translation>&amp;Central…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnóstico…</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>You may still grant %1 this shift without approval.</source>
+        <translation>Aún puede conceder %1 en este turno sin aprobación.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For %1 this stay: %2.</source>
+        <translation>Para %1 en esta estancia: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this guest</source>
+        <translation>este cliente</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>a guest</source>
+        <translation>un cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up due now: %1%2.</source>
+        <translation>Toca el seguimiento ahora: %1%2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up due</source>
+        <translation>Seguimiento pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <location filename="../../tools/playbook_strings_generated.py" line="+8"/>
+        <source>Apology and the fix; no gesture needed</source>
+        <translation>Disculpa y solución; no hace falta gesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A drink on the house</source>
+        <translation>Una bebida por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drinks or dessert on the house</source>
+        <translation>Bebidas o postre por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher for the café or bar</source>
+        <translation>Vale para la cafetería o el bar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The affected item or meal comped</source>
+        <translation>Invitación al artículo o la comida afectados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and beverage credit</source>
+        <translation>Crédito para comida y bebida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole bill or night comped</source>
+        <translation>Invitación a toda la cuenta o la noche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund of what the guest paid for the failed service</source>
+        <translation>Reembolso de lo que pagó el cliente por el servicio fallido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology and the order put right at once</source>
+        <translation>Disculpa y el pedido corregido al momento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coffee or a soft drink on the house</source>
+        <translation>Café o refresco por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desserts for the table on the house</source>
+        <translation>Postres para la mesa por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A round of drinks on the house</source>
+        <translation>Una ronda por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meal comped</source>
+        <translation>Invitación a la comida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry cleaning or replacement paid, and a credit</source>
+        <translation>Tintorería o reposición pagadas, y un crédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dish replaced straight away, with an apology</source>
+        <translation>Plato sustituido al momento, con una disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dish taken off the bill</source>
+        <translation>El plato descontado de la cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dessert on the house</source>
+        <translation>Postre por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole table&apos;s meal comped</source>
+        <translation>Invitación a la comida de toda la mesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desserts or drinks for the table on the house</source>
+        <translation>Postres o bebidas para la mesa por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology and an honest explanation of the delay</source>
+        <translation>Disculpa y una explicación sincera del retraso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mains for the table taken off the bill</source>
+        <translation>Los principales de la mesa descontados de la cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room put right at once; supervisor checks it</source>
+        <translation>Habitación arreglada al momento; la revisa un supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade to a better room and a welcome drink</source>
+        <translation>Cambio a una habitación mejor y una bebida de bienvenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome drink in the lounge while the room is readied</source>
+        <translation>Bebida de bienvenida en el salón mientras se prepara la habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One night&apos;s room rate credited</source>
+        <translation>Abono del precio de una noche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed at once and tested with the guest</source>
+        <translation>Arreglado al momento y comprobado con el cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late checkout and breakfast in the room</source>
+        <translation>Salida tardía y desayuno en la habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breakfast for two</source>
+        <translation>Desayuno para dos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to a better room type for the rest of the stay</source>
+        <translation>Cambio a una habitación de categoría superior para el resto de la estancia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering fixes it now; follow up when done</source>
+        <translation>Mantenimiento lo arregla ya; seguimiento al terminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spa or café voucher for the next visit</source>
+        <translation>Vale de spa o cafetería para la próxima visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and beverage credit for the party</source>
+        <translation>Crédito de comida y bebida para el grupo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to a room that works, a category up</source>
+        <translation>Cambio a una habitación en buen estado, de categoría superior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong charge corrected (a correction, not a gesture)</source>
+        <translation>Cargo erróneo corregido (una corrección, no un gesto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge corrected and the cause checked</source>
+        <translation>Cargo corregido y causa revisada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A drink at the bar with our apologies</source>
+        <translation>Una bebida en el bar con nuestras disculpas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Champagne and a dessert for the occasion</source>
+        <translation>Cava y un postre para la ocasión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best available table or room</source>
+        <translation>La mejor mesa o habitación disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First course or first night on the house</source>
+        <translation>Primer plato o primera noche por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night at a partner hotel paid, with transport both ways</source>
+        <translation>Noche pagada en un hotel asociado, con transporte de ida y vuelta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal apology from the duty manager</source>
+        <translation>Disculpa personal del director de guardia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evening drinks on the house</source>
+        <translation>Copas de la noche por cuenta de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order corrected before anything is charged</source>
+        <translation>Pedido corregido antes de cobrar nada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit toward the next order</source>
+        <translation>Crédito para el próximo pedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late checkout</source>
+        <translation>Salida tardía</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="+33"/>
+        <source>Budget policy</source>
+        <translation>Política de presupuesto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow-up after minutes</source>
+        <translation>Seguimiento tras minutos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher valid for days</source>
+        <translation>Validez del vale en días</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow up after (minutes)</source>
+        <translation>Seguimiento tras (minutos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouchers valid (days)</source>
+        <translation>Validez de los vales (días)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the desk after (idle minutes)</source>
+        <translation>Bloquear el puesto tras (minutos de inactividad)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy message</source>
+        <translation>Mensaje de la política</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as new version</source>
+        <translation>Guardar como nueva versión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save policy</source>
+        <translation>Guardar la política</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Policy version %1. Amounts in %2.</source>
+        <translation>Versión %1 de la política. Importes en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="+318"/>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>80 mm receipt roll</source>
+        <translation>Rollo de tiques de 80 mm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher slips</source>
+        <translation>Tiques de vales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology slips</source>
+        <translation>Cartas de disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printer</source>
+        <translation>impresora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default printer</source>
+        <translation>Impresora predeterminada del sistema</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (no conectada)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paper</source>
+        <translation>papel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save printers</source>
+        <translation>Guardar las impresoras</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="+89"/>
+        <source>Review</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From … to …</source>
+        <translation>Del … al …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working</source>
+        <translation>Procesando</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the review as PDF</source>
+        <translation>Exportar la revisión como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the review as CSV</source>
+        <translation>Exportar la revisión como CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review message</source>
+        <translation>Mensaje de la revisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Spend by person</source>
+        <translation>Gasto por persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spend by gesture type, category and outlet</source>
+        <translation>Gasto por tipo de gesto, categoría y punto de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gestures granted</source>
+        <translation>Gestos concedidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Approvals</source>
+        <translation>Aprobaciones</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Follow-ups and open cases</source>
+        <translation>Seguimientos y casos abiertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Worth a look</source>
+        <translation>Para revisar</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Cases behind it</source>
+        <translation>Casos relacionados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by number of cases</source>
+        <translation>Categorías por número de casos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by spend</source>
+        <translation>Categorías por gasto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+244"/>
+        <source>Spend over time</source>
+        <translation>Gasto a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>When failures happen</source>
+        <translation>Cuándo ocurren los fallos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+93"/>
+        <location line="+11"/>
+        <source>Gestures</source>
+        <translation>Gestos</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The last day is before the first.</source>
+        <translation>El último día es anterior al primero.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The review could not be made: %1</source>
+        <translation>No se ha podido hacer la revisión: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
+        <translation>Gasto de %1 sobre un presupuesto de %2 (las asignaciones de los turnos trabajados). %3 gestos, %4 casos, %5 aún abiertos. Tasa de recuperación: %6.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Spend</source>
+        <translation>Gasto</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Shifts</source>
+        <translation>Turnos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-shift limit</source>
+        <translation>Límite por turno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Gesture</source>
+        <translation>Gesto</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Outlet</source>
+        <translation>Punto de venta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Guest</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Value</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Granted by</source>
+        <translation>Concedido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Aprobado por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approver</source>
+        <translation>Quien aprueba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by</source>
+        <translation>Solicitado por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>given</source>
+        <translation>concedida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>declined</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>late</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>no hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing stands out in this period.</source>
+        <translation>Nada destaca en este periodo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One guest, gestures in several cases this stay</source>
+        <translation>Un mismo cliente, gestos en varios casos en esta estancia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At or near the shift limit, shift after shift</source>
+        <translation>En el límite del turno o cerca, turno tras turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Many approvals asked for</source>
+        <translation>Muchas aprobaciones solicitadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher expired unused</source>
+        <translation>Vale caducado sin usar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher redeemed twice</source>
+        <translation>Vale canjeado dos veces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases closed without a follow-up</source>
+        <translation>Casos cerrados sin seguimiento</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Categories by cases with gestures, most first</source>
+        <translation>Categorías por casos con gestos, de más a menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by spend, largest first</source>
+        <translation>Categorías por gasto, de mayor a menor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend (%1)</source>
+        <translation>Gasto (%1)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Spend per day</source>
+        <translation>Gasto por día</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Show a period first.</source>
+        <translation>Muestre primero un periodo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export review</source>
+        <translation>Exportar la revisión</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not save: %1</source>
+        <translation>No se ha podido guardar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as %1.</source>
+        <translation>Guardado como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/setup.py" line="+31"/>
+        <source>Welcome to Amends</source>
+        <translation>Bienvenido a Amends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up this desk for your property, or try the demo site first to see how a recovery case runs.</source>
+        <translation>Configure este puesto para su establecimiento, o pruebe antes el sitio de demostración para ver cómo se lleva un caso.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>Site name</source>
+        <translation>Nombre del establecimiento</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Kind of site</source>
+        <translation>Tipo de establecimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restaurant</source>
+        <translation>Restaurante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Currency (ISO code)</source>
+        <translation>Moneda (código ISO)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Language and number format</source>
+        <translation>Idioma y formato de números</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First manager&apos;s name</source>
+        <translation>Nombre del primer gerente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager PIN</source>
+        <translation>PIN del gerente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager PIN again</source>
+        <translation>PIN del gerente otra vez</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale</source>
+        <translation>Idioma y región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN (4–8 digits)</source>
+        <translation>PIN (4–8 cifras)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN again</source>
+        <translation>PIN otra vez</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>Create site</source>
+        <translation>Crear el establecimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Try the demo site</source>
+        <translation>Probar el sitio de demostración</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Give the site a name.</source>
+        <translation>Dé un nombre al establecimiento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose hotel or restaurant.</source>
+        <translation>Elija hotel o restaurante.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a currency code: use three letters such as USD, EUR, JPY.</source>
+        <translation>No es un código de moneda: use tres letras, como EUR, USD, MXN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a time zone from the list, such as Europe/Paris.</source>
+        <translation>Elija una zona horaria de la lista, como Europe/Madrid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the first manager&apos;s name.</source>
+        <translation>Escriba el nombre del primer gerente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two PINs differ.</source>
+        <translation>Los dos PIN no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="+47"/>
+        <source>Who is at the desk?</source>
+        <translation>¿Quién está en el mostrador?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in message</source>
+        <translation>Mensaje de inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear PIN</source>
+        <translation>Borrar el PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Digit %1</source>
+        <translation>Cifra %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Demo site. PINs: %1</source>
+        <translation>Sitio de demostración. PIN: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+28"/>
+        <source>Opening the case log…</source>
+        <translation>Abriendo el registro de casos…</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Pick your name first.</source>
+        <translation>Elija primero su nombre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type your PIN.</source>
+        <translation>Escriba su PIN.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That person can no longer sign in here.</source>
+        <translation>Esa persona ya no puede entrar en este puesto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN incorrecto. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>You can try your PIN again.</source>
+        <translation>Ya puede volver a probar su PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong PIN. Try again in %1 s.</source>
+        <translation>PIN incorrecto. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Demasiados PIN incorrectos. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipBar</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="-262"/>
+        <source>Print voucher</source>
+        <translation>Imprimir vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the voucher</source>
+        <translation>Imprimir el vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print apology</source>
+        <translation>Imprimir disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the apology</source>
+        <translation>Imprimir la carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which slip</source>
+        <translation>Qué documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print with the print dialog</source>
+        <translation>Imprimir con el diálogo de impresión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the slip as PDF</source>
+        <translation>Guardar el documento como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing message</source>
+        <translation>Mensaje de impresión</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Voucher %1</source>
+        <translation>Vale %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apology letter</source>
+        <translation>Carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No printer is set up for this slip, or it is not connected.</source>
+        <translation>No hay ninguna impresora configurada para este documento, o no está conectada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer did not take the slip.</source>
+        <translation>La impresora no ha aceptado el documento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip is saved as %1.</source>
+        <translation>El documento se ha guardado como %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the printer. A copy is kept as %1.</source>
+        <translation>Enviado a la impresora. Se guarda una copia como %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save slip as PDF</source>
+        <translation>Guardar el documento como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save there (%1). The slip is kept as %2.</source>
+        <translation>No se ha podido guardar ahí (%1). El documento se conserva como %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved as %1.</source>
+        <translation>Guardado como %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location line="-148"/>
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Towards</source>
+        <translation>Válido para</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>Código del vale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued by</source>
+        <translation>Emitido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terms</source>
+        <translation>Condiciones</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>REPRINT</source>
+        <translation>REIMPRESIÓN</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Copy of a voucher already issued, not an extra voucher.</source>
+        <translation>Copia de un vale ya emitido, no un vale adicional.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At the front desk, please ask for</source>
+        <translation>En recepción, pregunte por</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="-125"/>
+        <source>Head office</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync state</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events waiting</source>
+        <translation>Eventos pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem</source>
+        <translation>Último problema</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent:</source>
+        <translation>Pendiente de envío:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced:</source>
+        <translation>Última sincronización:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem:</source>
+        <translation>Último problema:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Enrol this desk in Settings → Head office…</source>
+        <translation>Registre este puesto en Ajustes → Central…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <location line="-113"/>
+        <source>Head office sync</source>
+        <translation>Sincronización con la central</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Click for details</source>
+        <translation>Haga clic para ver los detalles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to head office</source>
+        <translation>Sin conexión con la central</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Sin conexión — %n evento pendiente</numerusform>
+            <numerusform>Sin conexión — %n eventos pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync problem — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Problema de sincronización — %n evento pendiente</numerusform>
+            <numerusform>Problema de sincronización — %n eventos pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Synced just now</source>
+        <translation>Sincronizado ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n min</numerusform>
+            <numerusform>Sincronizado hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Synced %n h ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n h</numerusform>
+            <numerusform>Sincronizado hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Synced %n days ago</source>
+        <translation>
+            <numerusform>Sincronizado hace %n día</numerusform>
+            <numerusform>Sincronizado hace %n días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vouchers</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="+147"/>
+        <source>Valid: %1 — %2 for %3, until %4.</source>
+        <translation>Válido: %1 — %2 para %3, hasta el %4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed: %1 — %2 for %3.</source>
+        <translation>Canjeado: %1 — %2 para %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>at this desk</source>
+        <translation>en este puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at another desk</source>
+        <translation>en otro puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already redeemed on %1 %2 by %3. It cannot be used twice.</source>
+        <translation>Ya se canjeó el %1 %2, por %3. No se puede usar dos veces.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No voucher with this code was issued here.</source>
+        <translation>Aquí no se ha emitido ningún vale con este código.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This voucher has expired.</source>
+        <translation>Este vale ha caducado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher was voided.</source>
+        <translation>Este vale se anuló.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher does not verify: it may be forged. Keep the slip and call a supervisor.</source>
+        <translation>Este vale no supera la verificación: podría estar falsificado. Quédese con el tique y llame a un supervisor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is not a voucher code: check each character and type it again.</source>
+        <translation>Eso no es un código de vale: revise cada carácter y vuelva a escribirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersDialog</name>
+    <message>
+        <location line="+17"/>
+        <source>Vouchers</source>
+        <translation>Vales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code or scanned QR</source>
+        <translation>Código del vale o QR escaneado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the code or scan the QR</source>
+        <translation>Escriba el código o escanee el QR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Comprobar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check voucher</source>
+        <translation>Comprobar el vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem</source>
+        <translation>Canjear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem voucher</source>
+        <translation>Canjear el vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to void</source>
+        <translation>Motivo de la anulación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Anular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void voucher</source>
+        <translation>Anular el vale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher check result</source>
+        <translation>Resultado de la comprobación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Voided.</source>
+        <translation>Anulado.</translation>
+    </message>
+</context>
+</TS>

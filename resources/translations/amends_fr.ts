@@ -1,0 +1,2682 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="+118"/>
+        <source>Amends cannot open its case log</source>
+        <translation>Amends ne peut pas ouvrir son journal des dossiers</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Amends</source>
+        <translation>Amends</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gesture.py" line="+293"/>
+        <source>Approval needed</source>
+        <translation>Approbation nécessaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 would be %3 of %4</source>
+        <translation>%1 : avec %2, le total serait de %3 sur %4 autorisés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2 is beyond %3&apos;s limits.</source>
+        <translation>%1 — %2 dépasse les limites de %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+28"/>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Approver&apos;s PIN</source>
+        <translation>Code PIN de l&apos;approbateur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Why this is right for the guest</source>
+        <translation>Pourquoi c&apos;est juste pour le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval message</source>
+        <translation>Message d&apos;approbation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Nobody here may approve this gesture.</source>
+        <translation>Personne ici ne peut approuver ce geste.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The approver must give a reason.</source>
+        <translation>L&apos;approbateur doit indiquer un motif.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The approver types their PIN.</source>
+        <translation>L&apos;approbateur saisit son code PIN.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN for the approver.</source>
+        <translation>Code PIN de l&apos;approbateur incorrect.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again in %1 s.</source>
+        <translation>Réessayez dans %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="+77"/>
+        <source>Guest</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room / table</source>
+        <translation>Chambre / table</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(no name yet)</source>
+        <translation>(pas encore de nom)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>overdue %1</source>
+        <translation>en retard de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPane</name>
+    <message>
+        <location line="+11"/>
+        <source>Search by guest name or room</source>
+        <translation>Rechercher par nom du client ou chambre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search guest or room…</source>
+        <translation>Rechercher un client ou une chambre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which cases to show</source>
+        <translation>Dossiers à afficher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="+63"/>
+        <source>Guest name</source>
+        <translation>Nom du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room or table</source>
+        <translation>Chambre ou table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Outlet</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+27"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+4"/>
+        <location line="+62"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+25"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Still missing</source>
+        <translation>Encore manquant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time since the case opened</source>
+        <translation>Temps écoulé depuis l&apos;ouverture du dossier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Room / table</source>
+        <translation>Chambre / table</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>What good looks like</source>
+        <translation>Ce qu&apos;il faut viser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The guest&apos;s account</source>
+        <translation>Le récit du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the guest&apos;s own words…</source>
+        <translation>Avec les mots du client…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How you apologised</source>
+        <translation>Comment vous vous êtes excusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: what you said, how it was taken</source>
+        <translation>Facultatif : ce que vous avez dit, comment le client l&apos;a pris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went wrong for the guest</source>
+        <translation>Ce qui n&apos;a pas été pour le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went wrong, from the guest&apos;s side</source>
+        <translation>Ce qui n&apos;a pas été, du point de vue du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A good outcome for the guest</source>
+        <translation>Une bonne issue pour le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a good outcome is for them</source>
+        <translation>Ce qui serait une bonne issue pour lui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done to fix it</source>
+        <translation>Ce qui a été fait pour y remédier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done to put it right</source>
+        <translation>Ce qui a été fait pour arranger les choses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up due</source>
+        <translation>Suivi à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up note</source>
+        <translation>Note de suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How is it now, in the guest&apos;s words?</source>
+        <translation>Comment ça va maintenant, selon le client ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip: guest unreachable</source>
+        <translation>Passer : client injoignable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip follow-up</source>
+        <translation>Passer le suivi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Root cause</source>
+        <translation>Cause première</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detail for the supervisor</source>
+        <translation>Détail pour le superviseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When, where, which shift, what exactly — so trends show</source>
+        <translation>Quand, où, quelle équipe, quoi exactement — pour repérer les tendances</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complete step</source>
+        <translation>Terminer l&apos;étape</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Case closed</source>
+        <translation>Dossier clôturé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard it — next (Ctrl+Enter)</source>
+        <translation>Écouté — suivant (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apologised — next (Ctrl+Enter)</source>
+        <translation>Excuses présentées — suivant (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewed — next (Ctrl+Enter)</source>
+        <translation>Point fait — suivant (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed — next (Ctrl+Enter)</source>
+        <translation>Réparé — suivant (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Followed up — next (Ctrl+Enter)</source>
+        <translation>Suivi fait — suivant (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close case (Ctrl+Enter)</source>
+        <translation>Clôturer le dossier (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Still needed before closing: %1</source>
+        <translation>À renseigner avant la clôture : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Follow-up: after the fix.</source>
+        <translation>Suivi : après la réparation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up done.</source>
+        <translation>Suivi fait.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up due at %1 (in %2).</source>
+        <translation>Suivi prévu à %1 (dans %2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up was due at %1 (overdue %2).</source>
+        <translation>Le suivi était prévu à %1 (retard de %2).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Choose a root cause before closing.</source>
+        <translation>Choisissez une cause première avant de clôturer.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/diagnostics.py" line="+63"/>
+        <source>Diagnostics</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same checks as “amends doctor”. Copy the report and send it to your IT contact: it holds no PINs, keys or guest details.</source>
+        <translation>Les mêmes vérifications que « amends doctor ». Copiez le rapport et envoyez-le à votre contact informatique : il ne contient ni codes PIN, ni clés, ni données de clients.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run again</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the checks again</source>
+        <translation>Relancer les vérifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the report to the clipboard</source>
+        <translation>Copier le rapport dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n check(s) failed.</source>
+        <translation>
+            <numerusform>%n vérification a échoué.</numerusform>
+            <numerusform>%n vérifications ont échoué.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>No check failed; %n warning(s).</source>
+        <translation>
+            <numerusform>Aucune vérification n&apos;a échoué ; %n avertissement.</numerusform>
+            <numerusform>Aucune vérification n&apos;a échoué ; %n avertissements.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every check passed.</source>
+        <translation>Toutes les vérifications sont réussies.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The report is on the clipboard.</source>
+        <translation>Le rapport est dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupBanner</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+48"/>
+        <source>Follow-up due</source>
+        <translation>Suivi à faire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open case</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the case with the follow-up due</source>
+        <translation>Ouvrir le dossier dont le suivi est à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss the notice</source>
+        <translation>Fermer l&apos;avis</translation>
+    </message>
+</context>
+<context>
+    <name>GesturePanel</name>
+    <message>
+        <location filename="../../desktop/ui/gesture.py" line="-334"/>
+        <source>Suggested gestures</source>
+        <translation>Gestes suggérés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gesture type</source>
+        <translation>Type de geste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the gesture is</source>
+        <translation>En quoi consiste le geste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. desserts for the table on the house</source>
+        <translation>p. ex. desserts offerts à la table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Value</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Problem with the value</source>
+        <translation>Problème de montant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget left</source>
+        <translation>Budget restant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget decision</source>
+        <translation>Décision budgétaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+144"/>
+        <location line="+10"/>
+        <source>Grant</source>
+        <translation>Accorder</translation>
+    </message>
+    <message>
+        <location line="-153"/>
+        <source>Grant gesture</source>
+        <translation>Accorder le geste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gestures granted</source>
+        <translation>Gestes accordés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrong charge corrected</source>
+        <translation>Erreur de facturation corrigée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong charge corrected (not a gesture)</source>
+        <translation>Erreur de facturation corrigée (pas un geste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount corrected</source>
+        <translation>Montant corrigé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Record correction</source>
+        <translation>Enregistrer la correction</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
+        <translation>Vous pouvez encore accorder sans approbation : %1 pendant ce service · %2 à ce client pour ce séjour · %3 pour ce dossier</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> (approved)</source>
+        <translation> (approuvé)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correction: %1 %2</source>
+        <translation>Correction : %1 %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Apology and the fix; no gesture</source>
+        <translation>Excuses et réparation ; pas de geste</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A gesture needs a value; choose &quot;No gesture&quot; for none.</source>
+        <translation>Un geste doit avoir un montant ; choisissez « Pas de geste » s&apos;il n&apos;y en a pas.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Within your limits: Enter grants it.</source>
+        <translation>Dans vos limites : Entrée l&apos;accorde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>over the %1 by %2</source>
+        <translation>dépasse la %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs approval: %1.</source>
+        <translation>Approbation nécessaire : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask for approval…</source>
+        <translation>Demander l&apos;approbation…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Say what was corrected and by how much.</source>
+        <translation>Indiquez ce qui a été corrigé et de combien.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfficeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="+194"/>
+        <source>Head office</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head office address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrolment code</source>
+        <translation>Code d&apos;inscription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name of this desk</source>
+        <translation>Nom de ce poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment result</source>
+        <translation>Résultat de l&apos;inscription</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This desk is enrolled with %1. Enrol again only with a new code from head office.</source>
+        <translation>Ce poste est inscrit auprès de %1. Ne le réinscrivez qu&apos;avec un nouveau code du siège.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code:</source>
+        <translation>Code :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk name:</source>
+        <translation>Nom du poste :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type head office&apos;s address and the code.</source>
+        <translation>Saisissez l&apos;adresse du siège et le code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contacting head office…</source>
+        <translation>Connexion au siège…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not enrolled: %1</source>
+        <translation>Non inscrit : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled as a desk of %1. This desk now syncs in the background.</source>
+        <translation>Inscrit comme poste de %1. Ce poste se synchronise désormais en arrière-plan.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/ui/labels.py" line="+26"/>
+        <source>Listen</source>
+        <translation>Écouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apologise</source>
+        <translation>S&apos;excuser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Faire le point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix and make good</source>
+        <translation>Réparer et compenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up</source>
+        <translation>Assurer le suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documenter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Let the guest tell it their way, without interrupting. Note it in their words, not yours.</source>
+        <translation>Laissez le client raconter à sa façon, sans l&apos;interrompre. Notez-le avec ses mots, pas les vôtres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say sorry sincerely and personally, for how it felt to them. No excuses, no blaming colleagues.</source>
+        <translation>Excusez-vous sincèrement et personnellement pour ce que le client a ressenti. Sans vous justifier, sans accuser vos collègues.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check with the guest what went wrong from their side, and ask what a good outcome would be for them.</source>
+        <translation>Vérifiez avec le client ce qui n&apos;a pas été de son point de vue, et demandez-lui ce qui serait une bonne issue pour lui.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put it right now, then add something extra that fits what they told you.</source>
+        <translation>Réglez le problème maintenant, puis ajoutez une attention qui corresponde à ce qu&apos;il vous a dit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to the guest (in person or by phone) within 20 minutes of the fix and check it really is right.</source>
+        <translation>Recontactez le client (en personne ou par téléphone) dans les 20 minutes qui suivent la réparation et vérifiez que tout est vraiment réglé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the root cause and the detail a supervisor needs to spot a trend: when, where, which shift, what exactly.</source>
+        <translation>Notez la cause première et le détail dont un superviseur a besoin pour repérer une tendance : quand, où, quelle équipe, quoi exactement.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>guest name</source>
+        <translation>nom du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>room or table</source>
+        <translation>chambre ou table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlet</source>
+        <translation>point de vente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severity</source>
+        <translation>gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>root cause</source>
+        <translation>cause première</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Food &amp; beverage service</source>
+        <translation>Service de restauration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food quality</source>
+        <translation>Qualité des plats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait time</source>
+        <translation>Temps d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Housekeeping</source>
+        <translation>Ménage des chambres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room condition</source>
+        <translation>État de la chambre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservation</source>
+        <translation>Réservation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff conduct</source>
+        <translation>Comportement du personnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordering error</source>
+        <translation>Erreur de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise</source>
+        <translation>Bruit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovered</source>
+        <translation>Client reconquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recovered</source>
+        <translation>Client non reconquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comp</source>
+        <translation>Offert par la maison</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voucher</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade</source>
+        <translation>Surclassement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amenity</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No gesture</source>
+        <translation>Pas de geste</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Agent</source>
+        <translation>Réceptionniste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>per-case limit</source>
+        <translation>limite par dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per-shift limit</source>
+        <translation>limite par service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per-guest-stay limit</source>
+        <translation>limite par client et par séjour</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This currency has no smaller unit: type a whole amount.</source>
+        <translation>Cette devise n&apos;a pas de subdivision : saisissez un montant entier.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>At most %n decimal place(s) in this currency.</source>
+        <translation>
+            <numerusform>Au plus %n décimale dans cette devise.</numerusform>
+            <numerusform>Au plus %n décimales dans cette devise.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type an amount.</source>
+        <translation>Saisissez un montant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not an amount: use digits only, like 25.00.</source>
+        <translation>Ce n&apos;est pas un montant : n&apos;utilisez que des chiffres, comme 25,00.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An amount cannot be negative.</source>
+        <translation>Un montant ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That amount is too large.</source>
+        <translation>Ce montant est trop élevé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This person&apos;s role may not approve gestures.</source>
+        <translation>Le rôle de cette personne ne lui permet pas d&apos;approuver des gestes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody may approve their own gesture.</source>
+        <translation>Personne ne peut approuver son propre geste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is beyond what this approver may authorise; ask someone with higher limits.</source>
+        <translation>Cela dépasse ce que cet approbateur peut autoriser ; demandez à quelqu&apos;un dont les limites sont plus élevées.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Still needed before closing: %1</source>
+        <translation>À renseigner avant la clôture : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That text is too long to store (%1 characters).</source>
+        <translation>Ce texte est trop long pour être enregistré (%1 caractères).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This case is already closed.</source>
+        <translation>Ce dossier est déjà clôturé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN for the approver.</source>
+        <translation>Code PIN de l&apos;approbateur incorrect.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The approver must give a reason.</source>
+        <translation>L&apos;approbateur doit indiquer un motif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That value cannot be granted.</source>
+        <translation>Ce montant ne peut pas être accordé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a manager can change this.</source>
+        <translation>Seul un responsable peut modifier ceci.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un code PIN comporte de 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That could not be done (%1).</source>
+        <translation>Impossible de le faire (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+17"/>
+        <location line="+63"/>
+        <source>Amends</source>
+        <translation>Amends</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
+        <translation>Appuyez sur Ctrl+N (ou « Nouveau dossier ») quand un client a un problème.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>New case</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Signed in as</source>
+        <translation>Connecté en tant que</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget left this shift</source>
+        <translation>Budget restant pour ce service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>End shift</source>
+        <translation>Terminer le service</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New case</source>
+        <translation>&amp;Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Vouchers…</source>
+        <translation>&amp;Bons…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Review…</source>
+        <translation>&amp;Bilan…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;End shift</source>
+        <translation>&amp;Terminer le service</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget &amp;policy…</source>
+        <translation>&amp;Politique budgétaire…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>P&amp;rinters…</source>
+        <translation>&amp;Imprimantes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Head office…</source>
+        <translation>&amp;Siège…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Diagnostic…</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>You may still grant %1 this shift without approval.</source>
+        <translation>Vous pouvez encore accorder %1 pendant ce service sans approbation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For %1 this stay: %2.</source>
+        <translation>Pour %1 pendant ce séjour : %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this guest</source>
+        <translation>ce client</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>a guest</source>
+        <translation>un client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up due now: %1%2.</source>
+        <translation>Suivi à faire maintenant : %1%2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Follow-up due</source>
+        <translation>Suivi à faire</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <location filename="../../tools/playbook_strings_generated.py" line="+8"/>
+        <source>Apology and the fix; no gesture needed</source>
+        <translation>Excuses et réparation ; pas besoin de geste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A drink on the house</source>
+        <translation>Une boisson offerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drinks or dessert on the house</source>
+        <translation>Boissons ou dessert offerts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher for the café or bar</source>
+        <translation>Bon pour le café ou le bar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The affected item or meal comped</source>
+        <translation>L&apos;article ou le repas concerné offert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and beverage credit</source>
+        <translation>Crédit restauration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole bill or night comped</source>
+        <translation>Toute l&apos;addition ou la nuit offerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund of what the guest paid for the failed service</source>
+        <translation>Remboursement de ce que le client a payé pour le service raté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology and the order put right at once</source>
+        <translation>Excuses et commande corrigée immédiatement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coffee or a soft drink on the house</source>
+        <translation>Café ou boisson fraîche offerts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desserts for the table on the house</source>
+        <translation>Desserts offerts à la table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A round of drinks on the house</source>
+        <translation>Une tournée offerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meal comped</source>
+        <translation>Le repas offert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dry cleaning or replacement paid, and a credit</source>
+        <translation>Pressing ou remplacement payé, et un crédit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dish replaced straight away, with an apology</source>
+        <translation>Plat remplacé immédiatement, avec des excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dish taken off the bill</source>
+        <translation>Le plat retiré de l&apos;addition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dessert on the house</source>
+        <translation>Dessert offert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole table&apos;s meal comped</source>
+        <translation>Le repas de toute la table offert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desserts or drinks for the table on the house</source>
+        <translation>Desserts ou boissons offerts à la table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology and an honest explanation of the delay</source>
+        <translation>Excuses et explication honnête du retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mains for the table taken off the bill</source>
+        <translation>Les plats principaux de la table retirés de l&apos;addition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room put right at once; supervisor checks it</source>
+        <translation>Chambre remise en état immédiatement ; un superviseur la vérifie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upgrade to a better room and a welcome drink</source>
+        <translation>Surclassement dans une meilleure chambre et boisson de bienvenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome drink in the lounge while the room is readied</source>
+        <translation>Boisson de bienvenue au salon pendant qu&apos;on prépare la chambre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One night&apos;s room rate credited</source>
+        <translation>Le prix d&apos;une nuit crédité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed at once and tested with the guest</source>
+        <translation>Réparé immédiatement et vérifié avec le client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late checkout and breakfast in the room</source>
+        <translation>Départ tardif et petit-déjeuner en chambre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breakfast for two</source>
+        <translation>Petit-déjeuner pour deux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to a better room type for the rest of the stay</source>
+        <translation>Chambre de catégorie supérieure pour le reste du séjour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering fixes it now; follow up when done</source>
+        <translation>La maintenance répare tout de suite ; suivi une fois fini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spa or café voucher for the next visit</source>
+        <translation>Bon spa ou café pour la prochaine visite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Food and beverage credit for the party</source>
+        <translation>Crédit restauration pour le groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to a room that works, a category up</source>
+        <translation>Chambre en bon état, une catégorie au-dessus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong charge corrected (a correction, not a gesture)</source>
+        <translation>Erreur de facturation corrigée (une correction, pas un geste)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge corrected and the cause checked</source>
+        <translation>Facturation corrigée et cause vérifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A drink at the bar with our apologies</source>
+        <translation>Un verre au bar avec nos excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Champagne and a dessert for the occasion</source>
+        <translation>Champagne et dessert pour l&apos;occasion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best available table or room</source>
+        <translation>La meilleure table ou chambre disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First course or first night on the house</source>
+        <translation>Entrée ou première nuit offerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night at a partner hotel paid, with transport both ways</source>
+        <translation>Nuit payée dans un hôtel partenaire, transport aller-retour compris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal apology from the duty manager</source>
+        <translation>Excuses personnelles du responsable de permanence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evening drinks on the house</source>
+        <translation>Boissons du soir offertes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order corrected before anything is charged</source>
+        <translation>Commande corrigée avant toute facturation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit toward the next order</source>
+        <translation>Crédit sur la prochaine commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late checkout</source>
+        <translation>Départ tardif</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings.py" line="+33"/>
+        <source>Budget policy</source>
+        <translation>Politique budgétaire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Follow-up after minutes</source>
+        <translation>Suivi après minutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voucher valid for days</source>
+        <translation>Validité du bon en jours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock after idle minutes</source>
+        <translation>Verrouiller après minutes d&apos;inactivité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow up after (minutes)</source>
+        <translation>Suivi après (minutes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vouchers valid (days)</source>
+        <translation>Validité des bons (jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the desk after (idle minutes)</source>
+        <translation>Verrouiller le poste après (minutes d&apos;inactivité)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy message</source>
+        <translation>Message de la politique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as new version</source>
+        <translation>Enregistrer comme nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save policy</source>
+        <translation>Enregistrer la politique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Policy version %1. Amounts in %2.</source>
+        <translation>Version %1 de la politique. Montants en %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="+318"/>
+        <source>Printers</source>
+        <translation>Imprimantes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>80 mm receipt roll</source>
+        <translation>Rouleau de tickets de 80 mm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher slips</source>
+        <translation>Tickets de bons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology slips</source>
+        <translation>Lettres d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printer</source>
+        <translation>imprimante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default printer</source>
+        <translation>Imprimante par défaut du système</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (non connectée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paper</source>
+        <translation>papier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save printers</source>
+        <translation>Enregistrer les imprimantes</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="+89"/>
+        <source>Review</source>
+        <translation>Faire le point</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From … to …</source>
+        <translation>Du … au …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the review as PDF</source>
+        <translation>Exporter le bilan en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the review as CSV</source>
+        <translation>Exporter le bilan en CSV</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review message</source>
+        <translation>Message du bilan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Spend by person</source>
+        <translation>Dépense par personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spend by gesture type, category and outlet</source>
+        <translation>Dépense par type de geste, catégorie et point de vente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gestures granted</source>
+        <translation>Gestes accordés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Follow-ups and open cases</source>
+        <translation>Suivis et dossiers ouverts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Worth a look</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Cases behind it</source>
+        <translation>Dossiers concernés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by number of cases</source>
+        <translation>Catégories par nombre de dossiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by spend</source>
+        <translation>Catégories par dépense</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+244"/>
+        <source>Spend over time</source>
+        <translation>Dépense dans le temps</translation>
+    </message>
+    <message>
+        <location line="-241"/>
+        <source>When failures happen</source>
+        <translation>Quand surviennent les problèmes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+93"/>
+        <location line="+11"/>
+        <source>Gestures</source>
+        <translation>Gestes</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Trends</source>
+        <translation>Tendances</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The last day is before the first.</source>
+        <translation>Le dernier jour est avant le premier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The review could not be made: %1</source>
+        <translation>Le bilan n&apos;a pas pu être établi : %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
+        <translation>Dépense de %1 sur un budget de %2 (les enveloppes des services travaillés). %3 gestes, %4 dossiers, %5 encore ouverts. Taux de reconquête : %6.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Spend</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Shifts</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-shift limit</source>
+        <translation>Limite par service</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Outlet</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Guest</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Value</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Granted by</source>
+        <translation>Accordé par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>given</source>
+        <translation>accordée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>declined</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>manqué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing stands out in this period.</source>
+        <translation>Rien de particulier sur cette période.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One guest, gestures in several cases this stay</source>
+        <translation>Un même client, des gestes dans plusieurs dossiers pendant ce séjour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At or near the shift limit, shift after shift</source>
+        <translation>À la limite du service ou presque, service après service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Many approvals asked for</source>
+        <translation>Beaucoup d&apos;approbations demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher expired unused</source>
+        <translation>Bon expiré sans avoir servi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher redeemed twice</source>
+        <translation>Bon utilisé deux fois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases closed without a follow-up</source>
+        <translation>Dossiers clôturés sans suivi</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Categories by cases with gestures, most first</source>
+        <translation>Catégories par dossiers avec gestes, du plus au moins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories by spend, largest first</source>
+        <translation>Catégories par dépense, de la plus grande à la plus petite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spend (%1)</source>
+        <translation>Dépense (%1)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Spend per day</source>
+        <translation>Dépense par jour</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Show a period first.</source>
+        <translation>Affichez d&apos;abord une période.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export review</source>
+        <translation>Exporter le bilan</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not save: %1</source>
+        <translation>Impossible d&apos;enregistrer : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as %1.</source>
+        <translation>Enregistré sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/setup.py" line="+31"/>
+        <source>Welcome to Amends</source>
+        <translation>Bienvenue dans Amends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up this desk for your property, or try the demo site first to see how a recovery case runs.</source>
+        <translation>Configurez ce poste pour votre établissement, ou essayez d&apos;abord le site de démonstration pour voir comment se déroule un dossier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>Site name</source>
+        <translation>Nom de l&apos;établissement</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Kind of site</source>
+        <translation>Type d&apos;établissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hotel</source>
+        <translation>Hôtel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restaurant</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Currency (ISO code)</source>
+        <translation>Devise (code ISO)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Language and number format</source>
+        <translation>Langue et format des nombres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First manager&apos;s name</source>
+        <translation>Nom du premier responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager PIN</source>
+        <translation>Code PIN du responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager PIN again</source>
+        <translation>Code PIN du responsable à nouveau</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locale</source>
+        <translation>Langue et région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN (4–8 digits)</source>
+        <translation>Code PIN (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN again</source>
+        <translation>Code PIN à nouveau</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>Create site</source>
+        <translation>Créer l&apos;établissement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Try the demo site</source>
+        <translation>Essayer le site de démonstration</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Give the site a name.</source>
+        <translation>Donnez un nom à l&apos;établissement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose hotel or restaurant.</source>
+        <translation>Choisissez hôtel ou restaurant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a currency code: use three letters such as USD, EUR, JPY.</source>
+        <translation>Ce n&apos;est pas un code de devise : utilisez trois lettres, comme EUR, USD, CHF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a time zone from the list, such as Europe/Paris.</source>
+        <translation>Choisissez un fuseau horaire dans la liste, comme Europe/Paris.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the first manager&apos;s name.</source>
+        <translation>Saisissez le nom du premier responsable.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un code PIN comporte de 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two PINs differ.</source>
+        <translation>Les deux codes PIN sont différents.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="+47"/>
+        <source>Who is at the desk?</source>
+        <translation>Qui est à l&apos;accueil ?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in message</source>
+        <translation>Message de connexion</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear PIN</source>
+        <translation>Effacer le code PIN</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Digit %1</source>
+        <translation>Chiffre %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Demo site. PINs: %1</source>
+        <translation>Site de démonstration. Codes PIN : %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+28"/>
+        <source>Opening the case log…</source>
+        <translation>Ouverture du journal des dossiers…</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Pick your name first.</source>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type your PIN.</source>
+        <translation>Saisissez votre code PIN.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>That person can no longer sign in here.</source>
+        <translation>Cette personne ne peut plus se connecter ici.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN. Try again.</source>
+        <translation>Code PIN incorrect. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>You can try your PIN again.</source>
+        <translation>Vous pouvez à nouveau essayer votre code PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong PIN. Try again in %1 s.</source>
+        <translation>Code PIN incorrect. Réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Trop de codes PIN incorrects. Réessayez dans %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipBar</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="-262"/>
+        <source>Print voucher</source>
+        <translation>Imprimer le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the voucher</source>
+        <translation>Imprimer le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print apology</source>
+        <translation>Imprimer la lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the apology</source>
+        <translation>Imprimer la lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which slip</source>
+        <translation>Quel document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print with the print dialog</source>
+        <translation>Imprimer avec la boîte de dialogue d&apos;impression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the slip as PDF</source>
+        <translation>Enregistrer le document en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing message</source>
+        <translation>Message d&apos;impression</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Voucher %1</source>
+        <translation>Bon %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apology letter</source>
+        <translation>Lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No printer is set up for this slip, or it is not connected.</source>
+        <translation>Aucune imprimante n&apos;est configurée pour ce document, ou elle n&apos;est pas connectée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer did not take the slip.</source>
+        <translation>L&apos;imprimante n&apos;a pas accepté le document.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slip is saved as %1.</source>
+        <translation>Le document est enregistré sous %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the printer. A copy is kept as %1.</source>
+        <translation>Envoyé à l&apos;imprimante. Une copie est conservée sous %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save slip as PDF</source>
+        <translation>Enregistrer le document en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save there (%1). The slip is kept as %2.</source>
+        <translation>Impossible d&apos;enregistrer à cet endroit (%1). Le document est conservé sous %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved as %1.</source>
+        <translation>Enregistré sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <location line="-148"/>
+        <source>Voucher</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Towards</source>
+        <translation>Valable pour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>Code du bon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Valable jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued by</source>
+        <translation>Émis par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>REPRINT</source>
+        <translation>RÉIMPRESSION</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Copy of a voucher already issued, not an extra voucher.</source>
+        <translation>Copie d&apos;un bon déjà émis, pas un bon supplémentaire.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At the front desk, please ask for</source>
+        <translation>À l&apos;accueil, demandez</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync_status.py" line="-125"/>
+        <source>Head office</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync state</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events waiting</source>
+        <translation>Événements en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem</source>
+        <translation>Dernier problème</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent:</source>
+        <translation>En attente d&apos;envoi :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last synced:</source>
+        <translation>Dernière synchronisation :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem:</source>
+        <translation>Dernier problème :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Enrol this desk in Settings → Head office…</source>
+        <translation>Inscrivez ce poste dans Paramètres → Siège…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <location line="-113"/>
+        <source>Head office sync</source>
+        <translation>Synchronisation avec le siège</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Click for details</source>
+        <translation>Cliquez pour les détails</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to head office</source>
+        <translation>Non connecté au siège</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne — %n événement en attente</numerusform>
+            <numerusform>Hors ligne — %n événements en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync problem — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Problème de synchronisation — %n événement en attente</numerusform>
+            <numerusform>Problème de synchronisation — %n événements en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Synced just now</source>
+        <translation>Synchronisé à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Synced %n h ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Synced %n days ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n jour</numerusform>
+            <numerusform>Synchronisé il y a %n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vouchers</name>
+    <message>
+        <location filename="../../desktop/ui/slips_ui.py" line="+147"/>
+        <source>Valid: %1 — %2 for %3, until %4.</source>
+        <translation>Valide : %1 — %2 pour %3, jusqu&apos;au %4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeemed: %1 — %2 for %3.</source>
+        <translation>Utilisé : %1 — %2 pour %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>at this desk</source>
+        <translation>à ce poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at another desk</source>
+        <translation>à un autre poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already redeemed on %1 %2 by %3. It cannot be used twice.</source>
+        <translation>Déjà utilisé le %1 %2 par %3. Il ne peut pas servir deux fois.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No voucher with this code was issued here.</source>
+        <translation>Aucun bon portant ce code n&apos;a été émis ici.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This voucher has expired.</source>
+        <translation>Ce bon a expiré.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher was voided.</source>
+        <translation>Ce bon a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher does not verify: it may be forged. Keep the slip and call a supervisor.</source>
+        <translation>Ce bon ne passe pas la vérification : il est peut-être falsifié. Gardez le ticket et appelez un superviseur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is not a voucher code: check each character and type it again.</source>
+        <translation>Ce n&apos;est pas un code de bon : vérifiez chaque caractère et saisissez-le à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>VouchersDialog</name>
+    <message>
+        <location line="+17"/>
+        <source>Vouchers</source>
+        <translation>Bons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher code or scanned QR</source>
+        <translation>Code du bon ou QR scanné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the code or scan the QR</source>
+        <translation>Saisissez le code ou scannez le QR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check voucher</source>
+        <translation>Vérifier le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem</source>
+        <translation>Utiliser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem voucher</source>
+        <translation>Utiliser le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to void</source>
+        <translation>Motif de l&apos;annulation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Annuler le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void voucher</source>
+        <translation>Annuler le bon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher check result</source>
+        <translation>Résultat de la vérification</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Voided.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+</TS>
