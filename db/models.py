@@ -34,7 +34,11 @@ def format_utc(moment: datetime) -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+    # fromisoformat is C and reads the trailing "Z"; strptime was most of a year's review.
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"not a UTC time: {text!r}")
+    return moment.astimezone(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     redeem.add_argument("--staff", required=True, metavar="NAME",
                         help="who is redeeming it, as named on the sign-in screen")
 
+    enroll = commands.add_parser("enroll", help="join head office with a one-time code")
+    enroll.add_argument("url", metavar="URL", help="head office's address, e.g. "
+                                                   "https://hq.example.com:8750")
+    enroll.add_argument("code", metavar="CODE", help="the code from 'amends-headoffice device "
+                                                     "code SITE' (any case, dashes optional)")
+    enroll.add_argument("--name", metavar="NAME", help="what head office calls this desk")
+    sync = commands.add_parser("sync", help="send this desk's events to head office and fetch "
+                                            "the other desks' and the policy")
+    sync.add_argument("--now", action="store_true",
+                      help="sync once now and say what moved (without it: show the state)")
+    sync.add_argument("--batch-size", type=int, default=500, metavar="N",
+                      help="events per push (default 500)")
+
     slip = commands.add_parser("slip", help="voucher and apology slips")
     slip_actions = slip.add_subparsers(dest="action", metavar="ACTION", required=True)
     sample = slip_actions.add_parser("sample", help="write a sample slip as PDF (to try a "
@@ -58,7 +72,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help="80 mm receipt roll (default), A4 or US Letter")
     sample.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     sample.add_argument("--reprint", action="store_true", help="mark it as a reprint")
+    report = commands.add_parser("report", help="the supervisor's review of a date range as "
+                                                "PDF or CSV")
+    report.add_argument("--from", dest="first", required=True, type=_date, metavar="DATE",
+                        help="first day, YYYY-MM-DD (site time)")
+    report.add_argument("--to", dest="last", required=True, type=_date, metavar="DATE",
+                        help="last day, YYYY-MM-DD (site time), included")
+    report.add_argument("--format", required=True, choices=("pdf", "csv"))
+    report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    seed = commands.add_parser("seed-demo", help="add years of realistic history (for demos, "
+                                                 "training and benchmarks)")
+    seed.add_argument("--cases", required=True, type=int, metavar="N")
+    seed.add_argument("--years", type=float, default=2.0)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,17 +103,92 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(data_dir)
     if args.command == "voucher":
         return voucher_command(data_dir, args.action, args.code, getattr(args, "staff", None))
+    if args.command == "enroll":
+        return enroll_command(data_dir, args.url, args.code, args.name)
+    if args.command == "sync":
+        return sync_command(data_dir, now=args.now, batch_size=max(args.batch_size, 1))
     if args.command == "slip":
         return slip_sample(args.kind, args.size, args.out, reprint=args.reprint)
+    if args.command == "report":
+        return report_command(data_dir, args.first, args.last, args.format, args.out)
+    if args.command == "seed-demo":
+        return seed_command(data_dir, args.cases, args.years)
     from desktop.ui.app import run_app
 
     return run_app(data_dir, demo=args.demo)
 
 
+def _open_existing(data_dir: Path):  # type: ignore[no-untyped-def]
+    """The desk in ``data_dir``, or None with a message if it has no site yet or is refused."""
+    from db.store import StoreError
+    from desktop.core.desk import Desk
+
+    try:
+        desk = Desk.open(data_dir)
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return None
+    if not desk.has_site():
+        print(f"No site is set up in {data_dir} yet: start `amends` once (or `amends --demo`).",
+              file=sys.stderr)
+        desk.close()
+        return None
+    return desk
+
+
+def report_command(data_dir: Path, first: date, last: date, fmt: str, out: Path) -> int:
+    if last < first:
+        print("--to is before --from.", file=sys.stderr)
+        return 2
+    desk = _open_existing(data_dir)
+    if desk is None:
+        return 1
+    try:
+        site = desk.site()
+        review = desk.review(first, last)
+        if fmt == "csv":
+            from desktop.core.review_csv import review_csv
+
+            data = review_csv(review, site.zone).encode("utf-8")
+        else:
+            from desktop.core.money import format_money
+            from desktop.slips.review_report import render_review
+
+            data = render_review(review, site.name,
+                                 lambda minor: format_money(minor, site.currency, site.locale))
+    finally:
+        desk.close()
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        print(f"Cannot write {out}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"{len(review.grants)} gestures, {review.case_count} cases, "
+          f"{review.total_spend} {site.currency} minor units -> {out}")
+    return 0
+
+
+def seed_command(data_dir: Path, cases: int, years: float) -> int:
+    if cases < 1 or years <= 0:
+        print("--cases must be at least 1 and --years above 0.", file=sys.stderr)
+        return 2
+    desk = _open_existing(data_dir)
+    if desk is None:
+        return 1
+    try:
+        from desktop.core.seed import seed_history
+
+        written = seed_history(desk, cases, years=years)
+    finally:
+        desk.close()
+    print(f"Added {cases} cases ({written} events) over {years:g} years to {data_dir}.")
+    return 0
+
+
 def doctor(data_dir: Path) -> int:
     from desktop.core.doctor import Status, run_checks
 
-    checks = run_checks(data_dir)
+    checks = run_checks(data_dir, printers=_printer_lister())
     for check in checks:
         print(check.line())
     failed = [c for c in checks if c.status is Status.FAIL]
@@ -88,6 +196,15 @@ def doctor(data_dir: Path) -> int:
         print(f"{len(failed)} check(s) failed.", file=sys.stderr)
         return 1
     return 0
+
+
+def _printer_lister() -> Callable[[], tuple[list[str], str]] | None:
+    """Qt's printer list for the doctor, or None where Qt's print support cannot load."""
+    try:
+        from desktop.ui.printing import list_printers
+    except ImportError:  # a broken Qt install: the doctor still runs its other checks
+        return None
+    return list_printers
 
 
 def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | None) -> int:
@@ -218,6 +335,77 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
     if outcome is VoucherOutcome.EXPIRED:
         return f"EXPIRED: {what} was valid until {last_day}."
     return f"{outcome.name}: {what}."
+
+
+def _open_existing_desk(data_dir: Path) -> Desk | None:
+    """The set-up desk in ``data_dir``, or None after saying why not (on stderr)."""
+    from db.store import StoreError
+    from desktop.core.desk import Desk
+    from desktop.core.paths import DB_FILE
+
+    if not (data_dir / DB_FILE).is_file():
+        print(f"No desk in {data_dir} (no {DB_FILE}). Use --data-dir or AMENDS_HOME.",
+              file=sys.stderr)
+        return None
+    try:
+        desk = Desk.open(data_dir)
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return None
+    if not desk.has_site():
+        print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
+        desk.close()
+        return None
+    return desk
+
+
+def enroll_command(data_dir: Path, url: str, code: str, name: str | None) -> int:
+    """``amends enroll URL CODE``: join head office; the token goes to the keychain."""
+    from desktop.sync.client import EnrolError, enroll
+
+    desk = _open_existing_desk(data_dir)
+    if desk is None:
+        return 1
+    try:
+        warning = desk.secret_store.warning()
+        if warning:
+            print(warning, file=sys.stderr)
+        site = enroll(desk, url, code, name)
+    except EnrolError as error:
+        print(f"Not enrolled: {error}", file=sys.stderr)
+        return 1
+    finally:
+        desk.close()
+    print(f"Enrolled with head office as a desk of {site.get('site_name', '?')} "
+          f"({site.get('currency', '?')}). Run 'amends sync --now' to send this desk's events.")
+    return 0
+
+
+def sync_command(data_dir: Path, *, now: bool, batch_size: int = 500) -> int:
+    """``amends sync --now``: one round, then what moved; exit 1 if anything failed."""
+    from desktop.sync.client import sync_once
+
+    desk = _open_existing_desk(data_dir)
+    if desk is None:
+        return 1
+    try:
+        if not now:
+            state = desk.sync_state()
+            if not state.enrolled:
+                print("Not connected to head office (amends enroll URL CODE).")
+                return 1
+            print(f"Head office {state.url}: {state.pending} event(s) waiting to be sent, "
+                  f"policy v{state.policy_version} from head office."
+                  + (f" Pulling is stuck: {state.pull_fault}" if state.pull_fault else ""))
+            return 0
+        report = sync_once(desk, batch_size=batch_size)
+    finally:
+        desk.close()
+    summary = report.summary()
+    print(summary[:1].upper() + summary[1:] + ".")
+    for error in report.errors:
+        print(f"Sync failed: {error}", file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 def slip_sample(kind: str, size: str, out: Path, *, reprint: bool = False) -> int:

@@ -13,7 +13,7 @@ import json
 import logging
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.eventlog import ChainFault, canonical_json
+from db.eventlog import GENESIS_HASH, ChainFault, Event, canonical_json, verify_chain
 from db.models import (
     ApprovalRow,
     CaseRow,
@@ -63,6 +64,8 @@ from desktop.core.playbook import (
 from desktop.core.policy import Policy, default_policy, parse_policy
 
 if TYPE_CHECKING:
+    from desktop.core.review import Review
+
     # Imported where used: the GUI's start-up should not pay for cryptography or ReportLab.
     from desktop.core.secrets import SecretStore
     from desktop.core.vouchers import CodeStatus, TokenFailure, VoucherClaim
@@ -322,6 +325,8 @@ class Desk:
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._in_tx = threading.local()
+        self._event_listeners: list[Callable[[], None]] = []
+        sa_event.listen(self._sessions, "after_flush", self._note_own_events)
         self._secret_store: SecretStore | None = None
         self._signing_key: bytes | None = None  # this desk's voucher key, once asked for
         self.device_id = self._ensure_device_id()
@@ -362,11 +367,26 @@ class Desk:
         try:
             with self._sessions() as db, db.begin():
                 yield db
+            appended = db.info.pop("own_events", False)
         finally:
             self._in_tx.active = False
+        if appended:
+            # After commit, outside the transaction: a listener (the sync worker) may read.
+            for listener in list(self._event_listeners):
+                listener()
+
+    def on_new_events(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` (no arguments, any thread) after a commit that added events of
+        this desk: the sync worker wakes on it. It must be quick and must not raise."""
+        self._event_listeners.append(listener)
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def _note_own_events(self, db: Session, _context: Any) -> None:
+        # Flagged on the session so _tx can tell listeners once, after the commit.
+        if any(isinstance(o, EventRow) and o.device_id == self.device_id for o in db.new):
+            db.info["own_events"] = True
 
     def _ensure_device_id(self) -> str:
         with self._tx() as db:
@@ -1168,8 +1188,242 @@ class Desk:
         with self._tx() as db:
             caselog.refold(db)
 
+    def review(self, first: date, last: date) -> Review:
+        """The supervisor's review of the site-local days ``first`` to ``last``."""
+        from desktop.core.review import Period, build_review
+
+        site = self.site()
+        period = Period.days(first, last, site.zone)
+        with self._tx() as db:
+            return build_review(db, period, _policy(db), site.zone, site.currency, self.now())
+
     def local_time(self, moment: datetime) -> datetime:
         return moment.astimezone(self.site().zone)
+
+    # --- sync with head office (driven by desktop.sync; each method one transaction) ---------
+
+    def sync_state(self) -> SyncState:
+        """Where this desk stands with head office: enrolment, outbox size, cursors."""
+        with self._tx() as db:
+            settings = {row.key: row.value for row in db.scalars(
+                select(Setting).where(Setting.key.in_(SYNC_SETTINGS)))}
+            pending = db.scalar(select(func.count()).select_from(EventRow).where(
+                EventRow.device_id == self.device_id, EventRow.acked.is_(False))) or 0
+            head = db.scalar(select(EventRow.hash).where(EventRow.device_id == self.device_id)
+                             .order_by(EventRow.seq.desc()).limit(1))
+        return SyncState(
+            url=settings.get("hq_url", ""), site_id=settings.get("hq_site_id", ""),
+            pending=int(pending), chain_head=head or GENESIS_HASH,
+            pull_cursor=_int_setting(settings.get("hq_pull_cursor")),
+            policy_version=_int_setting(settings.get("hq_policy_version")),
+            needs_refold=settings.get("hq_needs_refold") == "1",
+            pull_fault=settings.get("hq_pull_fault", ""))
+
+    def record_enrolment(self, *, url: str, site_id: str, site_name: str,
+                         timezone: str) -> None:
+        """Remember head office after a successful enrolment, adopting its site name and
+        time zone (head office's values win). The token is in the keychain, never here."""
+        with self._tx() as db:
+            for key, value in (("hq_url", url), ("hq_site_id", site_id)):
+                db.merge(Setting(key=key, value=value))
+            site = db.scalars(select(Site)).first()
+            if site is None:
+                raise DeskError("no_site")
+            if site_name.strip():
+                site.name = site_name.strip()
+            try:
+                ZoneInfo(timezone)
+                site.timezone = timezone
+            except (ZoneInfoNotFoundError, ValueError):
+                log.warning("head office sent an unknown time zone; keeping the desk's own")
+
+    def outbox(self, limit: int = 500) -> list[Event]:
+        """The oldest events of this desk that head office has not acknowledged, in seq order."""
+        table = EventRow.__table__
+        with self._tx() as db:
+            # Plain rows, not ORM objects: the outbox may be 100,000 events after a long outage.
+            rows = db.execute(select(table).where(table.c.device_id == self.device_id,
+                                                  table.c.acked.is_(False))
+                              .order_by(table.c.seq).limit(limit)).mappings().all()
+        return [Event(id=r["id"], device_id=r["device_id"], seq=r["seq"], kind=r["kind"],
+                      case_id=r["case_id"], actor=r["actor"], at=r["at"],
+                      payload=json.loads(r["payload"]), prev_hash=r["prev_hash"],
+                      hash=r["hash"]) for r in rows]
+
+    def mark_acked(self, upto_seq: int) -> int:
+        """Mark this desk's events up to ``upto_seq`` as held by head office; how many changed."""
+        with self._tx() as db:
+            result = db.execute(update(EventRow).where(
+                EventRow.device_id == self.device_id, EventRow.seq <= upto_seq,
+                EventRow.acked.is_(False)).values(acked=True)
+                .execution_options(synchronize_session=False))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def reopen_outbox(self, after_seq: int) -> int:
+        """Mark this desk's events after ``after_seq`` as not acknowledged, to send them again.
+
+        Only for when head office says it holds less than it once acknowledged (it was
+        restored from a backup): the events are still here, so they go again.
+        """
+        with self._tx() as db:
+            result = db.execute(update(EventRow).where(
+                EventRow.device_id == self.device_id, EventRow.seq > after_seq,
+                EventRow.acked.is_(True)).values(acked=False)
+                .execution_options(synchronize_session=False))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def merge_remote(self, events: Sequence[Event], next_cursor: int) -> MergeResult:
+        """Store other desks' events pulled from head office, and move the pull cursor.
+
+        Events merge as a set: one already held (same device and seq, same hash) is skipped.
+        Each device's new events must continue the chain this desk holds of it
+        (``verify_chain`` from its last held event); at the first fault that device's events
+        from the fault on are refused, and the cursor does not move, so the fault is reported
+        again on every sync until a person sorts it out. Events that all sort after every
+        event held are folded in here; otherwise the read model is left for
+        ``refold_after_merge`` to rebuild once after all pages are merged.
+        """
+        stored = 0
+        faults: list[str] = []
+        merged: list[Event] = []
+        with self._tx() as db:
+            # The fold's order is (at, device_id, seq). Events that all sort after everything
+            # held can be applied as they are, which gives what a refold would; otherwise the
+            # read model must be rebuilt (a refold of a large log holds the lock for long).
+            tail = db.execute(select(EventRow.at, EventRow.device_id, EventRow.seq)
+                              .order_by(EventRow.at.desc(), EventRow.device_id.desc(),
+                                        EventRow.seq.desc()).limit(1)).first()
+            by_device: dict[str, list[Event]] = {}
+            for item in events:
+                if item.device_id == self.device_id:
+                    # Head office never sends our own; if it did, ours are the truth.
+                    continue
+                by_device.setdefault(item.device_id, []).append(item)
+            for device_id, items in by_device.items():
+                items.sort(key=lambda e: e.seq)
+                held = dict(db.execute(select(EventRow.seq, EventRow.hash).where(
+                    EventRow.device_id == device_id,
+                    EventRow.seq.in_([e.seq for e in items]))).all())
+                fresh = []
+                for item in items:
+                    if item.seq in held:
+                        if held[item.seq] != item.hash:
+                            faults.append(f"device {device_id} seq {item.seq}: head office "
+                                          "sent a different event than the one held here")
+                            break
+                        continue
+                    fresh.append(item)
+                else:
+                    if not fresh:
+                        continue
+                    last = db.execute(select(EventRow.seq, EventRow.hash)
+                                      .where(EventRow.device_id == device_id,
+                                             EventRow.seq < fresh[0].seq)
+                                      .order_by(EventRow.seq.desc()).limit(1)).first()
+                    start_seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+                    fault = verify_chain(fresh, start_seq=start_seq, start_prev_hash=prev)
+                    good = fresh if fault is None else [e for e in fresh if e.seq < fault.seq]
+                    if fault is not None:
+                        faults.append(fault.describe())
+                    taken = db.scalars(select(EventRow.id).where(
+                        EventRow.id.in_([e.id for e in good]))).all()
+                    if taken:
+                        faults.append(f"event id {taken[0]} of device {device_id} is already "
+                                      "used by another event here")
+                        # Keep the chain contiguous: nothing from the first clash on.
+                        clash = next(i for i, e in enumerate(good) if e.id in set(taken))
+                        good = good[:clash]
+                    for item in good:
+                        caselog.store_event(db, item, acked=True)
+                    stored += len(good)
+                    merged.extend(good)
+            if merged:
+                merged.sort(key=lambda e: (e.at, e.device_id, e.seq))
+                flag = db.get(Setting, "hq_needs_refold")
+                in_order = (flag is None or flag.value != "1") and (
+                    tail is None or (merged[0].at, merged[0].device_id, merged[0].seq)
+                    > tuple(tail))
+                if in_order:
+                    for item in merged:
+                        caselog.apply(db, item)
+                else:
+                    db.merge(Setting(key="hq_needs_refold", value="1"))
+            if faults:
+                db.merge(Setting(key="hq_pull_fault", value=faults[0][:500]))
+            else:
+                db.merge(Setting(key="hq_pull_cursor", value=str(next_cursor)))
+                db.merge(Setting(key="hq_pull_fault", value=""))
+        return MergeResult(stored=stored, faults=tuple(faults))
+
+    def refold_after_merge(self) -> bool:
+        """Rebuild the read model if merged events are waiting for it; True if it was."""
+        with self._tx() as db:
+            flag = db.get(Setting, "hq_needs_refold")
+            if flag is None or flag.value != "1":
+                return False
+            caselog.refold(db)
+            flag.value = "0"
+            return True
+
+    def adopt_policy(self, version: int, document: dict[str, Any]) -> Policy | None:
+        """Store head office's policy ``version`` if it is newer than the one it last sent.
+
+        Head office's version number is kept; only if a manager's local edit already took
+        that number here does the stored copy get the next free one, so head office's policy
+        is still the one in force. None when it was not newer.
+        """
+        policy = parse_policy({**document, "version": version})
+        with self._tx() as db:
+            seen = db.get(Setting, "hq_policy_version")
+            if seen is not None and _int_setting(seen.value) >= version:
+                return None
+            site = db.scalars(select(Site)).first()
+            if site is None:
+                raise DeskError("no_site")
+            local = db.scalar(select(func.max(PolicyRow.version))) or 0
+            stored = policy if version > local else policy.with_changes(version=local + 1)
+            body = {**document, **stored.to_dict()}  # keep fields this build does not know
+            db.add(PolicyRow(site_id=site.id, version=stored.version,
+                             body=canonical_json(body), created_at=self.now()))
+            db.merge(Setting(key="hq_policy_version", value=str(version)))
+            return stored
+
+
+# --- sync bookkeeping ------------------------------------------------------------------------
+
+SYNC_SETTINGS = ("hq_url", "hq_site_id", "hq_pull_cursor", "hq_policy_version",
+                 "hq_needs_refold", "hq_pull_fault")
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """This desk's standing with head office (no secret: the token is in the keychain)."""
+
+    url: str
+    site_id: str
+    pending: int  # events of this desk not yet acknowledged by head office
+    chain_head: str  # hash of this desk's latest event
+    pull_cursor: int
+    policy_version: int  # the last policy version head office sent
+    needs_refold: bool
+    pull_fault: str  # why pulling is stuck, or ""
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.url and self.site_id)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    stored: int
+    faults: tuple[str, ...] = ()
+
+
+def _int_setting(value: str | None) -> int:
+    try:
+        return max(int(value or 0), 0)
+    except ValueError:
+        return 0
 
 
 # --- validation ---------------------------------------------------------------------------

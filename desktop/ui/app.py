@@ -7,12 +7,14 @@ person can pick their name and type their PIN meanwhile; it is checked once the 
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
 from desktop.core.paths import DB_FILE
@@ -25,18 +27,64 @@ if TYPE_CHECKING:
     from desktop.ui.signin import SignInScreen
 
 
-def install_translations(app: QApplication, locale_name: str | None = None) -> None:
-    """Qt's own strings and ours, for the site's (or the system's) language."""
+# The translators in use, so a change of language removes the previous ones first.
+_TRANSLATORS: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, locale_name: str | None = None) -> QLocale:
+    """Qt's own strings and ours, for the site's (or the system's) language.
+
+    The language is decided before any window is built (``run_app`` reads the site's locale
+    from the store first), so no screen needs retranslating. A language without a
+    translation falls back to the English source strings. Returns the locale chosen, which
+    also becomes Qt's default (number fields, Qt's own dialogs).
+    """
     import resources
 
     locale = QLocale(locale_name) if locale_name else QLocale.system()
+    remove_translations(app)
+    QLocale.setDefault(locale)
     qt_translator = QTranslator(app)
     if qt_translator.load(locale, "qtbase", "_",
                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
+        _TRANSLATORS.append(qt_translator)
     ours = QTranslator(app)
     if ours.load(locale, "amends", "_", str(resources.path("translations"))):
         app.installTranslator(ours)
+        _TRANSLATORS.append(ours)
+    return locale
+
+
+def remove_translations(app: QApplication) -> None:
+    """Back to the English source strings (tests switch languages within one process)."""
+    for old in _TRANSLATORS:
+        app.removeTranslator(old)
+    _TRANSLATORS.clear()
+
+
+def site_locale(db_path: Path) -> str | None:
+    """The site's locale name (e.g. "es_ES") by a quick read-only look; None if unknown.
+
+    Like the roster read, this uses the standard library only, so the sign-in screen can be
+    painted in the site's language before the case log is opened.
+    """
+    import sqlite3
+
+    if not db_path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
+                                     timeout=1)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT locale FROM site LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return str(row[0]) if row and row[0] else None
 
 
 def open_desk(data_dir: Path, *, demo: bool) -> Desk:
@@ -66,6 +114,7 @@ class _OnFirstPaint(QObject):
 
 
 def _refuse(app: QApplication, error: Exception) -> None:
+    logging.getLogger("amends").error("cannot open the case log: %s", error)
     QMessageBox.critical(None, app.translate("App", "Amends cannot open its case log"),
                          str(error))
     print(error, file=sys.stderr)
@@ -87,7 +136,18 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Amends")
     app.setOrganizationName("Amends")
-    install_translations(app)
+    # Wayland and the taskbar match the window to installer/amends.desktop by this name.
+    app.setDesktopFileName("amends")
+    import resources
+
+    app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
+    from desktop import __version__
+    from desktop.core.logs import setup_logging
+
+    setup_logging(data_dir)
+    locale = install_translations(app, site_locale(data_dir / DB_FILE))
+    logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
+                                     data_dir, locale.name())
     roster = read_roster(data_dir / DB_FILE)
     if roster is not None and roster.staff:
         return _run_fast(app, data_dir, roster, on_first_paint, on_ready)
@@ -166,6 +226,8 @@ def _run_full(app: QApplication, data_dir: Path, *, demo: bool, on_first_paint: 
         if SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
             desk.close()
             return 0
+    # Set-up was in the system's language; the desk itself speaks the site's.
+    install_translations(app, desk.site().locale)
     window = _show_main(app, desk, None, None)
 
     def painted() -> None:

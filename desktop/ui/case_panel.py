@@ -8,6 +8,7 @@ Ctrl+Return completes the current step, so a low-severity case runs from the key
 from __future__ import annotations
 
 import itertools
+import logging
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -27,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import CaseHeader, CaseView, Desk, DeskError, OnShift
+from desktop.core.logs import guest_filter
 from desktop.core.playbook import OUTCOMES, SEVERITIES, STEPS, categories, missing_fields
 from desktop.ui import labels
-from desktop.ui.common import countdown, named
+from desktop.ui.common import countdown, named, time_text
 from desktop.ui.gesture import GesturePanel
+
+log = logging.getLogger(__name__)
 
 
 def _text_box(object_name: str, accessible: str, placeholder: str) -> QPlainTextEdit:
@@ -317,7 +321,7 @@ class CasePanel(QWidget):
             self.followup_due.setText(self.tr("Follow-up done."))
             return
         left = (view.followup_due_at - self.desk.now()).total_seconds()
-        due_local = self.desk.local_time(view.followup_due_at).strftime("%H:%M")
+        due_local = time_text(self.desk.site(), self.desk.local_time(view.followup_due_at))
         if left >= 0:
             text = self.tr("Follow-up due at %1 (in %2).").replace("%2", countdown(left))
         else:
@@ -373,6 +377,9 @@ class CasePanel(QWidget):
                 self.message.setText(self.tr("Choose a root cause before closing."))
             return
         self.message.clear()
+        # Support reads case ids and steps in the log; the guest's name must never get there.
+        guest_filter.register(self.guest.text())
+        log.info("case %s: %s recorded", self.case_id, step)
         self._view = self.desk.case(self.case_id)
         self.changed.emit()
         if self._view.status == "closed":

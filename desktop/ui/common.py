@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -23,6 +24,29 @@ def money(site: SiteInfo, minor: int) -> str:
     from desktop.core.money import format_money
 
     return format_money(minor, site.currency, site.locale)
+
+
+def day_text(site: SiteInfo, day: date) -> str:
+    """A date as the site's locale writes it (e.g. "18 nov 2026" in Spanish)."""
+    from babel.dates import format_date
+
+    from desktop.core.money import babel_locale
+
+    return format_date(day, "medium", locale=babel_locale(site.locale))
+
+
+def time_text(site: SiteInfo, local: datetime) -> str:
+    """A time of day (already in the site's zone) as the site's locale writes it."""
+    from babel.dates import format_time
+
+    from desktop.core.money import babel_locale
+
+    return format_time(local, "short", locale=babel_locale(site.locale))
+
+
+def moment_text(site: SiteInfo, local: datetime) -> str:
+    """Date and time (already in the site's zone) in the site's locale."""
+    return f"{day_text(site, local.date())} {time_text(site, local)}"
 
 
 def countdown(seconds: float) -> str:

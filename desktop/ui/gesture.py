@@ -127,7 +127,7 @@ class GesturePanel(QWidget):
             site = self.desk.site()
             for suggestion in suggestions(category, severity, site.currency):
                 text = (f"{labels.gesture_name(suggestion.gesture_type)}: "
-                        f"{suggestion.description}")
+                        f"{labels.suggestion_text(suggestion.description)}")
                 if suggestion.value_minor:
                     text += f" — {money(site, suggestion.value_minor)}"
                 item = QListWidgetItem(text)
@@ -145,7 +145,7 @@ class GesturePanel(QWidget):
         suggestion = item.data(Qt.ItemDataRole.UserRole)
         site = self.desk.site()
         self.kind.setCurrentIndex(self.kind.findData(suggestion.gesture_type))
-        self.description.setText(suggestion.description)
+        self.description.setText(labels.suggestion_text(suggestion.description))
         self.amount.setText(format_plain(suggestion.value_minor, site.currency, site.locale)
                             if suggestion.value_minor else "")
         self.amount.setFocus()

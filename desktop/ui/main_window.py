@@ -32,6 +32,7 @@ from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
 from desktop.ui.common import money, named
 from desktop.ui.signin import SignInScreen
+from desktop.ui.sync_status import SyncStatusButton
 
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin)
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.who)
         self.statusBar().addWidget(self.budget, 1)
         self.statusBar().addPermanentWidget(self.end_shift_button)
+        # Head-office sync state; the worker runs only once this desk has been enrolled.
+        self.sync_status = SyncStatusButton(desk, self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_status.start_if_enrolled()
 
         self._build_menus()
         self.tray: QSystemTrayIcon | None = None
@@ -152,6 +157,10 @@ class MainWindow(QMainWindow):
         self.vouchers_action.setShortcut(QKeySequence("Ctrl+U"))
         self.vouchers_action.triggered.connect(self.open_vouchers)
         case_menu.addAction(self.vouchers_action)
+        self.review_action = QAction(self.tr("&Review…"), self)
+        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.review_action.triggered.connect(self.open_review)
+        case_menu.addAction(self.review_action)
         self.end_shift_action = QAction(self.tr("&End shift"), self)
         self.end_shift_action.triggered.connect(self.end_shift)
         case_menu.addAction(self.end_shift_action)
@@ -167,6 +176,14 @@ class MainWindow(QMainWindow):
         self.printers_action = QAction(self.tr("P&rinters…"), self)
         self.printers_action.triggered.connect(self.edit_printers)
         self.settings_menu.addAction(self.printers_action)
+        self.head_office_action = QAction(self.tr("&Head office…"), self)
+        self.head_office_action.triggered.connect(self.edit_head_office)
+        self.settings_menu.addAction(self.head_office_action)
+        # Help works while the desk is locked: IT may need it without anyone's PIN.
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.diagnostics_action = QAction(self.tr("&Diagnostics…"), self)
+        self.diagnostics_action.triggered.connect(self.open_diagnostics)
+        self.help_menu.addAction(self.diagnostics_action)
 
     # --- sign-in, lock, shift ---------------------------------------------------------------
 
@@ -177,6 +194,7 @@ class MainWindow(QMainWindow):
             self.sign_in.reset()
         self.new_case_action.setEnabled(False)
         self.vouchers_action.setEnabled(False)
+        self.review_action.setEnabled(False)
         self.printers_action.setEnabled(False)
         self.end_shift_action.setEnabled(False)
         self.end_shift_button.setEnabled(False)
@@ -191,6 +209,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentIndex(1)
         self.new_case_action.setEnabled(True)
         self.vouchers_action.setEnabled(True)
+        self.review_action.setEnabled(self.desk.policy().is_approver(on_shift.staff.role))
         self.printers_action.setEnabled(on_shift.staff.role in ("supervisor", "manager"))
         self.end_shift_action.setEnabled(True)
         self.end_shift_button.setEnabled(True)
@@ -288,12 +307,34 @@ class MainWindow(QMainWindow):
         VouchersDialog(self.desk, self.on_shift, self).exec()
         self.refresh()
 
+    def open_review(self) -> None:
+        if (self.on_shift is None or self.is_locked
+                or not self.desk.policy().is_approver(self.on_shift.staff.role)):
+            return
+        from desktop.ui.review_screen import ReviewDialog
+
+        ReviewDialog(self.desk, self.on_shift, self).exec()
+
     def edit_printers(self) -> None:
         if self.on_shift is None or self.on_shift.staff.role not in ("supervisor", "manager"):
             return
         from desktop.ui.slips_ui import PrintersDialog
 
         PrintersDialog(self.desk, self).exec()
+
+    def open_diagnostics(self) -> None:
+        from desktop.ui.diagnostics import DiagnosticsDialog
+
+        DiagnosticsDialog(self.desk.data_dir, self).exec()
+
+    def edit_head_office(self) -> None:
+        if self.on_shift is None or self.on_shift.staff.role != "manager":
+            return
+        from desktop.ui.sync_status import HeadOfficeDialog
+
+        dialog = HeadOfficeDialog(self.desk, self)
+        dialog.enrolled.connect(self.sync_status.start_if_enrolled)
+        dialog.exec()
 
     def edit_policy(self) -> None:
         if self.on_shift is None or self.on_shift.staff.role != "manager":
@@ -334,5 +375,6 @@ class MainWindow(QMainWindow):
     # override: QWidget.closeEvent
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.timer.stop()
+        self.sync_status.shutdown()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -45,6 +45,11 @@ def printer_named(name: str) -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
+def list_printers() -> tuple[list[str], str]:
+    """This machine's printers and its default one ("" if none), for the doctor's check."""
+    return list(QPrinterInfo.availablePrinterNames()), QPrinterInfo.defaultPrinterName()
+
+
 def paint_pdf(pdf: bytes, printer: QPrinter) -> None:
     """Paint every page of ``pdf`` on ``printer`` at the printer's resolution."""
     document = pdfium.PdfDocument(pdf)

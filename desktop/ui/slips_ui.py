@@ -8,6 +8,7 @@ in the data dir before it goes to a printer, so a missing printer loses nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,11 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk, DeskError, OnShift, VoucherCheck, VoucherOutcome
+from desktop.slips.model import ApologyLabels, VoucherLabels
 from desktop.ui import labels
-from desktop.ui.common import money, named
+from desktop.ui.common import day_text, moment_text, money, named
 from desktop.ui.printing import PrintError, keep_pdf, print_slip, printer_named
 
 SLIP_SIZES = ("roll80", "a4", "letter")
+
+# lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
+translate = QCoreApplication.translate
 
 
 def slip_size(desk: Desk, kind: str) -> str:
@@ -45,6 +50,24 @@ def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
         return printer_named(name)
     default = QPrinterInfo.defaultPrinter()
     return None if default.isNull() else QPrinter(default, QPrinter.PrinterMode.HighResolution)
+
+
+def voucher_labels() -> VoucherLabels:
+    """The fixed wording of a voucher slip, in the desk's language."""
+    return VoucherLabels(
+        title=translate("Slips", "Voucher"), guest=translate("Slips", "For"),
+        purpose=translate("Slips", "Towards"), value=translate("Slips", "Value"),
+        code=translate("Slips", "Voucher code"), issued_on=translate("Slips", "Issued"),
+        expires_on=translate("Slips", "Valid until"), issued_by=translate("Slips", "Issued by"),
+        terms=translate("Slips", "Terms"), reprint=translate("Slips", "REPRINT"),
+        reprint_note=translate("Slips",
+                               "Copy of a voucher already issued, not an extra voucher."))
+
+
+def apology_labels() -> ApologyLabels:
+    """The fixed wording of an apology slip, in the desk's language."""
+    return ApologyLabels(ask_for=translate("Slips", "At the front desk, please ask for"),
+                         reprint=translate("Slips", "REPRINT"))
 
 
 class SlipBar(QWidget):
@@ -114,11 +137,15 @@ class SlipBar(QWidget):
             self.message.setText(labels.desk_error(error.code, error.detail))
             return None
         size = slip_size(self.desk, kind)
+        # The core fills the slip in the site's locale but knows no translations: the fixed
+        # wording printed for the guest is put in the desk's language here.
         if kind == "voucher" and code is not None:
-            pdf = render_voucher(self.desk.voucher_slip(code, reprint=number > 1), size)
+            pdf = render_voucher(replace(self.desk.voucher_slip(code, reprint=number > 1),
+                                         labels=voucher_labels()), size)
         else:
-            pdf = render_apology(self.desk.apology_slip(case_id, reprint=number > 1, by=who),
-                                 size)
+            pdf = render_apology(replace(
+                self.desk.apology_slip(case_id, reprint=number > 1, by=who),
+                labels=apology_labels()), size)
         kept = keep_pdf(self.desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
                         self.desk.local_time(self.desk.now()))
         return pdf, kept
@@ -179,8 +206,6 @@ class SlipBar(QWidget):
         self.message.setText(self.tr("Saved as %1.").replace("%1", path))
 
 
-def t(text: str) -> str:
-    return QCoreApplication.translate("Vouchers", text)
 
 
 def describe_check(desk: Desk, check: VoucherCheck) -> str:
@@ -188,27 +213,32 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
     site = desk.site()
     voucher = check.voucher
     if check.outcome is VoucherOutcome.VALID and voucher is not None:
-        text = t("Valid: %1 — %2 for %3, until %4.")
+        text = translate("Vouchers", "Valid: %1 — %2 for %3, until %4.")
         if check.redeemed_now:
-            text = t("Redeemed: %1 — %2 for %3.")
+            text = translate("Vouchers", "Redeemed: %1 — %2 for %3.")
         return (text.replace("%1", money(site, voucher.value_minor))
                 .replace("%2", voucher.description).replace("%3", voucher.guest_name)
-                .replace("%4", voucher.expires_on.isoformat()))
+                .replace("%4", day_text(site, voucher.expires_on)))
     if check.outcome is VoucherOutcome.ALREADY_REDEEMED and voucher is not None:
-        when = desk.local_time(voucher.redeemed_at).strftime("%Y-%m-%d %H:%M") \
+        when = moment_text(site, desk.local_time(voucher.redeemed_at)) \
             if voucher.redeemed_at else "?"
-        where = t("at this desk") if check.redeemed_here else t("at another desk")
-        return (t("Already redeemed on %1 %2 by %3. It cannot be used twice.")
+        where = (translate("Vouchers", "at this desk") if check.redeemed_here
+                 else translate("Vouchers", "at another desk"))
+        return (translate("Vouchers",
+                          "Already redeemed on %1 %2 by %3. It cannot be used twice.")
                 .replace("%1", when).replace("%2", where)
                 .replace("%3", voucher.redeemed_by_name or "?"))
     messages = {
-        VoucherOutcome.UNKNOWN: t("No voucher with this code was issued here."),
-        VoucherOutcome.EXPIRED: t("This voucher has expired."),
-        VoucherOutcome.VOIDED: t("This voucher was voided."),
-        VoucherOutcome.FORGED: t("This voucher does not verify: it may be forged. Keep the "
-                                 "slip and call a supervisor."),
-        VoucherOutcome.MISTYPED: t("That is not a voucher code: check each character and "
-                                   "type it again."),
+        VoucherOutcome.UNKNOWN: translate("Vouchers",
+                                          "No voucher with this code was issued here."),
+        VoucherOutcome.EXPIRED: translate("Vouchers", "This voucher has expired."),
+        VoucherOutcome.VOIDED: translate("Vouchers", "This voucher was voided."),
+        VoucherOutcome.FORGED: translate("Vouchers",
+                                         "This voucher does not verify: it may be forged. Keep "
+                                         "the slip and call a supervisor."),
+        VoucherOutcome.MISTYPED: translate("Vouchers",
+                                           "That is not a voucher code: check each character "
+                                           "and type it again."),
     }
     text = messages.get(check.outcome, check.outcome.value)
     if check.outcome is VoucherOutcome.VOIDED and voucher is not None and voucher.void_reason:
