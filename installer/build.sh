@@ -25,7 +25,8 @@ app=dist/amends/amends
 smoke=$(mktemp -d)
 pid=""
 export QT_QPA_PLATFORM=offscreen AMENDS_HOME="$smoke/data"
-trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; rm -rf "$smoke"' EXIT
+# (|| true: under set -e a failed kill of the already-stopped app would fail the build)
+trap 'if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$smoke"' EXIT
 "$app" --version
 dist/amends/amends --demo >"$smoke/app.log" 2>&1 &
 pid=$!
