@@ -27,6 +27,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -96,7 +97,8 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
                             status_code=422)
 
     @app.exception_handler(OperationalError)
-    async def _unavailable(_request: Request, _error: OperationalError) -> Response:
+    @app.exception_handler(PoolTimeout)  # every pooled connection busy: a load, not a bug
+    async def _unavailable(_request: Request, _error: Exception) -> Response:
         return JSONResponse({"detail": "the database is unavailable; try again later"},
                             status_code=503, headers={"Retry-After": "30"})
 
