@@ -118,29 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(data_dir, demo=args.demo)
 
 
-def _open_existing(data_dir: Path):  # type: ignore[no-untyped-def]
-    """The desk in ``data_dir``, or None with a message if it has no site yet or is refused."""
-    from db.store import StoreError
-    from desktop.core.desk import Desk
-
-    try:
-        desk = Desk.open(data_dir)
-    except StoreError as error:
-        print(error, file=sys.stderr)
-        return None
-    if not desk.has_site():
-        print(f"No site is set up in {data_dir} yet: start `amends` once (or `amends --demo`).",
-              file=sys.stderr)
-        desk.close()
-        return None
-    return desk
-
-
 def report_command(data_dir: Path, first: date, last: date, fmt: str, out: Path) -> int:
     if last < first:
         print("--to is before --from.", file=sys.stderr)
         return 2
-    desk = _open_existing(data_dir)
+    desk = _open_existing_desk(data_dir)
     if desk is None:
         return 1
     try:
@@ -172,7 +154,7 @@ def seed_command(data_dir: Path, cases: int, years: float) -> int:
     if cases < 1 or years <= 0:
         print("--cases must be at least 1 and --years above 0.", file=sys.stderr)
         return 2
-    desk = _open_existing(data_dir)
+    desk = _open_existing_desk(data_dir)
     if desk is None:
         return 1
     try:

@@ -27,14 +27,20 @@ class Roster:
     staff: tuple[RosterEntry, ...]
 
 
-def read_roster(db_path: Path) -> Roster | None:
-    """The site and its active staff, or None if the file is missing, new or unreadable."""
+def read_only(db_path: Path) -> sqlite3.Connection | None:
+    """A read-only standard-library connection to the case log, or None if there is none."""
     if not db_path.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=1)
+        return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
     except sqlite3.Error:
+        return None
+
+
+def read_roster(db_path: Path) -> Roster | None:
+    """The site and its active staff, or None if the file is missing, new or unreadable."""
+    connection = read_only(db_path)
+    if connection is None:
         return None
     try:
         site = connection.execute("SELECT name, is_demo FROM site LIMIT 1").fetchone()
@@ -48,6 +54,20 @@ def read_roster(db_path: Path) -> Roster | None:
         connection.close()
     return Roster(str(site[0]), bool(site[1]),
                   tuple(RosterEntry(str(i), str(n), str(r)) for i, n, r in rows))
+
+
+def site_locale(db_path: Path) -> str | None:
+    """The site's locale name (e.g. "es_ES"), so sign-in paints in the site's language."""
+    connection = read_only(db_path)
+    if connection is None:
+        return None
+    try:
+        row = connection.execute("SELECT locale FROM site LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return str(row[0]) if row and row[0] else None
 
 
 def demo_pins() -> list[tuple[str, str, str]]:

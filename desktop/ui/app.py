@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
 from desktop.core.paths import DB_FILE
-from desktop.core.roster import read_roster
+from desktop.core.roster import read_roster, site_locale
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -61,30 +61,6 @@ def remove_translations(app: QApplication) -> None:
     for old in _TRANSLATORS:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
-
-
-def site_locale(db_path: Path) -> str | None:
-    """The site's locale name (e.g. "es_ES") by a quick read-only look; None if unknown.
-
-    Like the roster read, this uses the standard library only, so the sign-in screen can be
-    painted in the site's language before the case log is opened.
-    """
-    import sqlite3
-
-    if not db_path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
-                                     timeout=1)
-    except sqlite3.Error:
-        return None
-    try:
-        row = connection.execute("SELECT locale FROM site LIMIT 1").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        connection.close()
-    return str(row[0]) if row and row[0] else None
 
 
 def open_desk(data_dir: Path, *, demo: bool) -> Desk:
