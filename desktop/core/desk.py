@@ -77,8 +77,8 @@ DEFAULT_IDLE_LOCK_MINUTES = 3
 MAX_TEXT = 20_000  # a guest's account can be long; a pasted novel cannot
 VOID_ROLES = ("supervisor", "manager")
 SLIP_KINDS = ("voucher", "apology")
-# English defaults; the UI may pass translated ones, head office will push the site's own.
-ROLE_TITLES = {"agent": "Front Desk", "supervisor": "Supervisor", "manager": "Manager"}
+# The English voucher terms. Slips print the terms of the site's language, shipped in
+# resources/templates/slip_wording.<language>.json (English there repeats these).
 DEFAULT_VOUCHER_TERMS = (
     "Valid until the date above.",
     "Can be used once. Not exchangeable for cash; no change given.",
@@ -1048,7 +1048,9 @@ class Desk:
 
     def voucher_terms(self) -> list[str]:
         """The terms printed on vouchers: the ``voucher_terms`` setting (a JSON list of
-        sentences) when it holds one, else the English defaults."""
+        sentences) when it holds one, else the shipped terms in the site's language."""
+        from desktop.slips.wording import slip_language, slip_wording
+
         raw = self.setting("voucher_terms")
         try:
             terms = json.loads(raw) if raw else None
@@ -1057,14 +1059,16 @@ class Desk:
             terms = None
         if isinstance(terms, list) and terms and all(isinstance(t, str) for t in terms):
             return terms
-        return list(DEFAULT_VOUCHER_TERMS)
+        return list(slip_wording(slip_language(self.site().locale)).voucher_terms)
 
     def voucher_slip(self, code: str, reprint: bool = False) -> VoucherSlip:
-        """The slip of a voucher on record, in the site's locale and time zone."""
+        """The slip of a voucher on record, in the site's language, locale and time zone."""
         from desktop.core.vouchers import format_code
         from desktop.slips.model import VoucherSlip
+        from desktop.slips.wording import slip_language, slip_wording
 
         site = self.site()
+        wording = slip_wording(slip_language(site.locale))
         terms = self.voucher_terms()
         with self._tx() as db:
             row = _voucher_row(db, code)
@@ -1078,19 +1082,22 @@ class Desk:
             code=format_code(row.code), qr_payload=row.token,
             issued_on=_long_date(row.issued_at.astimezone(site.zone).date(), site.locale),
             expires_on=_long_date(_last_day(row.expires_on), site.locale),
-            issued_by=issued_by, terms=terms, reprint=reprint)
+            issued_by=issued_by, terms=terms, reprint=reprint, labels=wording.voucher)
 
     def apology_slip(self, case_id: str, reprint: bool = False, *,
                      by: OnShift | None = None) -> ApologySlip:
-        """The apology letter of a case, worded by the site's template.
+        """The apology letter of a case, worded by the site's template in the site's language.
 
         Signed by ``by`` (whoever hands it over) or else by whoever opened the case, and the
         guest is asked to ask for that person at the desk.
         """
         from desktop.slips.apology import fill_apology, load_apology_template
         from desktop.slips.model import ApologySlip
+        from desktop.slips.wording import slip_language, slip_wording
 
         site = self.site()
+        language = slip_language(site.locale)
+        wording = slip_wording(language)
         with self._tx() as db:
             case = db.get(CaseRow, case_id)
             if case is None:
@@ -1108,14 +1115,15 @@ class Desk:
                             or format_money(g.value_minor, g.currency, site.locale)
                             for g in grants)
         name = staff.name if staff else ""
-        role = ROLE_TITLES.get(staff.role, staff.role.title()) if staff else ""
-        body = fill_apology(load_apology_template(self.data_dir / "templates"),
+        role = wording.role_title(staff.role) if staff else ""
+        body = fill_apology(load_apology_template(self.data_dir / "templates", language),
                             guest_name=case.guest_name, what_went_wrong=case.guest_view,
                             what_we_did=case.fix_action, gesture=gesture, staff_name=name,
                             staff_role=role, ask_for=name, site_name=site.name)
         return ApologySlip(site_name=site.name, site_address=site.address,
                            guest_name=case.guest_name, body_paragraphs=tuple(body),
-                           staff_name=name, staff_role=role, ask_for=name, reprint=reprint)
+                           staff_name=name, staff_role=role, ask_for=name, reprint=reprint,
+                           labels=wording.apology)
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -9,11 +9,13 @@ from desktop.slips.apology import (
 from desktop.slips.model import ApologyLabels, ApologySlip, PageSize, VoucherLabels, VoucherSlip
 from desktop.slips.render import apology_story, render_apology, render_voucher, voucher_story
 from desktop.slips.samples import sample_apology, sample_voucher
+from desktop.slips.wording import SlipWording, slip_language, slip_wording
 
 __all__ = [
     "ApologyLabels",
     "ApologySlip",
     "PageSize",
+    "SlipWording",
     "TemplateError",
     "VoucherLabels",
     "VoucherSlip",
@@ -24,6 +26,8 @@ __all__ = [
     "render_voucher",
     "sample_apology",
     "sample_voucher",
+    "slip_language",
+    "slip_wording",
     "validate_apology_template",
     "voucher_story",
 ]

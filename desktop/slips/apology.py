@@ -22,6 +22,7 @@ __all__ = [
     "TemplateError",
     "fill_apology",
     "load_apology_template",
+    "shipped_template_name",
     "validate_apology_template",
 ]
 
@@ -126,9 +127,25 @@ def _read(path: Path) -> dict[str, Any]:
     return template
 
 
-def load_apology_template(override_dir: Path | None = None) -> dict[str, Any]:
-    """The site's ``override_dir/apology.json`` if present and valid, else the shipped one.
+def shipped_template_name(language: str = "en") -> str:
+    """The file name of the shipped template for a slip language (``wording.slip_language``).
 
+    English is ``apology.json``; other languages ship ``apology.<language>.json``; a
+    language without one gets English.
+    """
+    name = f"apology.{language}.json"
+    # isalpha: a language code, never a path.
+    if language != "en" and language.isalpha() and resources.path("templates", name).is_file():
+        return name
+    return TEMPLATE_NAME
+
+
+def load_apology_template(override_dir: Path | None = None,
+                          language: str = "en") -> dict[str, Any]:
+    """The site's ``override_dir/apology.json`` if present and valid, else the shipped one
+    in ``language``.
+
+    The site's own file wins whatever the language: whoever wrote it chose its words.
     A broken override is logged and ignored: a guest should still get an apology.
     """
     if override_dir is not None:
@@ -138,4 +155,4 @@ def load_apology_template(override_dir: Path | None = None) -> dict[str, Any]:
                 return _read(candidate)
             except (OSError, UnicodeDecodeError, ValueError) as exc:
                 log.warning("Ignoring apology template %s: %s", candidate, exc)
-    return _read(resources.path("templates", TEMPLATE_NAME))
+    return _read(resources.path("templates", shipped_template_name(language)))

@@ -8,7 +8,6 @@ in the data dir before it goes to a printer, so a missing printer loses nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk, DeskError, OnShift, VoucherCheck, VoucherOutcome
-from desktop.slips.model import ApologyLabels, VoucherLabels
 from desktop.ui import labels
 from desktop.ui.common import day_text, moment_text, money, named
 from desktop.ui.printing import PrintError, keep_pdf, print_slip, printer_named
@@ -50,24 +48,6 @@ def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
         return printer_named(name)
     default = QPrinterInfo.defaultPrinter()
     return None if default.isNull() else QPrinter(default, QPrinter.PrinterMode.HighResolution)
-
-
-def voucher_labels() -> VoucherLabels:
-    """The fixed wording of a voucher slip, in the desk's language."""
-    return VoucherLabels(
-        title=translate("Slips", "Voucher"), guest=translate("Slips", "For"),
-        purpose=translate("Slips", "Towards"), value=translate("Slips", "Value"),
-        code=translate("Slips", "Voucher code"), issued_on=translate("Slips", "Issued"),
-        expires_on=translate("Slips", "Valid until"), issued_by=translate("Slips", "Issued by"),
-        terms=translate("Slips", "Terms"), reprint=translate("Slips", "REPRINT"),
-        reprint_note=translate("Slips",
-                               "Copy of a voucher already issued, not an extra voucher."))
-
-
-def apology_labels() -> ApologyLabels:
-    """The fixed wording of an apology slip, in the desk's language."""
-    return ApologyLabels(ask_for=translate("Slips", "At the front desk, please ask for"),
-                         reprint=translate("Slips", "REPRINT"))
 
 
 class SlipBar(QWidget):
@@ -137,15 +117,13 @@ class SlipBar(QWidget):
             self.message.setText(labels.desk_error(error.code, error.detail))
             return None
         size = slip_size(self.desk, kind)
-        # The core fills the slip in the site's locale but knows no translations: the fixed
-        # wording printed for the guest is put in the desk's language here.
+        # The slip comes worded in the site's language (it is for the guest), whatever
+        # language the desk's screens are in.
         if kind == "voucher" and code is not None:
-            pdf = render_voucher(replace(self.desk.voucher_slip(code, reprint=number > 1),
-                                         labels=voucher_labels()), size)
+            pdf = render_voucher(self.desk.voucher_slip(code, reprint=number > 1), size)
         else:
-            pdf = render_apology(replace(
-                self.desk.apology_slip(case_id, reprint=number > 1, by=who),
-                labels=apology_labels()), size)
+            pdf = render_apology(self.desk.apology_slip(case_id, reprint=number > 1, by=who),
+                                 size)
         kept = keep_pdf(self.desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
                         self.desk.local_time(self.desk.now()))
         return pdf, kept

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+118"/>
+        <location filename="../../desktop/ui/app.py" line="+94"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends no puede abrir su registro de casos</translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+318"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+296"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
@@ -2252,7 +2252,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-262"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-260"/>
         <source>Print voucher</source>
         <translation>Imprimir vale</translation>
     </message>
@@ -2312,7 +2312,7 @@
         <translation>Carta de disculpa</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>No hay ninguna impresora configurada para este documento, o no está conectada.</translation>
     </message>
@@ -2350,70 +2350,6 @@
         <location line="+4"/>
         <source>Saved as %1.</source>
         <translation>Guardado como %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location line="-148"/>
-        <source>Voucher</source>
-        <translation>Vale</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>For</source>
-        <translation>Para</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Towards</source>
-        <translation>Válido para</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>Importe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voucher code</source>
-        <translation>Código del vale</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issued</source>
-        <translation>Emitido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid until</source>
-        <translation>Válido hasta</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issued by</source>
-        <translation>Emitido por</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Terms</source>
-        <translation>Condiciones</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+8"/>
-        <source>REPRINT</source>
-        <translation>REIMPRESIÓN</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Copy of a voucher already issued, not an extra voucher.</source>
-        <translation>Copia de un vale ya emitido, no un vale adicional.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>At the front desk, please ask for</source>
-        <translation>En recepción, pregunte por</translation>
     </message>
 </context>
 <context>
@@ -2556,7 +2492,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+147"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+10"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Válido: %1 — %2 para %3, hasta el %4.</translation>
     </message>

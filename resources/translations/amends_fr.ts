@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+118"/>
+        <location filename="../../desktop/ui/app.py" line="+94"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends ne peut pas ouvrir son journal des dossiers</translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+318"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+296"/>
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
@@ -2252,7 +2252,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-262"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-260"/>
         <source>Print voucher</source>
         <translation>Imprimer le bon</translation>
     </message>
@@ -2312,7 +2312,7 @@
         <translation>Lettre d&apos;excuses</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>Aucune imprimante n&apos;est configurée pour ce document, ou elle n&apos;est pas connectée.</translation>
     </message>
@@ -2350,70 +2350,6 @@
         <location line="+4"/>
         <source>Saved as %1.</source>
         <translation>Enregistré sous %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Slips</name>
-    <message>
-        <location line="-148"/>
-        <source>Voucher</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>For</source>
-        <translation>Pour</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Towards</source>
-        <translation>Valable pour</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Voucher code</source>
-        <translation>Code du bon</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issued</source>
-        <translation>Émis le</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Valid until</source>
-        <translation>Valable jusqu&apos;au</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Issued by</source>
-        <translation>Émis par</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Terms</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+8"/>
-        <source>REPRINT</source>
-        <translation>RÉIMPRESSION</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Copy of a voucher already issued, not an extra voucher.</source>
-        <translation>Copie d&apos;un bon déjà émis, pas un bon supplémentaire.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>At the front desk, please ask for</source>
-        <translation>À l&apos;accueil, demandez</translation>
     </message>
 </context>
 <context>
@@ -2556,7 +2492,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+147"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+10"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Valide : %1 — %2 pour %3, jusqu&apos;au %4.</translation>
     </message>

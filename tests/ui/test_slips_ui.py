@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.core.clock import ManualClock
 from desktop.core.desk import CaseHeader, Desk
 from desktop.ui.main_window import MainWindow
 from desktop.ui.slips_ui import VouchersDialog
-from tests.conftest import Team
-from tests.ui.conftest import sign_in, when_dialog_opens
+from tests.conftest import Team, make_desk
+from tests.ui.conftest import show_active, sign_in, when_dialog_opens
 
 
 def pdf_text(path: Path) -> str:
@@ -24,6 +25,11 @@ def pdf_text(path: Path) -> str:
 @pytest.fixture
 def voucher_case(qtbot: QtBot, window: MainWindow, desk: Desk) -> MainWindow:
     """An agent has granted a voucher in a case, on the Fix step."""
+    return grant_a_voucher(qtbot, window, "8.00")
+
+
+def grant_a_voucher(qtbot: QtBot, window: MainWindow, amount: str) -> MainWindow:
+    """Sign in as an agent, walk a case to the Fix step and grant a voucher of ``amount``."""
     sign_in(qtbot, window, "Maya Torres", "1234")
     window.new_case()
     panel = window.panel
@@ -40,7 +46,7 @@ def voucher_case(qtbot: QtBot, window: MainWindow, desk: Desk) -> MainWindow:
     gestures = panel.gestures
     gestures.kind.setCurrentIndex(gestures.kind.findData("voucher"))
     gestures.description.insert("Coffee and pastry at the lobby café")
-    qtbot.keyClicks(gestures.amount, "8.00")
+    qtbot.keyClicks(gestures.amount, amount)
     qtbot.keyClick(gestures.amount, Qt.Key.Key_Return)
     assert gestures.slips.print_voucher.isEnabled()
     return window
@@ -58,6 +64,41 @@ def test_print_voucher_without_a_printer_keeps_the_pdf(qtbot: QtBot, voucher_cas
     voucher = desk.case_vouchers(voucher_case.panel.case_id)[0]
     assert voucher.display_code in text and "Hannah Schmidt" in text and "$8.00" in text
     assert "REPRINT" not in text
+
+
+def test_a_french_site_prints_french_slips(qtbot: QtBot, tmp_path: Path,
+                                          clock: ManualClock) -> None:
+    """The slips are for the guest: a French site's print in French, reprint included,
+    even though this desk's screens are in English."""
+    desk = make_desk(tmp_path / "paris", clock, currency="EUR", locale="fr_FR",
+                     timezone="Europe/Paris")
+    Team(desk)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    try:
+        bar = grant_a_voucher(qtbot, window, "8,00").panel.gestures.slips
+        desk.set_setting("printer.voucher", "Front Desk Epson (unplugged)")
+        desk.set_setting("printer.apology", "Front Desk Epson (unplugged)")
+        printed = []
+        for button in (bar.print_voucher, bar.print_voucher, bar.print_apology):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            assert "not connected" in bar.message.text()  # the desk's own language
+            printed.append(pdf_text(Path(bar.message.text().split("saved as ")[1].rstrip("."))))
+        first, second, apology = (" ".join(text.split()) for text in printed)
+        for text in ("Bon cadeau", "Au nom de", "Hannah Schmidt", "8,00", "Valable jusqu'au",
+                     "Émis par", "Conditions", "Présentez ce bon"):
+            assert text in first, text
+        assert "DUPLICATA" not in first and "DUPLICATA" in second
+        for text in ("Bonjour Hannah Schmidt,", "Nous en sommes sincèrement désolés",
+                     "À la réception, demandez", "Réception"):
+            assert text in apology, text
+        for english in ("Voucher", "Valid until", "Issued", "REPRINT", "Terms", "Dear",
+                        "front desk", "Front Desk"):
+            assert english not in first + second + apology, english
+    finally:
+        window.close()
+        desk.close()
 
 
 def test_save_pdf_and_a_reprint_says_so(qtbot: QtBot, voucher_case: MainWindow, desk: Desk,

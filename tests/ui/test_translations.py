@@ -316,15 +316,24 @@ def test_a_whole_case_runs_in_spanish_with_no_english_left(
     window.close()
 
 
-def test_the_guests_slips_carry_spanish_wording(spanish: None) -> None:
-    """Voucher and apology slips are printed for the guest: their fixed words are translated."""
-    from dataclasses import fields
-
+def test_the_guests_slips_follow_the_site_not_the_screens(spanish: None, desk: Desk,
+                                                          desk_es: Desk) -> None:
+    """Slips are worded for the guest in the site's language (resources/templates), not in
+    the language of the desk's screens: Spanish screens at an English site print English."""
+    from desktop.core.desk import CaseHeader, GestureProposal
     from desktop.slips.model import ApologyLabels, VoucherLabels
-    from desktop.ui.slips_ui import apology_labels, voucher_labels
 
-    for made, english in ((voucher_labels(), VoucherLabels()),
-                          (apology_labels(), ApologyLabels())):
-        for field in fields(english):
-            assert getattr(made, field.name) != getattr(english, field.name), field.name
-    assert voucher_labels().expires_on == "Válido hasta"
+    assert QApplication.translate("MainWindow", "&Help") != "&Help"  # the screens are Spanish
+    labels = {}
+    for site in (desk, desk_es):
+        manager = next(m for m in site.staff() if m.role == "manager")
+        who = site.sign_in(manager.id, "1357").on_shift
+        assert who is not None
+        case_id = site.open_case(who, CaseHeader("Carmen Ruiz", "305"))
+        code = site.grant(who, case_id, GestureProposal("voucher", "Cena", 2000)).voucher_code
+        assert code is not None
+        labels[site.site().locale] = (site.voucher_slip(code).labels,
+                                      site.apology_slip(case_id).labels)
+    assert labels["en_US"] == (VoucherLabels(), ApologyLabels())
+    assert labels["es_ES"][0].expires_on == "Válido hasta"
+    assert labels["es_ES"][1].ask_for == "En recepción, pregunte por"
