@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -164,6 +165,7 @@ class CaseRow(Base):
     __table_args__ = (
         Index("ix_case_status_due", "status", "followup_due_at"),
         Index("ix_case_guest", "guest_key"),
+        Index("ix_case_opened_day", "opened_day"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -171,6 +173,10 @@ class CaseRow(Base):
     opened_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     shift_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Site-local wall time of opened_at, set by the fold: the review groups by these in SQL.
+    opened_day: Mapped[str] = mapped_column(String(10), default="")  # ISO date
+    opened_weekday: Mapped[int] = mapped_column(Integer, default=0)  # 0 = Monday
+    opened_hour: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(16), default="open")  # open, closed
     step: Mapped[str] = mapped_column(String(16), default="listen")  # the next step to do
@@ -201,7 +207,12 @@ class GrantRow(Base):
     """A gesture granted to a guest: spends budget of the person who granted it."""
 
     __tablename__ = "gesture_grant"
-    __table_args__ = (Index("ix_grant_shift", "shift_id"),)
+    __table_args__ = (
+        Index("ix_grant_shift", "shift_id"),
+        Index("ix_grant_day", "local_day", "granted_at"),
+        # Only the few grants that repeat a guest's earlier gesture are indexed.
+        Index("ix_grant_repeat", "local_day", sqlite_where=text("repeat_of IS NOT NULL")),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -213,12 +224,18 @@ class GrantRow(Base):
     currency: Mapped[str] = mapped_column(String(3))
     approval_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    local_day: Mapped[str] = mapped_column(String(10), default="")  # site-local ISO date
+    # The nearest earlier case (another one) in which the same guest received a gesture, and
+    # how many seconds before: the review's "one guest, several cases in a stay".
+    repeat_of: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    repeat_gap: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ApprovalRow(Base):
     """A supervisor's decision at the desk on a grant beyond the granter's limits."""
 
     __tablename__ = "approval"
+    __table_args__ = (Index("ix_approval_decided", "decided_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -266,7 +283,7 @@ class VoucherRow(Base):
     """
 
     __tablename__ = "voucher"
-    __table_args__ = (Index("ix_voucher_case", "case_id"),)
+    __table_args__ = (Index("ix_voucher_case", "case_id"), Index("ix_voucher_issued", "issued_at"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)  # normalised, no dashes
@@ -308,5 +325,23 @@ class VoucherKeyRow(Base):
     first_used_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class ReviewDayRow(Base):
+    """Per site-local day totals for the supervisor review, refreshed from the rows above.
+
+    ``dim`` says what ``key`` is: for grants (by the day granted) gesture, category, outlet,
+    staff and shift ("staff|shift"); for cases (by the day opened) cell ("weekday:hour"),
+    cases, outcome, late, missed and no_followup. A year's view sums a few thousand of these
+    instead of every grant and case of the year.
+    """
+
+    __tablename__ = "review_day"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    spend: Mapped[int] = mapped_column(Integer)
+
+
 READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
-                     VoucherRow, VoucherKeyRow)
+                     VoucherRow, VoucherKeyRow, ReviewDayRow)

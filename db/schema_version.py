@@ -3,5 +3,5 @@
 Keep in step with db/migrations/versions; a test checks that HEAD_REVISION is Alembic's head.
 """
 
-HEAD_REVISION = "0001_initial"
-KNOWN_REVISIONS = frozenset({"0001_initial"})
+HEAD_REVISION = "0002_review_by_day"
+KNOWN_REVISIONS = frozenset({"0001_initial", "0002_review_by_day"})

@@ -4,6 +4,11 @@
 links the hash chain, stores the event and applies it to the read model before the caller's
 transaction commits, so the log and the read model can never disagree. ``apply`` is the fold;
 ``refold`` rebuilds the whole read model from the log (after a sync merge, or to repair).
+
+The fold also keeps the review's per-day totals (``review_day``): each event that changes a
+case or a grant marks the site-local days it touches, and ``settle`` (run just before every
+commit) recounts those days from the rows, so the totals are always a pure function of the
+rows, counted by one set of queries (``refresh_review_days``).
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import String, case, cast, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, Select
 
 from db.eventlog import GENESIS_HASH, ChainFault, Event, canonical_json, seal, verify_chain
 from db.models import (
@@ -27,7 +34,9 @@ from db.models import (
     EventRow,
     GrantRow,
     NoteRow,
+    ReviewDayRow,
     ShiftRow,
+    Site,
     VoucherKeyRow,
     VoucherRow,
     format_utc,
@@ -90,9 +99,16 @@ def refold(db: Session) -> None:
     """Rebuild the read model from the events alone."""
     for table in READ_MODEL_TABLES:
         db.execute(delete(table))
-    for event in iter_events(db):
-        apply(db, event)
-    db.flush()
+    db.info.pop("site_zone", None)
+    db.info["refolding"] = True  # one recount of every day at the end, not one per event
+    try:
+        for event in iter_events(db):
+            apply(db, event)
+        db.flush()
+    finally:
+        db.info.pop("refolding", None)
+    db.info.pop(DIRTY_DAYS, None)
+    refresh_review_days(db, None)
 
 
 def iter_events(db: Session) -> Iterator[Event]:
@@ -127,6 +143,21 @@ def apply(db: Session, event: Event) -> None:
     if handler is not None:
         handler(db, event, parse_utc(event.at))
         db.flush()
+        if event.kind in REVIEW_KINDS and event.case_id and not db.info.get("refolding"):
+            _mark_case_days(db, event.case_id)
+
+
+def site_zone(db: Session) -> ZoneInfo:
+    """The site's time zone, looked up once per transaction (UTC before set-up)."""
+    zone = db.info.get("site_zone")
+    if zone is None:
+        name = db.scalar(select(Site.timezone).limit(1))
+        zone = db.info["site_zone"] = ZoneInfo(name or "UTC")
+    return zone
+
+
+def local_day(db: Session, at: datetime) -> str:
+    return at.astimezone(site_zone(db)).date().isoformat()
 
 
 def _case(db: Session, event: Event) -> CaseRow | None:
@@ -147,9 +178,11 @@ def _shift_ended(db: Session, event: Event, at: datetime) -> None:
 def _case_opened(db: Session, event: Event, at: datetime) -> None:
     p = event.payload
     opened_at = parse_utc(p["started_at"]) if p.get("started_at") else at
+    local = opened_at.astimezone(site_zone(db))
     case = CaseRow(id=event.case_id, device_id=event.device_id, opened_by=event.actor,
                    shift_id=p.get("shift_id"), opened_at=opened_at, updated_at=at,
-                   status="open", step="listen")
+                   status="open", step="listen", opened_day=local.date().isoformat(),
+                   opened_weekday=local.weekday(), opened_hour=local.hour)
     for name in HEADER_FIELDS:
         setattr(case, name, str(p.get(name, "")))
     case.guest_key = guest_key(case.guest_name)
@@ -163,8 +196,12 @@ def _case_updated(db: Session, event: Event, at: datetime) -> None:
     for name in HEADER_FIELDS:
         if name in event.payload:
             setattr(case, name, str(event.payload[name]))
+    before = case.guest_key
     case.guest_key = guest_key(case.guest_name)
     case.updated_at = at
+    if case.guest_key != before:
+        db.flush()
+        _relink_guest(db, case)
 
 
 def _step_done(db: Session, event: Event, at: datetime) -> None:
@@ -216,10 +253,159 @@ def _case_closed(db: Session, event: Event, at: datetime) -> None:
 
 def _granted(db: Session, event: Event, at: datetime) -> None:
     p = event.payload
-    db.merge(GrantRow(id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
-                      staff_id=event.actor, gesture_type=p["gesture_type"],
-                      description=p.get("description", ""), value_minor=int(p["value_minor"]),
-                      currency=p["currency"], approval_id=p.get("approval_id"), granted_at=at))
+    row = db.merge(GrantRow(
+        id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
+        staff_id=event.actor, gesture_type=p["gesture_type"],
+        description=p.get("description", ""), value_minor=int(p["value_minor"]),
+        currency=p["currency"], approval_id=p.get("approval_id"), granted_at=at,
+        local_day=local_day(db, at)))
+    case = _case(db, event)
+    if case is not None and row.value_minor > 0:
+        db.flush()
+        _link_repeat(db, row, case.guest_key)
+
+
+# --- one guest, gestures in several cases --------------------------------------------------
+
+# How far back a grant looks for the same guest's earlier gesture. The review compares the gap
+# with the policy's stay window (days); this only has to be longer than any sensible stay.
+REPEAT_HORIZON = timedelta(days=120)
+
+
+def _link_repeat(db: Session, grant: GrantRow, key: str) -> None:
+    """Point ``grant`` at the nearest earlier gesture to the same guest in another case."""
+    grant.repeat_of, grant.repeat_gap = None, None
+    if not key:
+        return
+    earlier = db.execute(
+        select(GrantRow.case_id, GrantRow.granted_at)
+        .join(CaseRow, CaseRow.id == GrantRow.case_id)
+        .where(CaseRow.guest_key == key, GrantRow.case_id != grant.case_id,
+               GrantRow.value_minor > 0, GrantRow.granted_at <= grant.granted_at,
+               GrantRow.granted_at >= grant.granted_at - REPEAT_HORIZON)
+        .order_by(GrantRow.granted_at.desc()).limit(1)).first()
+    if earlier is not None:
+        grant.repeat_of = earlier[0]
+        grant.repeat_gap = int((grant.granted_at - earlier[1]).total_seconds())
+
+
+def _relink_guest(db: Session, case: CaseRow) -> None:
+    """A guest's name changed: relink this case's gestures and the later ones of the guest
+    it is now, which may now repeat it. Links to the old name are dropped by the review,
+    which only counts a link whose two cases still share a guest."""
+    grants = list(db.scalars(select(GrantRow).where(GrantRow.case_id == case.id,
+                                                    GrantRow.value_minor > 0)))
+    for grant in grants:
+        _link_repeat(db, grant, case.guest_key)
+    if grants and case.guest_key:
+        first = min(g.granted_at for g in grants)
+        later = db.scalars(
+            select(GrantRow).join(CaseRow, CaseRow.id == GrantRow.case_id)
+            .where(CaseRow.guest_key == case.guest_key, GrantRow.case_id != case.id,
+                   GrantRow.value_minor > 0, GrantRow.granted_at >= first,
+                   GrantRow.granted_at <= first + REPEAT_HORIZON + timedelta(days=1)))
+        for grant in list(later):
+            _link_repeat(db, grant, case.guest_key)
+
+
+# --- per-day totals for the review -----------------------------------------------------------
+
+# The events that can change a case's or a grant's place in the review's totals.
+REVIEW_KINDS = frozenset({"case.opened", "case.updated", "followup.due", "followup.done",
+                          "case.closed", "compensation.granted"})
+DIRTY_DAYS = "review_dirty_days"
+
+
+def _mark_case_days(db: Session, case_id: str) -> None:
+    days: set[str] = db.info.setdefault(DIRTY_DAYS, set())
+    opened = db.scalar(select(CaseRow.opened_day).where(CaseRow.id == case_id))
+    if opened:
+        days.add(opened)
+    days.update(db.scalars(select(GrantRow.local_day).where(GrantRow.case_id == case_id)
+                           .distinct()))
+
+
+def settle(db: Session) -> None:
+    """Recount the review days this transaction touched (run just before commit)."""
+    days = db.info.pop(DIRTY_DAYS, None)
+    if days:
+        db.flush()
+        refresh_review_days(db, days)
+
+
+def refresh_review_days(db: Session, days: Collection[str] | None) -> None:
+    """Recount ``review_day`` for these site-local days (all days for None) from the rows."""
+    table = ReviewDayRow.__table__
+    chunks = [None] if days is None else _chunks(sorted(days), 400)
+    for chunk in chunks:
+        if chunk is None:
+            db.execute(delete(table))
+        else:
+            db.execute(delete(table).where(table.c.day.in_(chunk)))
+        for query in _review_day_queries(chunk):
+            db.execute(insert(table).from_select(
+                ["day", "dim", "key", "count", "spend"], query))
+
+
+def _chunks(items: list[str], size: int) -> list[list[str] | None]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _review_day_queries(days: list[str] | None) -> list[Select[Any]]:
+    grant, case_ = GrantRow.__table__.c, CaseRow.__table__.c
+    joined = GrantRow.__table__.join(CaseRow.__table__, CaseRow.__table__.c.id == grant.case_id)
+    staff = func.coalesce(grant.staff_id, "")
+
+    def by_grant(dim: str, key: ColumnElement[Any]) -> Select[Any]:
+        query = (select(grant.local_day, literal(dim), key, func.count(),
+                        func.sum(grant.value_minor))
+                 .select_from(joined).group_by(grant.local_day, key))
+        return query if days is None else query.where(grant.local_day.in_(days))
+
+    def by_case(dim: str, key: ColumnElement[Any], *where: ColumnElement[bool]) -> Select[Any]:
+        query = (select(case_.opened_day, literal(dim), key, func.count(), literal(0))
+                 .select_from(CaseRow.__table__).where(*where)
+                 .group_by(case_.opened_day, key))
+        return query if days is None else query.where(case_.opened_day.in_(days))
+
+    closed = case_.status == "closed"
+    no_followup = case_.followup_done_at.is_(None)
+    return [
+        by_grant("gesture", grant.gesture_type),
+        by_grant("category", case_.category),
+        by_grant("outlet", case_.outlet),
+        by_grant("staff", staff),
+        by_grant("shift", staff + "|" + func.coalesce(grant.shift_id, "")),
+        by_case("cases", literal("")),
+        by_case("cell", cast(case_.opened_weekday, String) + ":"
+                + cast(case_.opened_hour, String)),
+        by_case("outcome", case((case_.outcome == "", "unknown"), else_=case_.outcome), closed),
+        by_case("late", literal(""), case_.followup_due_at.is_not(None),
+                case_.followup_done_at.is_not(None),
+                case_.followup_done_at > case_.followup_due_at),
+        by_case("missed", literal(""), closed, case_.followup_due_at.is_not(None),
+                no_followup),
+        by_case("no_followup", literal(""), closed, no_followup),
+    ]
+
+
+def relocalise(db: Session) -> None:
+    """The site's time zone changed: recompute every local day and hour, and the totals."""
+    db.info.pop("site_zone", None)
+    zone = site_zone(db)
+    cases = db.execute(select(CaseRow.id, CaseRow.opened_at)).all()
+    for chunk in range(0, len(cases), 5000):
+        db.execute(update(CaseRow), [
+            {"id": case_id, "opened_day": (local := at.astimezone(zone)).date().isoformat(),
+             "opened_weekday": local.weekday(), "opened_hour": local.hour}
+            for case_id, at in cases[chunk:chunk + 5000]])
+    grants = db.execute(select(GrantRow.id, GrantRow.granted_at)).all()
+    for chunk in range(0, len(grants), 5000):
+        db.execute(update(GrantRow), [
+            {"id": grant_id, "local_day": at.astimezone(zone).date().isoformat()}
+            for grant_id, at in grants[chunk:chunk + 5000]])
+    db.info.pop(DIRTY_DAYS, None)
+    refresh_review_days(db, None)
 
 
 def _approval(db: Session, event: Event, at: datetime) -> None:

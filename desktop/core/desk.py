@@ -327,6 +327,7 @@ class Desk:
         self._in_tx = threading.local()
         self._event_listeners: list[Callable[[], None]] = []
         sa_event.listen(self._sessions, "after_flush", self._note_own_events)
+        sa_event.listen(self._sessions, "before_commit", caselog.settle)
         self._secret_store: SecretStore | None = None
         self._signing_key: bytes | None = None  # this desk's voucher key, once asked for
         self.device_id = self._ensure_device_id()
@@ -349,7 +350,17 @@ class Desk:
             if fault is not None:
                 engine.dispose()
                 raise ChainBroken(path, fault)
+        desk._refold_if_stale()
         return desk
+
+    def _refold_if_stale(self) -> None:
+        # A schema upgrade that adds read-model columns marks the read model stale.
+        with self._tx() as db:
+            stale = db.get(Setting, "read_model_stale")
+            if stale is not None:
+                log.info("rebuilding the read model after a schema upgrade")
+                caselog.refold(db)
+                db.delete(stale)
 
     @property
     def db_path(self) -> Path:
@@ -1155,6 +1166,16 @@ class Desk:
         with self._tx() as db:
             return [_summary(row) for row in db.scalars(query)]
 
+    def cases_by_id(self, case_ids: Sequence[str]) -> list[CaseSummary]:
+        """These cases, in the order given (unknown ids left out): the review's lists."""
+        found: dict[str, CaseSummary] = {}
+        with self._tx() as db:
+            for start in range(0, len(case_ids), 500):
+                chunk = list(case_ids[start:start + 500])
+                found.update((row.id, _summary(row)) for row in db.scalars(
+                    select(CaseRow).where(CaseRow.id.in_(chunk))))
+        return [found[case_id] for case_id in case_ids if case_id in found]
+
     def followups_due(self, at: datetime | None = None) -> list[CaseSummary]:
         """Open follow-ups whose due time has come."""
         moment = at or self.now()
@@ -1241,9 +1262,13 @@ class Desk:
                 site.name = site_name.strip()
             try:
                 ZoneInfo(timezone)
-                site.timezone = timezone
             except (ZoneInfoNotFoundError, ValueError):
                 log.warning("head office sent an unknown time zone; keeping the desk's own")
+                return
+            if site.timezone != timezone:
+                site.timezone = timezone
+                db.flush()
+                caselog.relocalise(db)  # the review's days are the site's days
 
     def outbox(self, limit: int = 500) -> list[Event]:
         """The oldest events of this desk that head office has not acknowledged, in seq order."""

@@ -1,26 +1,95 @@
 """Supervisor review: what was spent, by whom, why, and what keeps going wrong.
 
 Everything here is read from the read model (itself a fold of the events) for a period given in
-the site's local dates. Totals are summed in SQL; only the per-case details that need the site's
-time zone (the week grid, spend per day) are computed in Python, over the cases of the period.
+the site's local dates. Totals come from the per-day totals the fold keeps (``review_day``), so
+a year costs a few thousand rows, not every case of the year; long lists (every grant, the
+cases behind a finding) are ``Lazy``: their length is known at once and their rows are read
+from the store only when shown or exported.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, Row, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from db.models import ApprovalRow, CaseRow, GrantRow, ShiftRow, Staff, VoucherRow
+from db.models import (
+    ApprovalRow,
+    CaseRow,
+    GrantRow,
+    ReviewDayRow,
+    ShiftRow,
+    Staff,
+    VoucherRow,
+)
 from desktop.core.policy import Policy
 
 NEAR_LIMIT = 0.9  # "at or near their limit": 90 % of the per-shift allowance or more
 NEAR_LIMIT_SHIFTS = 2  # … in this many shifts of the period
 MANY_APPROVALS = 3  # approvals asked for by one person in the period
+VOUCHERS_ONE_BY_ONE = 10  # more expired vouchers than this make one finding, not one each
+
+T = TypeVar("T")
+
+
+class Lazy(Sequence[T]):
+    """A long list kept in the store: its length is known, its rows are read when asked for.
+
+    Slicing reads one window (``review.grants[:200]``); iterating streams the whole list in
+    one query (CSV export). Equal to any sequence with the same items.
+    """
+
+    def __init__(self, engine: Engine, query: Select[Any], make: Callable[[Row[Any]], T],
+                 count: int | None = None) -> None:
+        self._engine, self._query, self._make, self._count = engine, query, make, count
+
+    def __len__(self) -> int:
+        if self._count is None:
+            with self._engine.connect() as connection:
+                counted = select(func.count()).select_from(self._query.subquery())
+                self._count = int(connection.execute(counted).scalar_one())
+        return self._count
+
+    def _window(self, offset: int, limit: int) -> list[T]:
+        with self._engine.connect() as connection:
+            rows = connection.execute(self._query.offset(offset).limit(limit))
+            return [self._make(row) for row in rows]
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return list(self)[index]
+            return self._window(start, stop - start) if stop > start else []
+        position = index + len(self) if index < 0 else index
+        if not 0 <= position < len(self):
+            raise IndexError(index)
+        return self._window(position, 1)[0]
+
+    def __iter__(self) -> Iterator[T]:
+        with self._engine.connect() as connection:
+            rows = connection.execution_options(yield_per=5000).execute(self._query)
+            for row in rows:
+                yield self._make(row)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Lazy({len(self)} items)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +147,7 @@ class Finding:
     #            voucher_redeemed_twice, closed_without_followup
     subject: str
     detail: str
-    case_ids: tuple[str, ...]
+    case_ids: Sequence[str]
 
 
 @dataclass(slots=True)
@@ -87,22 +156,24 @@ class Review:
     currency: str
     total_spend: int = 0
     budget: int = 0  # the per-shift allowances of every shift worked in the period
-    grants: list[GrantLine] = field(default_factory=list)
+    grants: Sequence[GrantLine] = ()
     by_person: list[PersonSpend] = field(default_factory=list)
     by_gesture: dict[str, tuple[int, int]] = field(default_factory=dict)  # key: (count, spend)
     by_category: dict[str, tuple[int, int]] = field(default_factory=dict)
     by_outlet: dict[str, tuple[int, int]] = field(default_factory=dict)
     approvals: list[ApprovalRow] = field(default_factory=list)
-    late_followups: list[str] = field(default_factory=list)  # case ids
-    missed_followups: list[str] = field(default_factory=list)
-    closed_without_followup: list[str] = field(default_factory=list)
+    late_followups: Sequence[str] = ()  # case ids
+    missed_followups: Sequence[str] = ()
+    closed_without_followup: Sequence[str] = ()
     open_cases: list[str] = field(default_factory=list)
     outcomes: dict[str, int] = field(default_factory=dict)
     case_count: int = 0
     week_grid: list[list[int]] = field(default_factory=lambda: [[0] * 24 for _ in range(7)])
-    week_grid_cases: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     spend_by_day: dict[date, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Lists by what was clicked on the screen, read when asked for.
+    cases_in_cell: Callable[[int, int], Sequence[str]] = lambda _day, _hour: ()
+    cases_in_category: Callable[[str], Sequence[str]] = lambda _category: ()
 
     @property
     def recovery_rate(self) -> float | None:
@@ -127,49 +198,116 @@ class Review:
 
 def build_review(db: Session, period: Period, policy: Policy, zone: ZoneInfo,
                  currency: str, now: datetime) -> Review:
-    """The whole review of one period (read-only)."""
+    """The whole review of one period (read-only). Lists in it read from ``db``'s engine."""
+    engine = db.get_bind()
+    assert isinstance(engine, Engine)
     review = Review(period=period, currency=currency)
     names = {s.id: (s.name, s.role) for s in db.scalars(select(Staff))}
-    _grants(db, review, names)
-    _people(db, review, names, policy)
-    _cases(db, review, zone, now)
+    first, last = period.first.isoformat(), period.last.isoformat()
+    totals: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    day = ReviewDayRow
+    for dim, key, count, spend in db.execute(
+            select(day.dim, day.key, func.sum(day.count), func.sum(day.spend))
+            .where(day.day >= first, day.day <= last).group_by(day.dim, day.key)):
+        totals[dim][key] = (int(count), int(spend))
+    review.spend_by_day = {
+        date.fromisoformat(d): int(spend) for d, spend in db.execute(
+            select(day.day, func.sum(day.spend))
+            .where(day.dim == "gesture", day.day >= first, day.day <= last)
+            .group_by(day.day))}
+    review.by_gesture = totals["gesture"]
+    review.by_category = totals["category"]
+    review.by_outlet = totals["outlet"]
+    review.total_spend = sum(spend for _count, spend in review.by_gesture.values())
+    review.case_count = totals["cases"].get("", (0, 0))[0]
+    review.outcomes = {key: count for key, (count, _s) in totals["outcome"].items()}
+    for key, (count, _spend) in totals["cell"].items():
+        weekday, hour = (int(part) for part in key.split(":"))
+        review.week_grid[weekday][hour] = count
+    _people(db, review, names, policy, totals["staff"])
+    _lists(engine, db, review, names, now, totals)
     review.approvals = list(db.scalars(
         select(ApprovalRow).where(ApprovalRow.decided_at >= period.start,
                                   ApprovalRow.decided_at < period.end)
         .order_by(ApprovalRow.decided_at)))
-    _findings(db, review, names, policy, now)
+    _findings(engine, db, review, names, policy, now, totals["shift"])
     return review
 
 
-def _grants(db: Session, review: Review, names: dict[str, tuple[str, str]]) -> None:
-    period = review.period
-    rows = db.execute(
+def _in_period(review: Review) -> tuple[Any, Any]:
+    first, last = review.period.first.isoformat(), review.period.last.isoformat()
+    return (and_(CaseRow.opened_day >= first, CaseRow.opened_day <= last),
+            and_(GrantRow.local_day >= first, GrantRow.local_day <= last))
+
+
+def _case_ids(engine: Engine, count: int | None, *where: Any) -> Lazy[str]:
+    query = (select(CaseRow.id).where(*where)
+             .order_by(CaseRow.opened_day, CaseRow.opened_at, CaseRow.id))
+    return Lazy(engine, query, lambda row: str(row[0]), count)
+
+
+def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[str, str]],
+           now: datetime, totals: dict[str, dict[str, tuple[int, int]]]) -> None:
+    cases_in, grants_in = _in_period(review)
+    approver = aliased(ApprovalRow)
+    grant_query = (
         select(GrantRow.id, GrantRow.case_id, GrantRow.granted_at, CaseRow.guest_name,
-               CaseRow.guest_key, CaseRow.category, CaseRow.outlet, GrantRow.gesture_type,
-               GrantRow.description, GrantRow.value_minor, GrantRow.staff_id,
-               ApprovalRow.approver_id, ApprovalRow.reason)
+               CaseRow.category, CaseRow.outlet, GrantRow.gesture_type, GrantRow.description,
+               GrantRow.value_minor, GrantRow.staff_id, approver.approver_id, approver.reason,
+               CaseRow.guest_key)
         .join(CaseRow, CaseRow.id == GrantRow.case_id)
-        .outerjoin(ApprovalRow, ApprovalRow.id == GrantRow.approval_id)
-        .where(GrantRow.granted_at >= period.start, GrantRow.granted_at < period.end)
-        .order_by(GrantRow.granted_at)
-        .execution_options(yield_per=20_000))
-    by_gesture: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_outlet: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for (grant_id, case_id, granted_at, guest, key, category, outlet, gesture_type,
-         description, value, staff_id, approver_id, reason) in rows:
-        review.grants.append(GrantLine(
-            grant_id, case_id, granted_at, guest, category, outlet, gesture_type, description,
-            value, names.get(staff_id or "", ("?", ""))[0],
-            names.get(approver_id or "", ("", ""))[0], reason or "", key))
-        review.total_spend += value
-        for table, group in ((by_gesture, gesture_type), (by_category, category),
-                             (by_outlet, outlet)):
-            table[group][0] += 1
-            table[group][1] += value
-    review.by_gesture = {k: (v[0], v[1]) for k, v in by_gesture.items()}
-    review.by_category = {k: (v[0], v[1]) for k, v in by_category.items()}
-    review.by_outlet = {k: (v[0], v[1]) for k, v in by_outlet.items()}
+        .outerjoin(approver, approver.id == GrantRow.approval_id)
+        .where(grants_in)
+        .order_by(GrantRow.local_day, GrantRow.granted_at, GrantRow.id))
+
+    def grant_line(row: Row[Any]) -> GrantLine:
+        (grant_id, case_id, granted_at, guest, category, outlet, gesture_type, description,
+         value, staff_id, approver_id, reason, key) = row
+        return GrantLine(grant_id, case_id, _utc(granted_at), guest, category, outlet,
+                         gesture_type, description, value,
+                         names.get(staff_id or "", ("?", ""))[0],
+                         names.get(approver_id or "", ("", ""))[0], reason or "", key)
+
+    review.grants = Lazy(engine, grant_query, grant_line,
+                         sum(count for count, _s in review.by_gesture.values()))
+    # Open cases change by the minute and are few: read them as they are now.
+    open_missed = 0
+    for case_id, due, done in db.execute(
+            select(CaseRow.id, CaseRow.followup_due_at, CaseRow.followup_done_at)
+            .where(CaseRow.status == "open", cases_in).order_by(CaseRow.opened_at)):
+        review.open_cases.append(case_id)
+        if due is not None and done is None and due < now:
+            open_missed += 1
+    due, done = CaseRow.followup_due_at, CaseRow.followup_done_at
+    count = lambda dim: totals[dim].get("", (0, 0))[0]  # noqa: E731
+    review.late_followups = _case_ids(engine, count("late"), cases_in, due.is_not(None),
+                                      done.is_not(None), done > due)
+    review.missed_followups = _case_ids(
+        engine, count("missed") + open_missed, cases_in, due.is_not(None), done.is_(None),
+        or_(CaseRow.status == "closed", due < now))
+    review.closed_without_followup = _case_ids(engine, count("no_followup"), cases_in,
+                                               CaseRow.status == "closed", done.is_(None))
+    grid = review.week_grid
+    review.cases_in_cell = lambda weekday, hour: _case_ids(
+        engine, grid[weekday][hour], cases_in, CaseRow.opened_weekday == weekday,
+        CaseRow.opened_hour == hour)
+
+    def in_category(category: str) -> Lazy[str]:
+        query = (select(GrantRow.case_id).join(CaseRow, CaseRow.id == GrantRow.case_id)
+                 .where(grants_in, CaseRow.category == category).distinct()
+                 .order_by(GrantRow.case_id))
+        return Lazy(engine, query, lambda row: str(row[0]))
+
+    review.cases_in_category = in_category
+
+
+def _utc(value: Any) -> datetime:
+    # Core selects of a TypeDecorator column come back converted; keep one type either way.
+    if isinstance(value, datetime):
+        return value
+    from db.models import parse_utc
+
+    return parse_utc(str(value))
 
 
 def _shifts_in(db: Session, period: Period) -> list[ShiftRow]:
@@ -178,104 +316,59 @@ def _shifts_in(db: Session, period: Period) -> list[ShiftRow]:
 
 
 def _people(db: Session, review: Review, names: dict[str, tuple[str, str]],
-            policy: Policy) -> None:
+            policy: Policy, spend_by_staff: dict[str, tuple[int, int]]) -> None:
     shifts = _shifts_in(db, review.period)
     shift_count = Counter(s.staff_id for s in shifts)
     review.budget = sum(policy.limits_for(names.get(s.staff_id, ("", ""))[1]).per_shift
                         for s in shifts)
-    spend: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    rows = db.execute(
-        select(GrantRow.staff_id, func.count(), func.sum(GrantRow.value_minor))
-        .where(GrantRow.granted_at >= review.period.start,
-               GrantRow.granted_at < review.period.end)
-        .group_by(GrantRow.staff_id)).all()
-    for staff_id, count, total in rows:
-        spend[staff_id or ""] = [int(count), int(total or 0)]
-    people = set(spend) | set(shift_count)
+    people = set(spend_by_staff) | set(shift_count)
     for staff_id in sorted(people, key=lambda i: names.get(i, ("?", ""))[0]):
         name, role = names.get(staff_id, ("?", ""))
         limits = policy.limits_for(role)
-        review.by_person.append(PersonSpend(staff_id, name, role, spend[staff_id][1],
-                                            spend[staff_id][0], shift_count.get(staff_id, 0),
+        count, spend = spend_by_staff.get(staff_id, (0, 0))
+        review.by_person.append(PersonSpend(staff_id, name, role, spend, count,
+                                            shift_count.get(staff_id, 0),
                                             limits.per_shift, limits.per_case))
 
 
-def _cases(db: Session, review: Review, zone: ZoneInfo, now: datetime) -> None:
+def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tuple[str, str]],
+              policy: Policy, now: datetime, by_shift: dict[str, tuple[int, int]]) -> None:
     period = review.period
-    # Plain rows, not ORM objects: a year can hold hundreds of thousands of cases.
-    rows = db.execute(
-        select(CaseRow.id, CaseRow.opened_at, CaseRow.status, CaseRow.outcome,
-               CaseRow.followup_due_at, CaseRow.followup_done_at)
-        .where(CaseRow.opened_at >= period.start, CaseRow.opened_at < period.end)
-        .execution_options(yield_per=20_000))
-    outcomes: Counter[str] = Counter()
-    local_cache: dict[str, tuple[int, int]] = {}
-    for case_id, opened_at, status, outcome, due, done in rows:
-        review.case_count += 1
-        # The week grid needs local time; cache per UTC hour (DST shifts whole hours).
-        hour_key = opened_at.strftime("%Y%m%d%H")
-        cell = local_cache.get(hour_key)
-        if cell is None:
-            local = opened_at.astimezone(zone)
-            cell = local_cache[hour_key] = (local.weekday(), local.hour)
-        review.week_grid[cell[0]][cell[1]] += 1
-        review.week_grid_cases.setdefault(cell, []).append(case_id)
-        if status == "open":
-            review.open_cases.append(case_id)
-        else:
-            outcomes[outcome or "unknown"] += 1
-            if done is None:
-                review.closed_without_followup.append(case_id)
-        if due is not None and done is not None and done > due:
-            review.late_followups.append(case_id)
-        elif due is not None and done is None and (status == "closed" or due < now):
-            review.missed_followups.append(case_id)
-    review.outcomes = dict(outcomes)
-    day_cache: dict[str, date] = {}
-    for line in review.grants:
-        hour_key = line.granted_at.strftime("%Y%m%d%H")
-        day = day_cache.get(hour_key)
-        if day is None:
-            day = day_cache[hour_key] = line.granted_at.astimezone(zone).date()
-        review.spend_by_day[day] = review.spend_by_day.get(day, 0) + line.value_minor
-
-
-def _findings(db: Session, review: Review, names: dict[str, tuple[str, str]], policy: Policy,
-              now: datetime) -> None:
-    period = review.period
-    # One guest receiving gestures in several cases within one stay.
-    by_guest: dict[str, list[tuple[datetime, str, str]]] = defaultdict(list)
-    for line in review.grants:
-        if line.value_minor > 0 and line.guest_key:
-            by_guest[line.guest_key].append((line.granted_at, line.case_id, line.guest_name))
-    window = timedelta(days=policy.stay_window_days)
-    for entries in by_guest.values():
-        entries.sort()
-        for index, (first_at, _case, guest) in enumerate(entries):
-            in_stay = {c for at, c, _g in entries[index:] if at - first_at <= window}
-            if len(in_stay) >= 2:
-                review.findings.append(Finding(
-                    "guest_many_cases", guest, f"{len(in_stay)} cases with gestures in one stay",
-                    tuple(sorted(in_stay))))
-                break
+    _cases_in, grants_in = _in_period(review)
+    # One guest receiving gestures in several cases within one stay: the fold links each
+    # gesture to the guest's previous one; a link counts while both cases name the guest.
+    earlier = aliased(CaseRow)
+    window = int(timedelta(days=policy.stay_window_days).total_seconds())
+    stays: dict[str, tuple[str, set[str]]] = {}
+    for case_id, repeat_of, guest, key in db.execute(
+            select(GrantRow.case_id, GrantRow.repeat_of, CaseRow.guest_name, CaseRow.guest_key)
+            .join(CaseRow, CaseRow.id == GrantRow.case_id)
+            .join(earlier, earlier.id == GrantRow.repeat_of)
+            .where(grants_in, GrantRow.repeat_of.is_not(None), GrantRow.value_minor > 0,
+                   GrantRow.repeat_gap <= window, earlier.guest_key == CaseRow.guest_key)
+            .order_by(GrantRow.granted_at)):
+        stays.setdefault(key, (guest, set()))[1].update((case_id, repeat_of))
+    for guest, case_ids in stays.values():
+        review.findings.append(Finding(
+            "guest_many_cases", guest, f"{len(case_ids)} cases with gestures in one stay",
+            tuple(sorted(case_ids))))
     # A person at or near their limit shift after shift.
-    per_shift = db.execute(
-        select(GrantRow.staff_id, GrantRow.shift_id, func.sum(GrantRow.value_minor))
-        .where(GrantRow.granted_at >= period.start, GrantRow.granted_at < period.end)
-        .group_by(GrantRow.staff_id, GrantRow.shift_id)).all()
     near: dict[str, list[str]] = defaultdict(list)
-    for staff_id, shift_id, total in per_shift:
-        limit = policy.limits_for(names.get(staff_id or "", ("", ""))[1]).per_shift
-        if limit and (total or 0) >= NEAR_LIMIT * limit:
-            near[staff_id or ""].append(shift_id or "")
-    for staff_id, shift_ids in near.items():
+    for key, (_count, total) in by_shift.items():
+        staff_id, _bar, shift_id = key.partition("|")
+        limit = policy.limits_for(names.get(staff_id, ("", ""))[1]).per_shift
+        if limit and total >= NEAR_LIMIT * limit:
+            near[staff_id].append(shift_id)
+    for staff_id, shift_ids in sorted(near.items()):
         if len(shift_ids) >= NEAR_LIMIT_SHIFTS:
-            cases = db.scalars(select(GrantRow.case_id).where(
-                GrantRow.shift_id.in_(shift_ids), GrantRow.staff_id == staff_id).distinct())
+            query = (select(GrantRow.case_id)
+                     .where(GrantRow.shift_id.in_(shift_ids), GrantRow.staff_id == staff_id,
+                            grants_in)
+                     .distinct().order_by(GrantRow.case_id))
             review.findings.append(Finding(
                 "near_limit", names.get(staff_id, ("?", ""))[0],
                 f"at 90 % or more of the shift allowance in {len(shift_ids)} shifts",
-                tuple(sorted(cases))))
+                Lazy(engine, query, lambda row: str(row[0]))))
     # Many approvals asked for by one person.
     asked: dict[str, list[str]] = defaultdict(list)
     for approval in review.approvals:
@@ -287,14 +380,25 @@ def _findings(db: Session, review: Review, names: dict[str, tuple[str, str]], po
                 f"{len(case_ids)} approvals asked for", tuple(sorted(set(case_ids)))))
     # Vouchers issued and never redeemed (expired), or redeemed twice.
     today = now.date().isoformat()
-    vouchers = db.scalars(select(VoucherRow).where(VoucherRow.issued_at >= period.start,
-                                                   VoucherRow.issued_at < period.end))
-    for voucher in vouchers:
+    unused: list[VoucherRow] = []
+    for voucher in db.scalars(
+            select(VoucherRow)
+            .where(VoucherRow.issued_at >= period.start, VoucherRow.issued_at < period.end,
+                   or_(VoucherRow.redeem_count > 1,
+                       and_(VoucherRow.status == "issued", VoucherRow.expires_on < today)))
+            .order_by(VoucherRow.issued_at)):
         if voucher.redeem_count > 1:
             review.findings.append(Finding("voucher_redeemed_twice", voucher.code,
                                            f"redeemed {voucher.redeem_count} times",
                                            (voucher.case_id or "",)))
-        elif voucher.status == "issued" and voucher.expires_on < today:
+        else:
+            unused.append(voucher)
+    if len(unused) > VOUCHERS_ONE_BY_ONE:
+        review.findings.append(Finding(
+            "voucher_unredeemed", "", f"{len(unused)} vouchers expired unused",
+            tuple(sorted({v.case_id or "" for v in unused}))))
+    else:
+        for voucher in unused:
             review.findings.append(Finding("voucher_unredeemed", voucher.code,
                                            f"expired {voucher.expires_on} unused",
                                            (voucher.case_id or "",)))
@@ -302,4 +406,4 @@ def _findings(db: Session, review: Review, names: dict[str, tuple[str, str]], po
     if review.closed_without_followup:
         review.findings.append(Finding(
             "closed_without_followup", "", f"{len(review.closed_without_followup)} cases",
-            tuple(review.closed_without_followup)))
+            review.closed_without_followup))

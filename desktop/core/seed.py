@@ -8,7 +8,6 @@ bulk with the read-model rows the fold would make; a test checks that refolding 
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from collections.abc import Iterator
@@ -16,17 +15,24 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, canonical_json, seal
 from db.models import CaseRow, EventRow, GrantRow, ShiftRow, format_utc
-from desktop.core.caselog import guest_key
+from desktop.core.caselog import REPEAT_HORIZON, guest_key, refresh_review_days
 from desktop.core.desk import Desk
 from desktop.core.playbook import categories
 
 FIRST = ("Ana", "Ben", "Chloé", "Dmitri", "Elif", "Farah", "Giorgos", "Hana", "Ivan", "Jun",
-         "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq")
+         "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
+         "Uma", "Víctor", "Wen", "Ximena", "Yusuf", "Zara", "Amara", "Bruno", "Carmen", "Diego")
 LAST = ("Adams", "Bauer", "Costa", "Dubois", "Evans", "Fischer", "García", "Hansen", "Ito",
-        "Jensen", "Kowalski", "López", "Müller", "Novak", "Okafor", "Petrov", "Rossi", "Silva")
+        "Jensen", "Kowalski", "López", "Müller", "Novak", "Okafor", "Petrov", "Rossi", "Silva",
+        "Tanaka", "Ueda", "Vargas", "Weber", "Xu", "Yilmaz", "Zhou", "Andersen", "Brennan",
+        "Castillo", "Dalton", "Eriksen")
+INITIALS = "ABCDEFGHIJKLMNOPRSTVW"
+NAMES = len(FIRST) * len(LAST) * len(INITIALS)
+REPEAT_GUEST = 0.01  # cases where a guest already compensated this stay complains again
 HOURLY = [1, 1, 1, 1, 1, 2, 4, 8, 10, 8, 5, 4, 5, 5, 6, 8, 9, 7, 8, 9, 7, 5, 3, 2]
 DAILY = [5, 5, 6, 6, 8, 10, 9]  # Monday … Sunday
 GESTURES = (("comp", "Desserts on the house", 1800), ("amenity", "Drinks on the house", 2400),
@@ -51,12 +57,13 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
     buffers: dict[str, list[dict[str, Any]]] = {"event": [], "case": [], "grant": [],
                                                 "shift": []}
     shifts: dict[tuple[str, str], str] = {}
+    guests = _Guests(rng)
 
     def emit(kind: str, at: datetime, case_id: str | None, actor: str,
              payload: dict[str, Any]) -> None:
         nonlocal seq, prev, written
         seq += 1
-        clean = json.loads(canonical_json(payload))
+        clean = payload  # already plain JSON values: no round trip through text needed
         event = seal(id=str(uuid.uuid4()), device_id=desk.device_id, seq=seq, kind=kind,
                      case_id=case_id, actor=actor, at=format_utc(at), payload=clean,
                      prev_hash=prev)
@@ -90,10 +97,48 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
                                      "started_at": opened - timedelta(minutes=1),
                                      "ended_at": None})
         _one_case(rng, opened, opened.astimezone(site.zone), person.id, shift_id,
-                  site.currency, emit, buffers)
+                  site.currency, emit, buffers, guests)
         flush()
     flush(force=True)
+    with Session(desk.engine) as db, db.begin():
+        refresh_review_days(db, None)
     return written
+
+
+class _Guests:
+    """Guest names that do not repeat by chance for tens of thousands of cases, and the few
+    guests who really do complain twice in one stay."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.count = 0
+        self.recent: list[tuple[str, str, datetime]] = []  # guest, case id, last gesture
+        self.gestures: dict[str, list[tuple[datetime, str]]] = {}  # guest key: when, case
+
+    def next(self, opened: datetime) -> str:
+        if self.recent and self.rng.random() < REPEAT_GUEST:
+            guest, _case, when = self.rng.choice(self.recent)
+            if opened - when < timedelta(days=5):
+                return guest
+        self.count += 1
+        # A stride coprime with NAMES walks every name once before any comes back.
+        index = (self.count * 7919) % NAMES
+        first, rest = divmod(index, len(LAST) * len(INITIALS))
+        initial, last = divmod(rest, len(LAST))
+        return f"{FIRST[first]} {INITIALS[initial]}. {LAST[last]}"
+
+    def gesture(self, guest: str, key: str, case_id: str,
+                at: datetime) -> tuple[str | None, int | None]:
+        """Record a gesture; the fold's repeat link for it (caselog._link_repeat)."""
+        earlier = [(when, case) for when, case in self.gestures.get(key, ())
+                   if case != case_id and at - REPEAT_HORIZON <= when <= at]
+        self.gestures[key] = [*(e for e in self.gestures.get(key, ())
+                                if e[0] >= at - REPEAT_HORIZON), (at, case_id)]
+        self.recent = [*self.recent[-49:], (guest, case_id, at)]
+        if not earlier:
+            return None, None
+        when, case = max(earlier)
+        return case, int((at - when).total_seconds())
 
 
 def _moments(rng: random.Random, start: datetime, end: datetime, count: int,
@@ -125,12 +170,14 @@ def _moments(rng: random.Random, start: datetime, end: datetime, count: int,
 
 
 def _one_case(rng: random.Random, opened: datetime, local: datetime, actor: str, shift_id: str,
-              currency: str, emit: Any, buffers: dict[str, list[dict[str, Any]]]) -> None:
+              currency: str, emit: Any, buffers: dict[str, list[dict[str, Any]]],
+              guests: _Guests) -> None:
     case_id = str(uuid.uuid4())
     category = rng.choice(categories())
     if local.weekday() == 2 and local.hour == 15 and rng.random() < 0.8:
         category = "maintenance"  # the Wednesday boiler
-    guest = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    guest = guests.next(opened)
+    key = guest_key(guest)
     header = {"guest_name": guest, "location": f"Room {rng.randrange(101, 1299)}",
               "outlet": "Front Desk", "category": category,
               "severity": rng.choice(("low", "low", "medium", "medium", "high", "critical"))}
@@ -140,7 +187,9 @@ def _one_case(rng: random.Random, opened: datetime, local: datetime, actor: str,
     fixed = opened + timedelta(minutes=rng.randrange(5, 30))
     row: dict[str, Any] = {
         "id": case_id, "device_id": None, "opened_by": actor, "shift_id": shift_id,
-        "opened_at": opened, "status": "closed", "step": "closed", "guest_key": guest_key(guest),
+        "opened_at": opened, "status": "closed", "step": "closed", "guest_key": key,
+        "opened_day": local.date().isoformat(), "opened_weekday": local.weekday(),
+        "opened_hour": local.hour,
         "account": "—", "apology": "", "guest_view": "", "good_outcome": "",
         "fix_action": "Put right.", "fixed_at": fixed, "followup_note": "",
         "root_cause": category, "detail": "seeded", "closed_by": actor, "apology_prints": 0,
@@ -153,11 +202,14 @@ def _one_case(rng: random.Random, opened: datetime, local: datetime, actor: str,
              {"grant_id": grant_id, "gesture_type": kind, "description": description,
               "value_minor": value, "currency": currency, "shift_id": shift_id,
               "approval_id": None})
+        repeat_of, repeat_gap = guests.gesture(guest, key, case_id, fixed)
         buffers["grant"].append({"id": grant_id, "case_id": case_id, "shift_id": shift_id,
                                  "staff_id": actor, "gesture_type": kind,
                                  "description": description, "value_minor": value,
                                  "currency": currency, "approval_id": None,
-                                 "granted_at": fixed})
+                                 "granted_at": fixed,
+                                 "local_day": fixed.astimezone(local.tzinfo).date().isoformat(),
+                                 "repeat_of": repeat_of, "repeat_gap": repeat_gap})
     emit("step.done", fixed, case_id, actor, {"step": "fix", "fix_action": "Put right."})
     due = fixed + timedelta(minutes=20)
     emit("followup.due", fixed, case_id, actor, {"due_at": format_utc(due)})

@@ -7,6 +7,7 @@ only: the menu entry is disabled for agents and the dialog refuses to open for t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +21,19 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QObject, QRunnable, Qt, QThreadPool, QTime, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +46,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,10 +55,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk, OnShift
-from desktop.core.review import Review
+from desktop.core.review import GrantLine, Review
 from desktop.ui import labels
 from desktop.ui.common import money, named
 
+ROOT = QModelIndex()  # the table's root: these models are flat
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -68,6 +83,61 @@ class _ReviewJob(QRunnable):
             self.signals.failed.emit(str(error))
             return
         self.signals.done.emit(review)
+
+
+class GrantsModel(QAbstractTableModel):
+    """Every gesture of the period, read from the store a page at a time as the table scrolls:
+    a year can hold hundreds of thousands, and the first page shows at once."""
+
+    PAGE = 200
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.site = desk.site()
+        self.grants: Sequence[GrantLine] = ()
+        self.rows: list[GrantLine] = []
+        self.header = [self.tr("When"), self.tr("Guest"), self.tr("Category"),
+                       self.tr("Gesture"), self.tr("Value"), self.tr("Granted by"),
+                       self.tr("Approved by"), self.tr("Reason")]
+
+    def show_grants(self, grants: Sequence[GrantLine]) -> None:
+        self.beginResetModel()
+        self.grants, self.rows = grants, list(grants[:self.PAGE])
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.header)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> bool:
+        return not parent.isValid() and len(self.rows) < len(self.grants)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> None:
+        more = self.grants[len(self.rows):len(self.rows) + self.PAGE]
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.header[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        g = self.rows[index.row()]
+        return (self.desk.local_time(g.granted_at).strftime("%Y-%m-%d %H:%M"), g.guest_name,
+                labels.category_name(g.category),
+                f"{labels.gesture_name(g.gesture_type)}: {g.description}",
+                money(self.site, g.value_minor), g.granted_by, g.approved_by,
+                g.approval_reason)[index.column()]
 
 
 class ReviewDialog(QDialog):
@@ -123,7 +193,10 @@ class ReviewDialog(QDialog):
         self.people = self._table("reviewPeople", self.tr("Spend by person"))
         self.breakdown = self._table("reviewBreakdown",
                                      self.tr("Spend by gesture type, category and outlet"))
-        self.gestures = self._table("reviewGestures", self.tr("Gestures granted"))
+        self.gestures_model = GrantsModel(desk, self)
+        self.gestures = named(QTableView(), "reviewGestures", self.tr("Gestures granted"))
+        self.gestures.setModel(self.gestures_model)
+        self.gestures.verticalHeader().hide()
         self.approvals = self._table("reviewApprovals", self.tr("Approvals"))
         self.followups = self._table("reviewFollowups", self.tr("Follow-ups and open cases"))
         self.findings = named(QListWidget(), "reviewFindings", self.tr("Worth a look"))
@@ -253,14 +326,7 @@ class ReviewDialog(QDialog):
                for k, (c, v) in sorted(review.by_outlet.items(), key=lambda i: -i[1][1])])
         self._fill(self.breakdown, [self.tr("By"), self.tr("What"), self.tr("Gestures"),
                                     self.tr("Spend")], breakdown)
-        self._fill(self.gestures, [self.tr("When"), self.tr("Guest"), self.tr("Category"),
-                                   self.tr("Gesture"), self.tr("Value"), self.tr("Granted by"),
-                                   self.tr("Approved by"), self.tr("Reason")],
-                   [[self.desk.local_time(g.granted_at).strftime("%Y-%m-%d %H:%M"),
-                     g.guest_name, labels.category_name(g.category),
-                     f"{labels.gesture_name(g.gesture_type)}: {g.description}",
-                     money(site, g.value_minor), g.granted_by, g.approved_by,
-                     g.approval_reason] for g in review.grants[:5000]])
+        self.gestures_model.show_grants(review.grants)
         names = {m.id: m.name for m in self.desk.staff()}
         self._fill(self.approvals, [self.tr("When"), self.tr("Decision"), self.tr("Approver"),
                                     self.tr("Asked by"), self.tr("Value"), self.tr("Reason")],
@@ -268,11 +334,13 @@ class ReviewDialog(QDialog):
                      self.tr("given") if a.decision == "given" else self.tr("declined"),
                      names.get(a.approver_id, "?"), names.get(a.requested_by or "", "?"),
                      money(site, a.value_minor), a.reason] for a in review.approvals])
-        rows = ([[self.tr("late"), c] for c in review.late_followups]
-                + [[self.tr("missed"), c] for c in review.missed_followups]
-                + [[self.tr("open"), c] for c in review.open_cases])
+        # The first 500 of each kind; the counts are in the summary and the export.
+        rows = ([[self.tr("late"), c] for c in review.late_followups[:500]]
+                + [[self.tr("missed"), c] for c in review.missed_followups[:500]]
+                + [[self.tr("open"), c] for c in review.open_cases[:500]])
+        labels_by_case = self._case_labels([case_id for _what, case_id in rows])
         self._fill(self.followups, [self.tr("What"), self.tr("Case")],
-                   [[what, self._case_label(case_id)] for what, case_id in rows[:5000]])
+                   [[what, labels_by_case.get(case_id, case_id)] for what, case_id in rows])
         self.findings.clear()
         self.cases.clear()
         for finding in review.findings:
@@ -297,11 +365,11 @@ class ReviewDialog(QDialog):
             "closed_without_followup": self.tr("Cases closed without a follow-up"),
         }.get(rule, rule)
 
-    def _case_label(self, case_id: str) -> str:
-        case = self.desk.case(case_id)
-        opened = self.desk.local_time(case.opened_at).strftime("%Y-%m-%d %H:%M")
-        return f"{opened} · {case.header.guest_name} · {case.header.location} · " \
-               f"{labels.category_name(case.header.category)}"
+    def _case_labels(self, case_ids: list[str]) -> dict[str, str]:
+        return {case.id: f"{self.desk.local_time(case.opened_at):%Y-%m-%d %H:%M} · "
+                         f"{case.guest_name} · {case.location} · "
+                         f"{labels.category_name(case.category)}"
+                for case in self.desk.cases_by_id(case_ids)}
 
     @staticmethod
     def _fill(table: QTableWidget, header: list[str], rows: list[list[str]]) -> None:
@@ -314,10 +382,12 @@ class ReviewDialog(QDialog):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.resizeColumnsToContents()
 
-    def _list_cases(self, case_ids: tuple[str, ...] | list[str]) -> None:
+    def _list_cases(self, case_ids: Sequence[str]) -> None:
         self.cases.clear()
-        for case_id in list(case_ids)[:500]:
-            item = QListWidgetItem(self._case_label(case_id))
+        shown = list(case_ids[:500])
+        labels_by_case = self._case_labels(shown)
+        for case_id in shown:
+            item = QListWidgetItem(labels_by_case.get(case_id, case_id))
             item.setData(Qt.ItemDataRole.UserRole, case_id)
             self.cases.addItem(item)
 
@@ -367,8 +437,7 @@ class ReviewDialog(QDialog):
 
     def _category_cases(self, category: str) -> None:
         assert self.review is not None
-        self._list_cases(sorted({g.case_id for g in self.review.grants
-                                 if g.category == category}))
+        self._list_cases(self.review.cases_in_category(category))
 
     def _draw_spend(self, review: Review) -> None:
         series = QLineSeries()
@@ -412,7 +481,7 @@ class ReviewDialog(QDialog):
 
     def _show_cell_cases(self, day: int, hour: int) -> None:
         if self.review is not None:
-            self._list_cases(self.review.week_grid_cases.get((day, hour), []))
+            self._list_cases(self.review.cases_in_cell(day, hour))
 
     # --- export ---------------------------------------------------------------------------
 

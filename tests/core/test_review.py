@@ -60,7 +60,8 @@ def test_the_wednesday_boiler_is_the_hottest_cell(desk: Desk) -> None:
     seed_history(desk, 3000, years=1)
     review = desk.review(TODAY - timedelta(days=365), TODAY)
     assert review.hottest_cell() == (2, 15)  # Wednesday, 15:00-16:00 site time
-    cases = review.week_grid_cases[(2, 15)]
+    cases = review.cases_in_cell(2, 15)
+    assert len(cases) == review.week_grid[2][15] == len(list(cases))
     categories = [desk.case(c).header.category for c in cases[:50]]
     assert categories.count("maintenance") > len(categories) / 2
 

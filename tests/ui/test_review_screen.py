@@ -59,7 +59,7 @@ def test_review_shows_totals_and_the_wednesday_pattern(qtbot: QtBot, review: Rev
     assert spend_bars.at(top) * 100 == top_category[2]
     spend_bars.clicked.emit(top)
     assert review.cases.count() == len({g.case_id for g in data.grants
-                                        if g.category == top_category[0]})
+                                        if g.category == top_category[0]}) > 0
 
 
 def test_findings_list_their_cases(qtbot: QtBot, review: ReviewDialog) -> None:
