@@ -3,6 +3,10 @@
 The report is the doctor's lines plus the versions of the app, Python, Qt and the OS. It holds
 no secret and no guest data: the checks never read secret values (the keychain check names the
 backend only) and no check reads cases.
+
+The checks run in the thread pool (``desktop.ui.background``): the head-office check alone
+may wait seconds for an answer. Meanwhile a busy bar shows, "Copy report" waits for a whole
+report, and the dialog can be closed; a late answer then goes nowhere.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, qVersion
+from PySide6.QtCore import QLocale, QThreadPool, Signal, qVersion
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
+from desktop.ui.background import Background, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
 
@@ -56,10 +62,15 @@ def report_text(data_dir: Path, checks: list[Check]) -> str:
 class DiagnosticsDialog(QDialog):
     """A table of checks, Run again, Copy report and Close."""
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    checked = Signal()  # a run of the checks has been shown
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None,
+                 pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.pool = pool
         self.checks: list[Check] = []
+        self._running: Background | None = None
         self.setWindowTitle(self.tr("Diagnostics"))
         self.resize(820, 420)
         intro = QLabel(self.tr("The same checks as “amends doctor”. Copy the report and send it "
@@ -75,6 +86,10 @@ class DiagnosticsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.summary = named(QLabel(), "diagnosticsSummary", self.tr("Summary"))
+        self.busy = named(QProgressBar(), "diagnosticsBusy", self.tr("Running the checks"))
+        self.busy.setRange(0, 0)  # indeterminate: a check gives no fractions
+        self.busy.setTextVisible(False)
+        self.busy.hide()
         self.run_again = named(QPushButton(self.tr("Run again")), "diagnosticsRun",
                                self.tr("Run the checks again"))
         self.copy = named(QPushButton(self.tr("Copy report")), "diagnosticsCopy",
@@ -92,6 +107,7 @@ class DiagnosticsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -99,8 +115,40 @@ class DiagnosticsDialog(QDialog):
         return {Status.OK: self.tr("OK"), Status.WARN: self.tr("Warning"),
                 Status.FAIL: self.tr("Failed")}[status]
 
+    @property
+    def running(self) -> bool:
+        return self._running is not None
+
     def refresh(self) -> None:
-        self.checks = run_checks(self.data_dir, printers=list_printers)
+        """Start the checks off the UI thread; ``_show`` fills the table when they are done."""
+        if self._running is not None:
+            return
+        # Asked here, on the UI thread: Qt's printer support is not documented thread-safe,
+        # and listing the local printers is quick.
+        printers = list_printers()
+        data_dir = self.data_dir
+        self.run_again.setEnabled(False)
+        self.copy.setEnabled(False)  # a report copied now would be half a report
+        self.summary.setText(self.tr("Running the checks…"))
+        self.busy.show()
+        self._running = run_in_background(
+            lambda: run_checks(data_dir, printers=lambda: printers), self._show, self._failed,
+            self.pool)
+
+    def _finished(self) -> None:
+        self._running = None
+        self.busy.hide()
+        self.run_again.setEnabled(True)
+
+    def _failed(self, text: str) -> None:
+        self._finished()
+        self.summary.setText(self.tr("The checks could not run: %1").replace("%1", text))
+        self.checked.emit()
+
+    def _show(self, checks: list[Check]) -> None:
+        self._finished()
+        self.checks = checks
+        self.copy.setEnabled(True)
         self.table.setRowCount(len(self.checks))
         for row, check in enumerate(self.checks):
             status = QTableWidgetItem(self._status_word(check.status))
@@ -119,6 +167,14 @@ class DiagnosticsDialog(QDialog):
         else:
             text = self.tr("Every check passed.")
         self.summary.setText(text)
+        self.checked.emit()
+
+    def done(self, result: int) -> None:
+        """Closing while the checks run: let them end in the pool, but not report here."""
+        if self._running is not None:
+            self._running.forget()
+            self._finished()
+        super().done(result)
 
     def report(self) -> str:
         return report_text(self.data_dir, self.checks)

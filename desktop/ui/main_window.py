@@ -325,7 +325,11 @@ class MainWindow(QMainWindow):
     def open_diagnostics(self) -> None:
         from desktop.ui.diagnostics import DiagnosticsDialog
 
-        DiagnosticsDialog(self.desk.data_dir, self).exec()
+        dialog = DiagnosticsDialog(self.desk.data_dir, self)
+        # Gone once closed (each opening makes a new one); checks still running in the pool
+        # then report nowhere (see desktop.ui.background).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def edit_head_office(self) -> None:
         if self.on_shift is None or self.on_shift.staff.role != "manager":

@@ -431,7 +431,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+63"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+74"/>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>
@@ -467,6 +467,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Running the checks</source>
+        <translation>Comprobaciones en curso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Run again</source>
         <translation>Volver a comprobar</translation>
     </message>
@@ -491,7 +496,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>OK</source>
         <translation>Correcto</translation>
     </message>
@@ -505,8 +510,18 @@
         <source>Failed</source>
         <translation>Error</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+16"/>
+        <source>Running the checks…</source>
+        <translation>Haciendo las comprobaciones…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The checks could not run: %1</source>
+        <translation>No se pudieron hacer las comprobaciones: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
         <source>%n check(s) failed.</source>
         <translation>
             <numerusform>%n comprobación ha fallado.</numerusform>
@@ -527,7 +542,7 @@
         <translation>Todas las comprobaciones son correctas.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>The report is on the clipboard.</source>
         <translation>El informe está en el portapapeles.</translation>
     </message>
@@ -1252,7 +1267,7 @@
         <translation>este cliente</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>a guest</source>
         <translation>un cliente</translation>
     </message>

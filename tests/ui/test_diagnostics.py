@@ -82,6 +82,7 @@ def test_help_diagnostics_lists_the_checks_and_copies_a_report_without_secrets(
     report: list[str] = []
 
     def look(dialog: DiagnosticsDialog) -> None:
+        qtbot.waitUntil(dialog.copy.isEnabled, timeout=10_000)  # the checks run in the pool
         names = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
         assert {"data dir", "disk space", "event chain", "keychain", "printers"} <= set(names)
         qtbot.mouseClick(dialog.copy, Qt.MouseButton.LeftButton)
