@@ -1313,8 +1313,8 @@ class Desk:
         (``verify_chain`` from its last held event); at the first fault that device's events
         from the fault on are refused, and the cursor does not move, so the fault is reported
         again on every sync until a person sorts it out. Events that all sort after every
-        event held are folded in here; otherwise the read model is left for
-        ``refold_after_merge`` to rebuild once after all pages are merged.
+        event held are folded in as they are; older ones refold only the cases, vouchers and
+        shifts they touch (``caselog.refold_touched``), in the same transaction.
         """
         stored = 0
         faults: list[str] = []
@@ -1372,15 +1372,14 @@ class Desk:
                     merged.extend(good)
             if merged:
                 merged.sort(key=lambda e: (e.at, e.device_id, e.seq))
-                flag = db.get(Setting, "hq_needs_refold")
-                in_order = (flag is None or flag.value != "1") and (
-                    tail is None or (merged[0].at, merged[0].device_id, merged[0].seq)
-                    > tuple(tail))
-                if in_order:
+                if tail is None or (merged[0].at, merged[0].device_id, merged[0].seq) > tuple(tail):
                     for item in merged:
                         caselog.apply(db, item)
                 else:
-                    db.merge(Setting(key="hq_needs_refold", value="1"))
+                    # Older than something held: rebuild just the cases, vouchers and shifts
+                    # they touch (a whole refold held the write lock for a minute at 100,000
+                    # events).
+                    caselog.refold_touched(db, merged)
             if faults:
                 db.merge(Setting(key="hq_pull_fault", value=faults[0][:500]))
             else:
@@ -1389,7 +1388,8 @@ class Desk:
         return MergeResult(stored=stored, faults=tuple(faults))
 
     def refold_after_merge(self) -> bool:
-        """Rebuild the read model if merged events are waiting for it; True if it was."""
+        """Rebuild the read model if an earlier version left merged events waiting for a
+        whole refold (``hq_needs_refold``); True if it did. Merges now refold as they go."""
         with self._tx() as db:
             flag = db.get(Setting, "hq_needs_refold")
             if flag is None or flag.value != "1":
