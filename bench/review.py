@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
@@ -40,14 +40,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/amends-bench-review"))
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--years", type=float, default=2.0)
     args = parser.parse_args()
     fresh = not (args.data_dir / "amends.sqlite3").exists()
     desk = Desk.open(args.data_dir, verify=False)
     if fresh:
         create_demo_site(desk)
         start = time.perf_counter()
-        seed_history(desk, args.cases, years=2)
+        seed_history(desk, args.cases, years=args.years)
         print(f"seeded {args.cases} cases in {time.perf_counter() - start:.0f} s")
     with desk.engine.connect() as connection:
         cases = connection.execute(text("SELECT count(*) FROM recovery_case")).scalar_one()
@@ -61,14 +62,24 @@ def main() -> None:
         period = Period.days(first, today, zone)
         ours = timed(lambda f=first: desk.review(f, today), args.runs)
 
+        def screen(f: date = first) -> None:
+            # What the screen reads on show: the totals and the first page of each list.
+            review = desk.review(f, today)
+            review.grants[:200]
+            review.late_followups[:500]
+            review.missed_followups[:500]
+
+        shown = timed(screen, args.runs)
+
         def plain(p: Period = period) -> None:
             with desk.engine.connect() as connection:
                 connection.execute(text(PLAIN), {"start": format_utc(p.start),
                                                  "end": format_utc(p.end)}).all()
 
         base = timed(plain, args.runs)
-        print(f"{label:5} view over {cases} cases: review {ours * 1000:8.1f} ms, plain SQL "
-              f"aggregate {base * 1000:7.1f} ms, ratio {ours / base:5.1f}x "
+        print(f"{label:5} view over {cases} cases: review {ours * 1000:7.1f} ms "
+              f"(with first pages of the lists {shown * 1000:7.1f} ms), plain SQL aggregate "
+              f"{base * 1000:7.1f} ms, ratio {ours / base:4.2f}x "
               "(goal: under 300 ms and at most 1.5x)")
     desk.close()
 
