@@ -728,6 +728,49 @@
     </message>
 </context>
 <context>
+    <name>GrantsModel</name>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="+100"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guest</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gesture</source>
+        <translation>Gesto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Granted by</source>
+        <translation>Concedido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Aprobado por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
     <name>HeadOfficeDialog</name>
     <message>
         <location filename="../../desktop/ui/sync_status.py" line="+194"/>
@@ -1644,7 +1687,7 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+89"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+57"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
@@ -1725,12 +1768,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Spend by person</source>
         <translation>Gasto por persona</translation>
     </message>
@@ -1740,12 +1783,12 @@
         <translation>Gasto por tipo de gesto, categoría y punto de venta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gestures granted</source>
         <translation>Gestos concedidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+24"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
@@ -1778,12 +1821,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+240"/>
         <source>Spend over time</source>
         <translation>Gasto a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-237"/>
         <source>When failures happen</source>
         <translation>Cuándo ocurren los fallos</translation>
     </message>
@@ -1847,18 +1890,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
         <source>Gesture</source>
         <translation>Gesto</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+2"/>
         <source>Outlet</source>
         <translation>Punto de venta</translation>
     </message>
@@ -1869,40 +1910,22 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+9"/>
+        <location line="-11"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Guest</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <location line="+9"/>
         <source>Value</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Granted by</source>
-        <translation>Concedido por</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved by</source>
-        <translation>Aprobado por</translation>
-    </message>
-    <message>
         <location line="+0"/>
-        <location line="+8"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1932,7 +1955,7 @@
         <translation>rechazada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>late</source>
         <translation>tarde</translation>
     </message>
@@ -1947,7 +1970,7 @@
         <translation>abierto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
@@ -1987,7 +2010,7 @@
         <translation>Casos cerrados sin seguimiento</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Categories by cases with gestures, most first</source>
         <translation>Categorías por casos con gestos, de más a menos</translation>
     </message>
@@ -2007,7 +2030,7 @@
         <translation>Gasto (%1)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Spend per day</source>
         <translation>Gasto por día</translation>
     </message>

@@ -728,6 +728,49 @@
     </message>
 </context>
 <context>
+    <name>GrantsModel</name>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="+100"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guest</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gesture</source>
+        <translation>Geste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Granted by</source>
+        <translation>Accordé par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
     <name>HeadOfficeDialog</name>
     <message>
         <location filename="../../desktop/ui/sync_status.py" line="+194"/>
@@ -1644,7 +1687,7 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+89"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+57"/>
         <source>Review</source>
         <translation>Faire le point</translation>
     </message>
@@ -1725,12 +1768,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Spend by person</source>
         <translation>Dépense par personne</translation>
     </message>
@@ -1740,12 +1783,12 @@
         <translation>Dépense par type de geste, catégorie et point de vente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gestures granted</source>
         <translation>Gestes accordés</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+24"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
@@ -1778,12 +1821,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+240"/>
         <source>Spend over time</source>
         <translation>Dépense dans le temps</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-237"/>
         <source>When failures happen</source>
         <translation>Quand surviennent les problèmes</translation>
     </message>
@@ -1847,18 +1890,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
         <source>Gesture</source>
         <translation>Geste</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+2"/>
         <source>Outlet</source>
         <translation>Point de vente</translation>
     </message>
@@ -1869,40 +1910,22 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+9"/>
+        <location line="-11"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Guest</source>
-        <translation>Client</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <location line="+9"/>
         <source>Value</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Granted by</source>
-        <translation>Accordé par</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Approved by</source>
-        <translation>Approuvé par</translation>
-    </message>
-    <message>
         <location line="+0"/>
-        <location line="+8"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -1932,7 +1955,7 @@
         <translation>refusée</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>late</source>
         <translation>en retard</translation>
     </message>
@@ -1947,7 +1970,7 @@
         <translation>ouvert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Dossier</translation>
     </message>
@@ -1987,7 +2010,7 @@
         <translation>Dossiers clôturés sans suivi</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Categories by cases with gestures, most first</source>
         <translation>Catégories par dossiers avec gestes, du plus au moins</translation>
     </message>
@@ -2007,7 +2030,7 @@
         <translation>Dépense (%1)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Spend per day</source>
         <translation>Dépense par jour</translation>
     </message>
