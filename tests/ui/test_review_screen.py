@@ -79,3 +79,23 @@ def test_export_csv_and_pdf_from_the_screen(qtbot: QtBot, review: ReviewDialog, 
     rows = (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == len(review.review.grants) + 1
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_gestures_tab_reads_more_as_it_scrolls(qtbot: QtBot, review: ReviewDialog) -> None:
+    data = review.review
+    assert data is not None and len(data.grants) > 2 * review.gestures_model.PAGE
+    model = review.gestures_model
+    review.tabs.setCurrentWidget(review.gestures)
+    review.show()
+    qtbot.waitExposed(review)
+    assert model.rowCount() == model.PAGE  # only the first page was read
+    first = data.grants[0]
+    assert model.index(0, 1).data() == first.guest_name
+    review.gestures.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > model.PAGE)
+    while model.canFetchMore():
+        review.gestures.scrollToBottom()
+        qtbot.wait(10)
+    assert model.rowCount() == len(data.grants)
+    last = data.grants[-1]
+    assert model.index(model.rowCount() - 1, 1).data() == last.guest_name
