@@ -16,7 +16,10 @@
   #define AppVersion "0.1.0"
 #endif
 #define AppName "Amends"
-#define DistDir "..\dist\amends"
+; The PyInstaller one-folder build; installer/check_iss.sh passes a stand-in with /DDistDir=.
+#ifndef DistDir
+  #define DistDir "..\dist\amends"
+#endif
 
 [Setup]
 ; Never change AppId: upgrades and the uninstaller find the installed copy by it.
