@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from desktop.core.demo import create_demo_site
-from desktop.core.desk import Desk
+from desktop.core.desk import CaseHeader, Desk, GestureProposal
 from desktop.core.seed import seed_history
 
 PLAIN = """
@@ -81,6 +81,17 @@ def main() -> None:
               f"(with first pages of the lists {shown * 1000:7.1f} ms), plain SQL aggregate "
               f"{base * 1000:7.1f} ms, ratio {ours / base:4.2f}x "
               "(goal: under 300 ms and at most 1.5x)")
+    # The other side of the bargain: each commit recounts the days it touched.
+    maya = next(m for m in desk.staff() if m.name.startswith("Maya"))
+    on_shift = desk.sign_in(maya.id, "1234").on_shift
+    assert on_shift is not None
+
+    def gesture() -> None:
+        case_id = desk.open_case(on_shift, CaseHeader("Bench Guest", "Room 1"))
+        desk.grant(on_shift, case_id, GestureProposal("comp", "Dessert", 100))
+
+    print(f"a case opened and a gesture granted today (each commit recounting today's totals): "
+          f"{timed(gesture, args.runs) * 1000:.1f} ms")
     desk.close()
 
 

@@ -150,6 +150,7 @@ class ShiftRow(Base):
     """A shift: from sign-in to "End shift" of one person on one desk."""
 
     __tablename__ = "shift"
+    __table_args__ = (Index("ix_shift_started", "started_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     staff_id: Mapped[str] = mapped_column(String(36), index=True)

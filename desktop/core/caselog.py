@@ -13,6 +13,7 @@ rows, counted by one set of queries (``refresh_review_days``).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import uuid
@@ -21,7 +22,19 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, case, cast, delete, func, insert, literal, select, update
+from sqlalchemy import (
+    Insert,
+    String,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -408,22 +421,28 @@ def settle(db: Session) -> None:
 def refresh_review_days(db: Session, days: Collection[str] | None) -> None:
     """Recount ``review_day`` for these site-local days (all days for None) from the rows."""
     table = ReviewDayRow.__table__
-    chunks = [None] if days is None else _chunks(sorted(days), 400)
-    for chunk in chunks:
-        if chunk is None:
-            db.execute(delete(table))
-        else:
-            db.execute(delete(table).where(table.c.day.in_(chunk)))
-        for query in _review_day_queries(chunk):
-            db.execute(insert(table).from_select(
-                ["day", "dim", "key", "count", "spend"], query))
+    if days is None:
+        db.execute(delete(table))
+        for statement in _recount_statements(False):
+            db.execute(statement)
+        return
+    for chunk in _chunks(sorted(days), 400):
+        db.execute(delete(table).where(table.c.day.in_(bindparam("days", expanding=True))),
+                   {"days": chunk})
+        for statement in _recount_statements(True):
+            db.execute(statement, {"days": chunk})
 
 
-def _chunks(items: list[str], size: int) -> list[list[str] | None]:
+def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _review_day_queries(days: list[str] | None) -> list[Select[Any]]:
+@functools.cache
+def _recount_statements(some_days: bool) -> tuple[Insert, ...]:
+    """The INSERT … SELECT … GROUP BY statements that count ``review_day``; built once, so a
+    commit pays only for running them (``:days`` is the list of days when ``some_days``)."""
+    table = ReviewDayRow.__table__
+    days = bindparam("days", expanding=True)
     grant, case_ = GrantRow.__table__.c, CaseRow.__table__.c
     joined = GrantRow.__table__.join(CaseRow.__table__, CaseRow.__table__.c.id == grant.case_id)
     staff = func.coalesce(grant.staff_id, "")
@@ -432,17 +451,17 @@ def _review_day_queries(days: list[str] | None) -> list[Select[Any]]:
         query = (select(grant.local_day, literal(dim), key, func.count(),
                         func.sum(grant.value_minor))
                  .select_from(joined).group_by(grant.local_day, key))
-        return query if days is None else query.where(grant.local_day.in_(days))
+        return query.where(grant.local_day.in_(days)) if some_days else query
 
     def by_case(dim: str, key: ColumnElement[Any], *where: ColumnElement[bool]) -> Select[Any]:
         query = (select(case_.opened_day, literal(dim), key, func.count(), literal(0))
                  .select_from(CaseRow.__table__).where(*where)
                  .group_by(case_.opened_day, key))
-        return query if days is None else query.where(case_.opened_day.in_(days))
+        return query.where(case_.opened_day.in_(days)) if some_days else query
 
     closed = case_.status == "closed"
     no_followup = case_.followup_done_at.is_(None)
-    return [
+    queries = [
         by_grant("gesture", grant.gesture_type),
         by_grant("category", case_.category),
         by_grant("outlet", case_.outlet),
@@ -459,6 +478,8 @@ def _review_day_queries(days: list[str] | None) -> list[Select[Any]]:
                 no_followup),
         by_case("no_followup", literal(""), closed, no_followup),
     ]
+    return tuple(insert(table).from_select(["day", "dim", "key", "count", "spend"], query)
+                 for query in queries)
 
 
 def relocalise(db: Session) -> None:

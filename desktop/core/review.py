@@ -9,7 +9,7 @@ from the store only when shown or exported.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -310,17 +310,15 @@ def _utc(value: Any) -> datetime:
     return parse_utc(str(value))
 
 
-def _shifts_in(db: Session, period: Period) -> list[ShiftRow]:
-    return list(db.scalars(select(ShiftRow).where(ShiftRow.started_at >= period.start,
-                                                  ShiftRow.started_at < period.end)))
-
-
 def _people(db: Session, review: Review, names: dict[str, tuple[str, str]],
             policy: Policy, spend_by_staff: dict[str, tuple[int, int]]) -> None:
-    shifts = _shifts_in(db, review.period)
-    shift_count = Counter(s.staff_id for s in shifts)
-    review.budget = sum(policy.limits_for(names.get(s.staff_id, ("", ""))[1]).per_shift
-                        for s in shifts)
+    shift_count = {staff_id: int(count) for staff_id, count in db.execute(
+        select(ShiftRow.staff_id, func.count())
+        .where(ShiftRow.started_at >= review.period.start,
+               ShiftRow.started_at < review.period.end)
+        .group_by(ShiftRow.staff_id))}
+    review.budget = sum(policy.limits_for(names.get(staff_id, ("", ""))[1]).per_shift * count
+                        for staff_id, count in shift_count.items())
     people = set(spend_by_staff) | set(shift_count)
     for staff_id in sorted(people, key=lambda i: names.get(i, ("?", ""))[0]):
         name, role = names.get(staff_id, ("?", ""))

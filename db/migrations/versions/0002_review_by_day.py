@@ -39,6 +39,8 @@ def upgrade() -> None:
                               sqlite_where=sa.text("repeat_of IS NOT NULL"))
     with op.batch_alter_table("approval", schema=None) as batch_op:
         batch_op.create_index("ix_approval_decided", ["decided_at"], unique=False)
+    with op.batch_alter_table("shift", schema=None) as batch_op:
+        batch_op.create_index("ix_shift_started", ["started_at"], unique=False)
     with op.batch_alter_table("voucher", schema=None) as batch_op:
         batch_op.create_index("ix_voucher_issued", ["issued_at"], unique=False)
     op.create_table(
@@ -59,6 +61,8 @@ def downgrade() -> None:
     op.drop_table("review_day")
     with op.batch_alter_table("voucher", schema=None) as batch_op:
         batch_op.drop_index("ix_voucher_issued")
+    with op.batch_alter_table("shift", schema=None) as batch_op:
+        batch_op.drop_index("ix_shift_started")
     with op.batch_alter_table("approval", schema=None) as batch_op:
         batch_op.drop_index("ix_approval_decided")
     with op.batch_alter_table("gesture_grant", schema=None) as batch_op:
