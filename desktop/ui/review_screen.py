@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
     QThreadPool,
     QTime,
@@ -57,32 +56,11 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk, OnShift
 from desktop.core.review import GrantLine, Review
 from desktop.ui import labels
+from desktop.ui.background import Background, run_in_background
 from desktop.ui.common import money, named
 
 ROOT = QModelIndex()  # the table's root: these models are flat
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-class _Signals(QObject):
-    done = Signal(object)  # Review
-    failed = Signal(str)
-
-
-class _ReviewJob(QRunnable):
-    """Builds a Review in the thread pool. Never touches a widget: it only emits signals."""
-
-    def __init__(self, desk: Desk, first: date, last: date) -> None:
-        super().__init__()
-        self.desk, self.first, self.last = desk, first, last
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            review = self.desk.review(self.first, self.last)
-        except Exception as error:  # shown to the supervisor instead of killing the thread
-            self.signals.failed.emit(str(error))
-            return
-        self.signals.done.emit(review)
 
 
 class GrantsModel(QAbstractTableModel):
@@ -155,7 +133,7 @@ class ReviewDialog(QDialog):
         self.site = desk.site()
         self.pool = pool or QThreadPool.globalInstance()
         self.review: Review | None = None
-        self._job: _ReviewJob | None = None
+        self._running: Background | None = None
         self.setWindowTitle(self.tr("Review"))
         self.resize(1100, 720)
 
@@ -287,18 +265,26 @@ class ReviewDialog(QDialog):
         self.message.clear()
         self.busy.show()
         self.load_button.setEnabled(False)
-        job = _ReviewJob(self.desk, first, last)
-        job.signals.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self._job = job  # keep the signals object alive until the job reports
-        self.pool.start(job)
+        if self._running is not None:
+            self._running.forget()  # a newer period was asked for: its answer wins
+        self._running = run_in_background(lambda: self.desk.review(first, last), self._show,
+                                          self._failed, self.pool)
+
+    def done(self, result: int) -> None:
+        # Closed while a period loads: the answer, when it comes, has nowhere to go.
+        if self._running is not None:
+            self._running.forget()
+            self._running = None
+        super().done(result)
 
     def _failed(self, text: str) -> None:
+        self._running = None
         self.busy.hide()
         self.load_button.setEnabled(True)
         self.message.setText(self.tr("The review could not be made: %1").replace("%1", text))
 
     def _show(self, review: Review) -> None:
+        self._running = None
         self.review = review
         self.busy.hide()
         self.load_button.setEnabled(True)

@@ -730,7 +730,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+100"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+78"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -1821,24 +1821,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+248"/>
         <source>Spend over time</source>
         <translation>Gasto a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-245"/>
         <source>When failures happen</source>
         <translation>Cuándo ocurren los fallos</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+93"/>
+        <location line="+101"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestos</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
@@ -1853,12 +1853,12 @@
         <translation>El último día es anterior al primero.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The review could not be made: %1</source>
         <translation>No se ha podido hacer la revisión: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Gasto de %1 sobre un presupuesto de %2 (las asignaciones de los turnos trabajados). %3 gestos, %4 casos, %5 aún abiertos. Tasa de recuperación: %6.</translation>
     </message>

@@ -730,7 +730,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+100"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+78"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -1821,24 +1821,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+248"/>
         <source>Spend over time</source>
         <translation>Dépense dans le temps</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-245"/>
         <source>When failures happen</source>
         <translation>Quand surviennent les problèmes</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+93"/>
+        <location line="+101"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
@@ -1853,12 +1853,12 @@
         <translation>Le dernier jour est avant le premier.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The review could not be made: %1</source>
         <translation>Le bilan n&apos;a pas pu être établi : %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Dépense de %1 sur un budget de %2 (les enveloppes des services travaillés). %3 gestes, %4 dossiers, %5 encore ouverts. Taux de reconquête : %6.</translation>
     </message>

@@ -99,3 +99,19 @@ def test_the_gestures_tab_reads_more_as_it_scrolls(qtbot: QtBot, review: ReviewD
     assert model.rowCount() == len(data.grants)
     last = data.grants[-1]
     assert model.index(model.rowCount() - 1, 1).data() == last.guest_name
+
+
+def test_closing_the_review_while_it_loads_is_safe(qtbot: QtBot, desk: Desk,
+                                                   team: Team) -> None:
+    seed_history(desk, 1500, years=1)
+    dialog = ReviewDialog(desk, team.sign_in(team.supervisor))
+    qtbot.addWidget(dialog)
+    dialog.range.setCurrentIndex(dialog.range.findData("year"))
+    dialog.show()
+    dialog.load_button.click()
+    dialog.close()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    qtbot.wait(50)  # the late answer is dropped, not shown in a closed window
+    assert dialog.review is None
