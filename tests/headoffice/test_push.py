@@ -176,6 +176,43 @@ def test_event_id_used_by_another_event_is_refused(hq: HQ) -> None:
     assert len(hq.flags("event_id_reused")) == 1
 
 
+def _sealed_like(desk: Desk, event_id: str) -> None:
+    """Append to ``desk`` an event continuing its chain but carrying ``event_id``."""
+    last = desk.events[-1]
+    desk.events.append(seal(id=event_id, device_id=desk.device_id, seq=last.seq + 1,
+                            kind="note.added", case_id=None, actor=None, at=last.at,
+                            payload={}, prev_hash=last.hash))
+
+
+def test_a_reused_id_mid_batch_keeps_the_events_before_it(hq: HQ) -> None:
+    site = hq.add_site()
+    one, two = hq.enrol(site, name="Desk 1"), hq.enrol(site, name="Desk 2")
+    taken = one.add()
+    assert hq.push(one, one.events).status_code == 200
+    two.add_many(3)
+    _sealed_like(two, taken.id)  # seq 4: desk 1's event id
+    two.add()
+    response = hq.push(two, two.events)
+    assert response.status_code == 409
+    assert response.json()["highest_seq"] == 3
+    assert response.json()["fault"] == {"kind": "event_id_reused", "seq": 4,
+                                         "event_id": taken.id}
+    assert hq.held(two.device_id) == [(e.seq, e.hash) for e in two.events[:3]]
+    assert len(hq.flags("event_id_reused")) == 1
+
+
+def test_one_id_twice_in_a_batch_keeps_the_events_before_the_second(hq: HQ) -> None:
+    desk = desk_at(hq)
+    desk.add_many(2)
+    _sealed_like(desk, desk.events[1].id)  # seq 3 repeats seq 2's id
+    response = hq.push(desk, desk.events)
+    assert response.status_code == 409
+    assert response.json()["highest_seq"] == 2
+    assert response.json()["fault"]["kind"] == "event_id_reused"
+    assert response.json()["fault"]["seq"] == 3
+    assert hq.held(desk.device_id) == [(e.seq, e.hash) for e in desk.events[:2]]
+
+
 def test_chain_head_and_sync_time_are_recorded(hq: HQ) -> None:
     desk = desk_at(hq)
     desk.add_many(6)
