@@ -161,15 +161,6 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
         found = await run(work)
         return Response(status_code=204) if found is None else JSONResponse(found)
 
-    @app.get("/api/v1/keys")
-    async def get_keys(request: Request) -> Response:
-        token = bearer_token(request)
-
-        def work(db: Session) -> dict[str, str]:
-            return service.keys_for(db, service.device_for_token(db, token))
-
-        return JSONResponse(await run(work))
-
     # --- people: dashboard and export -----------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse)

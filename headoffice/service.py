@@ -520,7 +520,7 @@ def _add_flag(db: Session, *, site_id: str, device_id: str | None, kind: str, de
     return True
 
 
-# --- pull, policy, keys ---------------------------------------------------------------------------
+# --- pull, policy -------------------------------------------------------------------------------
 
 
 def row_to_wire(row: EventRow) -> dict[str, Any]:
@@ -548,10 +548,3 @@ def policy_for(db: Session, device: Device, *, have: int) -> dict[str, Any] | No
     if row is None or row.version <= have:
         return None
     return {"version": row.version, "policy": json.loads(row.body)}
-
-
-def keys_for(db: Session, device: Device) -> dict[str, str]:
-    rows = db.execute(select(Device.id, Device.voucher_public_key).where(
-        Device.site_id == device.site_id, Device.revoked_at.is_(None),
-        Device.voucher_public_key.is_not(None)).order_by(Device.id))
-    return {device_id: key for device_id, key in rows if key}

@@ -260,7 +260,7 @@ def test_serve_runs_the_api(db_url: str, tmp_path: Path, tls: bool) -> None:
         with httpx.Client(base_url=base, verify=verify, timeout=10) as client:
             for _ in range(300):
                 try:
-                    response = client.get("/api/v1/keys")
+                    response = client.get("/api/v1/policy")
                     break
                 except httpx.TransportError:
                     if process.poll() is not None:

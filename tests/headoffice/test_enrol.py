@@ -103,7 +103,7 @@ def test_reenrolment_rotates_the_token_and_revoked_devices_cannot_return(hq: HQ)
     assert hq.push(desk, desk.events).status_code == 200
     again = hq.enrol(site, device_id=desk.device_id, name="Desk renamed")
     assert again.token != desk.token
-    assert hq.client.get("/api/v1/keys", headers=desk.auth).status_code == 401
+    assert hq.client.get("/api/v1/policy", headers=desk.auth).status_code == 401
     # The held chain continues under the new token.
     again.events = desk.events
     again.add()

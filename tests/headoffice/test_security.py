@@ -31,12 +31,9 @@ def test_a_site_a_token_cannot_push_to_or_read_site_b(hq: HQ) -> None:
     # Pushing site B's events with a site A token.
     assert hq.push(b1, b1.events, token=a1.token).status_code == 403
     assert hq.count(b1.device_id) == 2
-    # Reading: events, keys and policy of site B are never shown to site A.
+    # Reading: events and policy of site B are never shown to site A.
     pulled = hq.pull(a1).json()["events"]
     assert {e["device_id"] for e in pulled} == {a2.device_id}
-    keys = hq.client.get("/api/v1/keys", headers=a1.auth).json()
-    assert b1.device_id not in keys and keys == {a1.device_id: "a1" * 32,
-                                                 a2.device_id: "a2" * 32}
     text = default_policy().to_dict()
     hq.db(lambda s: admin.set_policy(s, "B", json.dumps(text), now=hq.clock()))
     assert hq.client.get("/api/v1/policy", headers=a1.auth).status_code == 204
@@ -51,8 +48,8 @@ def test_a_site_a_token_cannot_push_to_or_read_site_b(hq: HQ) -> None:
                                     "bearer " + "x" * 43])
 def test_missing_or_unknown_token_is_401(hq: HQ, header: str | None) -> None:
     headers = {} if header is None else {"Authorization": header}
-    for method, path in [("GET", "/api/v1/events"), ("GET", "/api/v1/keys"),
-                         ("GET", "/api/v1/policy"), ("POST", "/api/v1/events")]:
+    for method, path in [("GET", "/api/v1/events"), ("GET", "/api/v1/policy"),
+                         ("POST", "/api/v1/events")]:
         body = {"events": [], "chain_head": "0" * 64} if method == "POST" else None
         response = hq.client.request(method, path, headers=headers, json=body)
         assert response.status_code == 401, (path, response.text)
@@ -65,12 +62,11 @@ def test_revoked_token_is_401_everywhere(hq: HQ) -> None:
     a1.add()
     assert hq.push(a1, a1.events).status_code == 401
     assert hq.count(a1.device_id) == 2
-    for path in ("/api/v1/events", "/api/v1/keys", "/api/v1/policy"):
+    for path in ("/api/v1/events", "/api/v1/policy"):
         response = hq.client.get(path, headers=a1.auth)
         assert response.status_code == 401
         assert "revoked" in response.json()["detail"]
-    # The revoked desk's key is no longer handed out; its events stay visible to the site.
-    assert a1.device_id not in hq.client.get("/api/v1/keys", headers=a2.auth).json()
+    # The revoked desk's events stay visible to the site.
     assert {e["device_id"] for e in hq.pull(a2).json()["events"]} == {a1.device_id}
 
 

@@ -16,6 +16,7 @@ from desktop.core.desk import Desk
 from desktop.core.policy import default_policy
 from desktop.sync.client import EnrolError, enroll, sync_once, token_name
 from headoffice import admin
+from headoffice.models import Device
 from tests.conftest import Team
 from tests.headoffice.helpers import HQ
 from tests.sync.helpers import assert_hq_holds_exactly, local_chain, open_cases
@@ -232,9 +233,8 @@ def test_enrol_sends_the_voucher_public_key(hq: HQ, make_eur_desk: MakeDesk) -> 
     key = generate_signing_key()
     desk.secret_store.set(voucher_key_name(desk.device_id), key.hex())
     enrolled(hq, desk, site)
-    other = hq.enrol(site)
-    keys = hq.client.get("/api/v1/keys", headers=other.auth).json()
-    assert keys[desk.device_id] == public_key_of(key).hex()
+    held = hq.db(lambda s: s.get(Device, desk.device_id))
+    assert held is not None and held.voucher_public_key == public_key_of(key).hex()
 
 
 # --- merging other desks' events ---------------------------------------------------------------
