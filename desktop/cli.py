@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "the other desks' and the policy")
     sync.add_argument("--now", action="store_true",
                       help="sync once now and say what moved (without it: show the state)")
-    sync.add_argument("--batch-size", type=int, default=500, metavar="N",
-                      help="events per push (default 500)")
+    sync.add_argument("--batch-size", type=int, metavar="N",
+                      help="events per push (default 2000, as the app)")
 
     slip = commands.add_parser("slip", help="voucher and apology slips")
     slip_actions = slip.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -106,7 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "enroll":
         return enroll_command(data_dir, args.url, args.code, args.name)
     if args.command == "sync":
-        return sync_command(data_dir, now=args.now, batch_size=max(args.batch_size, 1))
+        return sync_command(data_dir, now=args.now, batch_size=None if args.batch_size is None
+                            else max(args.batch_size, 1))
     if args.command == "slip":
         return slip_sample(args.kind, args.size, args.out, reprint=args.reprint)
     if args.command == "report":
@@ -363,9 +364,9 @@ def enroll_command(data_dir: Path, url: str, code: str, name: str | None) -> int
     return 0
 
 
-def sync_command(data_dir: Path, *, now: bool, batch_size: int = 500) -> int:
+def sync_command(data_dir: Path, *, now: bool, batch_size: int | None = None) -> int:
     """``amends sync --now``: one round, then what moved; exit 1 if anything failed."""
-    from desktop.sync.client import sync_once
+    from desktop.sync.client import PUSH_BATCH, sync_once
 
     desk = _open_existing_desk(data_dir)
     if desk is None:
@@ -380,7 +381,7 @@ def sync_command(data_dir: Path, *, now: bool, batch_size: int = 500) -> int:
                   f"policy v{state.policy_version} from head office."
                   + (f" Pulling is stuck: {state.pull_fault}" if state.pull_fault else ""))
             return 0
-        report = sync_once(desk, batch_size=batch_size)
+        report = sync_once(desk, batch_size=batch_size or PUSH_BATCH)
     finally:
         desk.close()
     summary = report.summary()

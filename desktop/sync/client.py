@@ -21,8 +21,10 @@ log line.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,12 +34,17 @@ import httpx
 from db.eventlog import Event
 
 if TYPE_CHECKING:
-    from desktop.core.desk import Desk
+    from desktop.core.desk import Desk, SyncState
 
 log = logging.getLogger(__name__)
 
 API = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Events per push: big enough that head office's per-request work (a transaction, a commit
+# that waits for the disk) is spread thin, small enough to resend cheaply after a lost answer.
+PUSH_BATCH = 2000
+# Head office refuses bodies over 5 MiB (413); a batch of long notes is split before that.
+MAX_PUSH_BYTES = 4 * 1024 * 1024
 PULL_PAGE = 500
 MAX_PAGES = 10_000  # bounds one round against a server that never stops answering "more"
 
@@ -168,7 +175,7 @@ def normalise_url(url: str) -> str:
 
 
 def sync_once(desk: Desk, *, http: httpx.Client | None = None,
-              batch_size: int = 500) -> SyncReport:
+              batch_size: int = PUSH_BATCH) -> SyncReport:
     """Push the outbox, pull other desks' events and the newest policy. Never raises for a
     network or head-office problem: those are in ``report.errors``."""
     report = SyncReport()
@@ -180,7 +187,7 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
         token = _token(desk)
         with _client(http) as client:
             session = _Session(client, state.url, token)
-            _push(desk, session, batch_size, report)
+            _push(desk, session, batch_size, report, state)
             try:
                 _pull(desk, session, state.pull_cursor, report)
             finally:
@@ -236,7 +243,8 @@ class _Session:
         self._headers = {"Authorization": f"Bearer {token}"}
 
     def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        response = _request(self.client, method, f"{self.base}{path}", headers=self._headers,
+        headers = {**self._headers, **kwargs.pop("headers", {})}
+        response = _request(self.client, method, f"{self.base}{path}", headers=headers,
                             **kwargs)
         if response.status_code == 401:
             raise SyncError(f"Head office does not accept this desk: {_detail(response)}. "
@@ -248,51 +256,172 @@ class _Session:
         return response
 
 
-def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport) -> None:
-    sent_ping = False
+class _ChainHead:
+    """The chain head to send with each batch: this desk's newest hash known to the round.
+
+    The head travels with every push (an empty one is a ping), so head office holds the
+    desk's latest hash outside its reach. Asking the store for it before every batch meant
+    counting the whole outbox each time (``sync_state``), a sizeable share of draining a
+    long one; instead: while a batch ends before the head known at the start of the round,
+    that head is sent; once a batch reaches it (or, if nothing was waiting at the start, at
+    once), each batch's last hash is at least as new as anything sent, so it is sent.
+    """
+
+    def __init__(self, state: SyncState) -> None:
+        self.reset(state)
+
+    def reset(self, state: SyncState) -> None:
+        self.known = state.chain_head
+        # Nothing waiting: whatever the outbox holds now was written after that head.
+        self.passed = state.pending == 0
+
+    def _reaches(self, batch: Sequence[Event]) -> bool:
+        return bool(batch) and (self.passed or any(e.hash == self.known for e in batch))
+
+    def for_batch(self, batch: Sequence[Event]) -> str:
+        return batch[-1].hash if self._reaches(batch) else self.known
+
+    def held(self, batch: Sequence[Event]) -> None:
+        """Head office holds ``batch``: later batches are past the head."""
+        if self._reaches(batch):
+            self.passed = True
+            self.known = batch[-1].hash
+
+
+class _ReadAhead:
+    """Marks the last batch acknowledged and reads the next while a push is on the wire.
+
+    Draining a long outbox alternates between the desk (read a batch, encode it, mark the
+    previous one acknowledged) and head office (check and store it). Only the network call
+    has to wait for head office, so while it does, a helper thread marks what head office
+    acknowledged for the batch before and reads the batch after (the one on the wire is not
+    acknowledged yet, so it is skipped). Marking stays strictly "up to what head office said
+    it holds", one batch later than it could: a crash in between only means a resend.
+    """
+
+    def __init__(self, desk: Desk, batch_size: int) -> None:
+        self.desk = desk
+        self.size = batch_size
+        self.unmarked: int | None = None  # highest_seq answered, not yet marked here
+        self._pool: ThreadPoolExecutor | None = None
+        self._job: Future[tuple[int, list[Event]]] | None = None
+
+    def ack(self, highest: int) -> None:
+        self.unmarked = highest if self.unmarked is None else max(self.unmarked, highest)
+
+    def flush(self) -> int:
+        """Mark what head office acknowledged, now; how many events changed."""
+        upto, self.unmarked = self.unmarked, None
+        return 0 if upto is None else self.desk.mark_acked(upto)
+
+    def start(self, on_the_wire: Sequence[Event]) -> None:
+        """Read ahead while ``on_the_wire`` is pushed (if more than it may be waiting)."""
+        if not on_the_wire:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="amends-sync-outbox")
+        upto, self.unmarked = self.unmarked, None
+        self._job = self._pool.submit(self._next, upto, on_the_wire[-1].seq,
+                                      len(on_the_wire))
+
+    def _next(self, upto: int | None, after: int, on_the_wire: int) -> tuple[int, list[Event]]:
+        acked = 0 if upto is None else self.desk.mark_acked(upto)
+        following = [e for e in self.desk.outbox(on_the_wire + self.size) if e.seq > after]
+        return acked, following[:self.size]
+
+    def collect(self) -> tuple[int, list[Event] | None]:
+        """Wait for the helper: events it marked, and the next batch (None: not read)."""
+        job, self._job = self._job, None
+        return (0, None) if job is None else job.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+
+def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
+          state: SyncState) -> None:
     reopened = False
-    while True:
+    heads = _ChainHead(state)
+    ahead = _ReadAhead(desk, batch_size)
+    try:
         batch = desk.outbox(batch_size)
-        if not batch and sent_ping:
-            return
-        # The chain head travels with every push (an empty one is a ping), so head office
-        # holds the desk's latest hash outside its reach.
-        head = desk.sync_state().chain_head
-        response = session.call("POST", "/events",
-                                json={"events": [_wire(e) for e in batch],
-                                      "chain_head": head})
-        report.pushed += len(batch)
-        sent_ping = True
-        if response.status_code == 409:
-            answer = _json(response)
-            highest = answer.get("highest_seq")
-            fault = answer.get("fault")
-            kind = fault.get("kind") if isinstance(fault, dict) else None
-            if (kind == "chain_gap" and isinstance(highest, int) and batch
-                    and highest < batch[0].seq - 1 and not reopened):
-                # Head office holds less than it once acknowledged (restored from a backup):
-                # the events are still here, so send them again from where it stands. Once.
-                desk.reopen_outbox(highest)
-                reopened = True
+        # A full batch (or one cut to fit) means more may be waiting: read ahead then.
+        more = len(batch) == batch_size
+        while True:  # the first push may be empty: a ping that carries the chain head
+            read = len(batch)
+            batch, body = _fitting_body(batch, heads)
+            if more or len(batch) < read:
+                ahead.start(batch)
+            try:
+                response = session.call("POST", "/events", content=body,
+                                        headers={"Content-Type": "application/json"})
+            finally:
+                marked, following = ahead.collect()
+                report.acked += marked
+            if response.status_code == 413 and len(batch) > 1:
+                # Head office takes smaller bodies than this desk sends: halve the batches.
+                ahead.size = max(len(batch) // 2, 1)
+                batch, more = batch[:ahead.size], True
                 continue
-            if isinstance(highest, int):
-                # What head office holds before the fault is safely there.
-                report.acked += desk.mark_acked(highest)
-            raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
-                            status=409)
-        if response.status_code != 200:
-            raise SyncError(f"Head office refused the push ({response.status_code}): "
-                            f"{_detail(response)}", status=response.status_code)
-        highest = _json(response).get("highest_seq")
-        if not isinstance(highest, int):
-            raise SyncError("Head office's answer to a push has no highest_seq.")
-        report.acked += desk.mark_acked(highest)
-        if not batch:
-            return
-        if highest < batch[-1].seq:
-            # 200 means it holds the batch; anything else would loop for ever.
-            raise SyncError(f"Head office holds up to seq {highest} only, after a batch up to "
-                            f"{batch[-1].seq}.")
+            report.pushed += len(batch)
+            if response.status_code == 409:
+                answer = _json(response)
+                highest = answer.get("highest_seq")
+                fault = answer.get("fault")
+                kind = fault.get("kind") if isinstance(fault, dict) else None
+                report.acked += ahead.flush()
+                if (kind == "chain_gap" and isinstance(highest, int) and batch
+                        and highest < batch[0].seq - 1 and not reopened):
+                    # Head office holds less than it once acknowledged (restored from a
+                    # backup): the events are still here, so send them again from where it
+                    # stands. Once.
+                    desk.reopen_outbox(highest)
+                    reopened = True
+                    heads.reset(desk.sync_state())  # older events go again: ask for the head
+                    batch = desk.outbox(ahead.size)
+                    more = len(batch) == ahead.size
+                    continue
+                if isinstance(highest, int):
+                    # What head office holds before the fault is safely there.
+                    report.acked += desk.mark_acked(highest)
+                raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
+                                status=409)
+            if response.status_code != 200:
+                raise SyncError(f"Head office refused the push ({response.status_code}): "
+                                f"{_detail(response)}", status=response.status_code)
+            highest = _json(response).get("highest_seq")
+            if not isinstance(highest, int):
+                raise SyncError("Head office's answer to a push has no highest_seq.")
+            ahead.ack(highest)
+            if not batch:
+                return
+            if highest < batch[-1].seq:
+                # 200 means it holds the batch; anything else would loop for ever.
+                raise SyncError(f"Head office holds up to seq {highest} only, after a batch "
+                                f"up to {batch[-1].seq}.")
+            heads.held(batch)
+            if not following:
+                # Not read ahead, or nothing was waiting then: look again, after marking.
+                report.acked += ahead.flush()
+                following = desk.outbox(ahead.size)
+            if not following:
+                return
+            batch, more = following, len(following) == ahead.size
+    finally:
+        try:
+            report.acked += ahead.flush()
+        finally:
+            ahead.close()
+
+
+def _fitting_body(batch: list[Event], heads: _ChainHead) -> tuple[list[Event], bytes]:
+    """The batch, halved until its body is at most MAX_PUSH_BYTES (one event always goes)."""
+    while True:
+        body = _push_body(batch, heads.for_batch(batch))
+        if len(body) <= MAX_PUSH_BYTES or len(batch) <= 1:
+            return batch, body
+        batch = batch[:len(batch) // 2]
 
 
 def _wire(event: Event) -> dict[str, Any]:
@@ -302,6 +431,14 @@ def _wire(event: Event) -> dict[str, Any]:
             "kind": event.kind, "case_id": event.case_id, "actor": event.actor,
             "at": event.at, "payload": event.payload, "prev_hash": event.prev_hash,
             "hash": event.hash}
+
+
+def _push_body(batch: Sequence[Event], chain_head: str) -> bytes:
+    # Compact UTF-8 JSON (httpx's json= adds spaces and \u-escapes all non-ASCII text):
+    # a smaller body to send and for head office to parse.
+    return json.dumps({"events": [_wire(e) for e in batch], "chain_head": chain_head},
+                      separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
 
 
 def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> None:
