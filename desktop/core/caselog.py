@@ -56,6 +56,7 @@ from db.models import (
     parse_utc,
 )
 from desktop.core.playbook import STEPS, later_step, next_step
+from desktop.core.policy import MAX_STAY_DAYS
 
 log = logging.getLogger(__name__)
 
@@ -352,9 +353,9 @@ def _granted(db: Session, event: Event, at: datetime) -> None:
 
 # --- one guest, gestures in several cases --------------------------------------------------
 
-# How far back a grant looks for the same guest's earlier gesture. The review compares the gap
-# with the policy's stay window (days); this only has to be longer than any sensible stay.
-REPEAT_HORIZON = timedelta(days=120)
+# How far back a grant looks for the same guest's earlier gesture: the longest stay window a
+# policy may set. The review keeps the links within the policy's own window.
+REPEAT_HORIZON = timedelta(days=MAX_STAY_DAYS)
 
 
 def _link_repeat(db: Session, grant: GrantRow, key: str) -> None:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ROLES = ("agent", "supervisor", "manager")
+# A guest's stay for the budget and the review: longer than two months is a residency, and the
+# fold links a guest's gestures only this far back (caselog.REPEAT_HORIZON).
+MAX_STAY_DAYS = 60
 
 
 class PolicyError(ValueError):
@@ -109,16 +112,18 @@ def parse_policy(data: Mapping[str, Any] | str) -> Policy:
         voucher_valid_days=_whole(data.get("voucher_valid_days", 90), "voucher_valid_days",
                                   minimum=1),
         stay_window_days=_whole(data.get("stay_window_days", 14), "stay_window_days",
-                                minimum=1),
+                                minimum=1, maximum=MAX_STAY_DAYS),
         note=str(data.get("note", "")),
     )
 
 
-def _whole(value: Any, name: str, minimum: int = 0) -> int:
+def _whole(value: Any, name: str, minimum: int = 0, maximum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise PolicyError(f"{name}: expected a whole number, got {value!r}")
     if value < minimum:
         raise PolicyError(f"{name}: must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise PolicyError(f"{name}: must be at most {maximum}, got {value}")
     return value
 
 

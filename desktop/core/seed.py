@@ -31,7 +31,9 @@ LAST = ("Adams", "Bauer", "Costa", "Dubois", "Evans", "Fischer", "García", "Han
         "Tanaka", "Ueda", "Vargas", "Weber", "Xu", "Yilmaz", "Zhou", "Andersen", "Brennan",
         "Castillo", "Dalton", "Eriksen")
 INITIALS = "ABCDEFGHIJKLMNOPRSTVW"
-NAMES = len(FIRST) * len(LAST) * len(INITIALS)
+# Double-barrelled surnames as well: over half a million names, so even a million cases in two
+# years do not give two guests one name within a stay by chance.
+NAMES = len(FIRST) * len(INITIALS) * len(LAST) * len(LAST)
 REPEAT_GUEST = 0.01  # cases where a guest already compensated this stay complains again
 HOURLY = [1, 1, 1, 1, 1, 2, 4, 8, 10, 8, 5, 4, 5, 5, 6, 8, 9, 7, 8, 9, 7, 5, 3, 2]
 DAILY = [5, 5, 6, 6, 8, 10, 9]  # Monday … Sunday
@@ -123,9 +125,11 @@ class _Guests:
         self.count += 1
         # A stride coprime with NAMES walks every name once before any comes back.
         index = (self.count * 7919) % NAMES
-        first, rest = divmod(index, len(LAST) * len(INITIALS))
-        initial, last = divmod(rest, len(LAST))
-        return f"{FIRST[first]} {INITIALS[initial]}. {LAST[last]}"
+        index, first = divmod(index, len(FIRST))
+        index, initial = divmod(index, len(INITIALS))
+        second, last = divmod(index, len(LAST))
+        surname = LAST[last] if second == last else f"{LAST[last]}-{LAST[second]}"
+        return f"{FIRST[first]} {INITIALS[initial]}. {surname}"
 
     def gesture(self, guest: str, key: str, case_id: str,
                 at: datetime) -> tuple[str | None, int | None]:

@@ -81,10 +81,20 @@ def test_approver_rules() -> None:
     '{"version": 1, "roles": {"agent": {"per_case": -1, "per_shift": 1, "per_guest_stay": 1}}}',
     '{"version": 1, "roles": {"agent": {"per_case": 1, "per_shift": 1, "per_guest_stay": 1}},'
     ' "approver_roles": ["boss"]}',
+    '{"version": 1, "roles": {"agent": {"per_case": 1, "per_shift": 1, "per_guest_stay": 1}},'
+    ' "stay_window_days": 61}',
 ])
 def test_bad_policies_are_refused_with_the_field(body: str) -> None:
     with pytest.raises(PolicyError):
         parse_policy(body)
+
+
+def test_the_longest_stay_window_is_accepted() -> None:
+    body = ('{"version": 1, "roles": {"agent": {"per_case": 1, "per_shift": 1,'
+            ' "per_guest_stay": 1}}, "stay_window_days": 60}')
+    assert parse_policy(body).stay_window_days == 60
+    with pytest.raises(PolicyError, match="stay_window_days: must be at most 60"):
+        parse_policy(body.replace("60}", "90}"))
 
 
 def test_policy_versions_and_manager_only(desk: Desk, team: Team) -> None:
