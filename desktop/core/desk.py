@@ -1270,18 +1270,23 @@ class Desk:
                 db.flush()
                 caselog.relocalise(db)  # the review's days are the site's days
 
-    def outbox(self, limit: int = 500) -> list[Event]:
-        """The oldest events of this desk that head office has not acknowledged, in seq order."""
-        table = EventRow.__table__
+    def outbox(self, limit: int = 500, *, after_seq: int = 0) -> list[Event]:
+        """The oldest events of this desk that head office has not acknowledged, in seq order
+        (only those after ``after_seq``: the sync client reads the next batch while the one
+        before it is still on its way)."""
+        c = EventRow.__table__.c
         with self._tx() as db:
-            # Plain rows, not ORM objects: the outbox may be 100,000 events after a long outage.
-            rows = db.execute(select(table).where(table.c.device_id == self.device_id,
-                                                  table.c.acked.is_(False))
-                              .order_by(table.c.seq).limit(limit)).mappings().all()
-        return [Event(id=r["id"], device_id=r["device_id"], seq=r["seq"], kind=r["kind"],
-                      case_id=r["case_id"], actor=r["actor"], at=r["at"],
-                      payload=json.loads(r["payload"]), prev_hash=r["prev_hash"],
-                      hash=r["hash"]) for r in rows]
+            # Plain tuples, not ORM objects: the outbox may be 100,000 events after an outage.
+            rows = db.execute(select(c.id, c.device_id, c.seq, c.kind, c.case_id, c.actor, c.at,
+                                     c.payload, c.prev_hash, c.hash)
+                              .where(c.device_id == self.device_id, c.acked.is_(False),
+                                     c.seq > after_seq)
+                              .order_by(c.seq).limit(limit)).all()
+        loads = json.loads
+        return [Event(id_, device_id, seq, kind, case_id, actor, at, loads(payload), prev_hash,
+                      digest)
+                for id_, device_id, seq, kind, case_id, actor, at, payload, prev_hash, digest
+                in rows]
 
     def mark_acked(self, upto_seq: int) -> int:
         """Mark this desk's events up to ``upto_seq`` as held by head office; how many changed."""

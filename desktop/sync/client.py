@@ -267,13 +267,14 @@ class _ChainHead:
     once), each batch's last hash is at least as new as anything sent, so it is sent.
     """
 
-    def __init__(self, state: SyncState) -> None:
-        self.reset(state)
+    def __init__(self, known: str, passed: bool) -> None:
+        self.known = known
+        self.passed = passed
 
-    def reset(self, state: SyncState) -> None:
-        self.known = state.chain_head
+    @classmethod
+    def of(cls, state: SyncState) -> _ChainHead:
         # Nothing waiting: whatever the outbox holds now was written after that head.
-        self.passed = state.pending == 0
+        return cls(state.chain_head, state.pending == 0)
 
     def _reaches(self, batch: Sequence[Event]) -> bool:
         return bool(batch) and (self.passed or any(e.hash == self.known for e in batch))
@@ -287,16 +288,42 @@ class _ChainHead:
             self.passed = True
             self.known = batch[-1].hash
 
+    def after(self, batch: Sequence[Event]) -> _ChainHead:
+        """A copy as it will be once head office holds ``batch`` (to prepare the next one)."""
+        later = _ChainHead(self.known, self.passed)
+        later.held(batch)
+        return later
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Events to push and their request body."""
+
+    events: list[Event]
+    body: bytes
+    more: bool  # more events may be waiting after these (the read was full, or cut to fit)
+
+
+def _prepare(events: list[Event], asked: int, heads: _ChainHead) -> _Batch:
+    """Encode ``events`` (read with limit ``asked``), halved until the body is at most
+    MAX_PUSH_BYTES (one event always goes)."""
+    more = len(events) >= asked > 0
+    while True:
+        body = _push_body(events, heads.for_batch(events))
+        if len(body) <= MAX_PUSH_BYTES or len(events) <= 1:
+            return _Batch(events, body, more)
+        events, more = events[:len(events) // 2], True
+
 
 class _ReadAhead:
-    """Marks the last batch acknowledged and reads the next while a push is on the wire.
+    """Marks the last batch acknowledged and prepares the next while a push is on the wire.
 
     Draining a long outbox alternates between the desk (read a batch, encode it, mark the
     previous one acknowledged) and head office (check and store it). Only the network call
     has to wait for head office, so while it does, a helper thread marks what head office
-    acknowledged for the batch before and reads the batch after (the one on the wire is not
-    acknowledged yet, so it is skipped). Marking stays strictly "up to what head office said
-    it holds", one batch later than it could: a crash in between only means a resend.
+    acknowledged for the batch before, and reads and encodes the batch after (the one on the
+    wire is not acknowledged yet, so it is skipped). Marking stays strictly "up to what head
+    office said it holds", one batch later than it could: a crash in between means a resend.
     """
 
     def __init__(self, desk: Desk, batch_size: int) -> None:
@@ -304,7 +331,7 @@ class _ReadAhead:
         self.size = batch_size
         self.unmarked: int | None = None  # highest_seq answered, not yet marked here
         self._pool: ThreadPoolExecutor | None = None
-        self._job: Future[tuple[int, list[Event]]] | None = None
+        self._job: Future[tuple[int, _Batch]] | None = None
 
     def ack(self, highest: int) -> None:
         self.unmarked = highest if self.unmarked is None else max(self.unmarked, highest)
@@ -314,23 +341,21 @@ class _ReadAhead:
         upto, self.unmarked = self.unmarked, None
         return 0 if upto is None else self.desk.mark_acked(upto)
 
-    def start(self, on_the_wire: Sequence[Event]) -> None:
-        """Read ahead while ``on_the_wire`` is pushed (if more than it may be waiting)."""
-        if not on_the_wire:
-            return
+    def start(self, on_the_wire: list[Event], heads: _ChainHead) -> None:
+        """Prepare the batch after ``on_the_wire`` while it is pushed."""
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="amends-sync-outbox")
         upto, self.unmarked = self.unmarked, None
-        self._job = self._pool.submit(self._next, upto, on_the_wire[-1].seq,
-                                      len(on_the_wire))
+        self._job = self._pool.submit(self._next, upto, on_the_wire, heads.after(on_the_wire))
 
-    def _next(self, upto: int | None, after: int, on_the_wire: int) -> tuple[int, list[Event]]:
+    def _next(self, upto: int | None, on_the_wire: list[Event], heads: _ChainHead
+              ) -> tuple[int, _Batch]:
         acked = 0 if upto is None else self.desk.mark_acked(upto)
-        following = [e for e in self.desk.outbox(on_the_wire + self.size) if e.seq > after]
-        return acked, following[:self.size]
+        following = self.desk.outbox(self.size, after_seq=on_the_wire[-1].seq)
+        return acked, _prepare(following, self.size, heads)
 
-    def collect(self) -> tuple[int, list[Event] | None]:
-        """Wait for the helper: events it marked, and the next batch (None: not read)."""
+    def collect(self) -> tuple[int, _Batch | None]:
+        """Wait for the helper: events it marked, and the next batch (None: not prepared)."""
         job, self._job = self._job, None
         return (0, None) if job is None else job.result()
 
@@ -342,45 +367,42 @@ class _ReadAhead:
 def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
           state: SyncState) -> None:
     reopened = False
-    heads = _ChainHead(state)
+    heads = _ChainHead.of(state)
     ahead = _ReadAhead(desk, batch_size)
     try:
-        batch = desk.outbox(batch_size)
-        # A full batch (or one cut to fit) means more may be waiting: read ahead then.
-        more = len(batch) == batch_size
-        while True:  # the first push may be empty: a ping that carries the chain head
-            read = len(batch)
-            batch, body = _fitting_body(batch, heads)
-            if more or len(batch) < read:
-                ahead.start(batch)
+        # The first push may be empty: a ping that carries the chain head.
+        batch = _prepare(desk.outbox(batch_size), batch_size, heads)
+        while True:
+            if batch.more:
+                ahead.start(batch.events, heads)
             try:
-                response = session.call("POST", "/events", content=body,
+                response = session.call("POST", "/events", content=batch.body,
                                         headers={"Content-Type": "application/json"})
             finally:
                 marked, following = ahead.collect()
                 report.acked += marked
-            if response.status_code == 413 and len(batch) > 1:
+            events = batch.events
+            if response.status_code == 413 and len(events) > 1:
                 # Head office takes smaller bodies than this desk sends: halve the batches.
-                ahead.size = max(len(batch) // 2, 1)
-                batch, more = batch[:ahead.size], True
+                ahead.size = max(len(events) // 2, 1)
+                batch = _prepare(events[:ahead.size], ahead.size, heads)
                 continue
-            report.pushed += len(batch)
+            report.pushed += len(events)
             if response.status_code == 409:
                 answer = _json(response)
                 highest = answer.get("highest_seq")
                 fault = answer.get("fault")
                 kind = fault.get("kind") if isinstance(fault, dict) else None
                 report.acked += ahead.flush()
-                if (kind == "chain_gap" and isinstance(highest, int) and batch
-                        and highest < batch[0].seq - 1 and not reopened):
+                if (kind == "chain_gap" and isinstance(highest, int) and events
+                        and highest < events[0].seq - 1 and not reopened):
                     # Head office holds less than it once acknowledged (restored from a
                     # backup): the events are still here, so send them again from where it
                     # stands. Once.
                     desk.reopen_outbox(highest)
                     reopened = True
-                    heads.reset(desk.sync_state())  # older events go again: ask for the head
-                    batch = desk.outbox(ahead.size)
-                    more = len(batch) == ahead.size
+                    heads = _ChainHead.of(desk.sync_state())  # older events go again
+                    batch = _prepare(desk.outbox(ahead.size), ahead.size, heads)
                     continue
                 if isinstance(highest, int):
                     # What head office holds before the fault is safely there.
@@ -394,34 +416,25 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
             if not isinstance(highest, int):
                 raise SyncError("Head office's answer to a push has no highest_seq.")
             ahead.ack(highest)
-            if not batch:
+            if not events:
                 return
-            if highest < batch[-1].seq:
+            if highest < events[-1].seq:
                 # 200 means it holds the batch; anything else would loop for ever.
                 raise SyncError(f"Head office holds up to seq {highest} only, after a batch "
-                                f"up to {batch[-1].seq}.")
-            heads.held(batch)
-            if not following:
+                                f"up to {events[-1].seq}.")
+            heads.held(events)
+            if following is None or not following.events:
                 # Not read ahead, or nothing was waiting then: look again, after marking.
                 report.acked += ahead.flush()
-                following = desk.outbox(ahead.size)
-            if not following:
+                following = _prepare(desk.outbox(ahead.size), ahead.size, heads)
+            if not following.events:
                 return
-            batch, more = following, len(following) == ahead.size
+            batch = following
     finally:
         try:
             report.acked += ahead.flush()
         finally:
             ahead.close()
-
-
-def _fitting_body(batch: list[Event], heads: _ChainHead) -> tuple[list[Event], bytes]:
-    """The batch, halved until its body is at most MAX_PUSH_BYTES (one event always goes)."""
-    while True:
-        body = _push_body(batch, heads.for_batch(batch))
-        if len(body) <= MAX_PUSH_BYTES or len(batch) <= 1:
-            return batch, body
-        batch = batch[:len(batch) // 2]
 
 
 def _wire(event: Event) -> dict[str, Any]:

@@ -146,3 +146,13 @@ def test_a_stricter_head_office_413_halves_the_batches(hq: HQ,
     assert report.pending == 0 and report.acked == len(local_chain(desk))
     assert wire.sizes[0] > 4000  # the first, whole outbox was refused unread
     assert_hq_holds_exactly(hq, desk)
+
+
+def test_the_outbox_after_a_seq(make_eur_desk: MakeDesk) -> None:
+    desk = make_eur_desk()
+    open_cases(desk, 3)
+    everything = desk.outbox(100)
+    assert [e.seq for e in everything] == list(range(1, len(everything) + 1))
+    assert desk.outbox(2, after_seq=3) == everything[3:5]
+    desk.mark_acked(4)
+    assert desk.outbox(100, after_seq=2) == everything[4:]
