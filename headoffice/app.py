@@ -123,8 +123,8 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
 
         def work(db: Session) -> service.PushResult:
             device = service.device_for_token(db, token)
-            digests = service.check_events(request_body.events, device.id)
-            return service.push(db, device, request_body, now=clock(), digests=digests)
+            hashed = service.check_events(request_body.events, device.id)
+            return service.push(db, device, request_body, now=clock(), hashed=hashed)
 
         result = await run(work)
         if result.fault is not None:

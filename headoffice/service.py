@@ -27,11 +27,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from db.eventlog import GENESIS_HASH, ChainFault, Event, event_hash, verify_chain
+from db.eventlog import GENESIS_HASH, ChainFault, Event, payload_json_and_hash, verify_chain
 from headoffice import tokens
 from headoffice.models import Device, EnrolmentCode, EventRow, Flag, PolicyVersion, Site
 
@@ -45,7 +44,6 @@ KIND_RE = re.compile(r"[a-z][a-z0-9_.\-]{0,63}")
 CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_SEQ = 2**62
 MAX_REF = 64  # case_id, actor, voucher_id: uuids at the desk, bounded here for the columns
-_IN_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
 class ServiceError(Exception):
@@ -219,18 +217,22 @@ def parse_push(body: Any) -> PushRequest:
     return PushRequest(events, chain_head)
 
 
-def check_events(events: Sequence[Event], device_id: str) -> list[str]:
+# An event's payload as canonical JSON, and its hash recomputed from it.
+Hashed = tuple[str, str]
+
+
+def check_events(events: Sequence[Event], device_id: str) -> list[Hashed]:
     """Refuse events that are not this device's (403) or whose fields cannot be stored (422).
 
-    Returns each event's recomputed hash (``event_hash``), for ``push`` to verify the chain
-    with: hashing is most of the checking, so it is done once.
+    Returns each event's canonical payload JSON and recomputed hash, for ``push`` to verify
+    the chain with and store: hashing is most of the checking, so it is done once.
     """
     for index, event in enumerate(events):
         if event.device_id != device_id:
             raise ServiceError(403, f"events[{index}] belongs to device {event.device_id!r}, "
                                     "not to the device of this token")
     previous = 0
-    digests: list[str] = []
+    hashed: list[Hashed] = []
     for index, event in enumerate(events):
         # One quick yes/no per event (a batch is thousands); the precise 422 only on a no.
         if not (UUID_RE.fullmatch(event.id) and previous < event.seq <= MAX_SEQ
@@ -241,14 +243,11 @@ def check_events(events: Sequence[Event], device_id: str) -> list[str]:
         previous = event.seq
         try:
             # Hashing encodes the payload as UTF-8; refuse what cannot be, before verifying.
-            digests.append(event_hash(id=event.id, device_id=event.device_id, seq=event.seq,
-                                      kind=event.kind, case_id=event.case_id,
-                                      actor=event.actor, at=event.at, payload=event.payload,
-                                      prev_hash=event.prev_hash))
+            hashed.append(payload_json_and_hash(event))
         except (ValueError, TypeError, RecursionError) as error:
             raise bad(f"events[{index}].payload: cannot be hashed ({type(error).__name__})"
                       ) from None
-    return digests
+    return hashed
 
 
 def _ref_ok(value: str | None) -> bool:
@@ -294,13 +293,13 @@ class PushResult:
 
 
 def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
-         digests: Sequence[str] | None = None) -> PushResult:
+         hashed: Sequence[Hashed]) -> PushResult:
     """Store what continues this device's verified chain; see the module docstring.
 
-    ``digests`` are the events' hashes as ``check_events`` recomputed them (None: hashed
-    here). The new events go in with one multi-row INSERT, no ORM objects: the lock taken
-    first and the checks before it make a plain insert safe (an insert racing past them
-    anyway fails on the unique (device_id, seq) and event_id keys, and nothing is stored).
+    ``hashed`` is what ``check_events`` returned for the events. The new events go in with
+    one multi-row INSERT, no ORM objects: the lock taken first and the checks before it make
+    that safe (an insert racing past them anyway fails on the unique (device_id, seq) key,
+    and nothing is stored).
     """
     # Serialise pushes of one site (no-op on SQLite, whose BEGIN IMMEDIATE already does).
     db.execute(select(Site.id).where(Site.id == device.site_id).with_for_update())
@@ -325,7 +324,7 @@ def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
     else:
         prev = GENESIS_HASH if first == 1 else _held_hash(db, device.id, first - 1)
         chain_fault = verify_chain(events, start_seq=first, start_prev_hash=prev,
-                                   digests=digests)
+                                   digests=[digest for _, digest in hashed])
         if chain_fault is not None:
             fault_index = next(i for i, e in enumerate(events) if e.seq == chain_fault.seq)
             expected = events[fault_index - 1].seq + 1 if fault_index else first
@@ -345,7 +344,8 @@ def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
 
     new_start = next((i for i, e in enumerate(events) if e.seq > held), len(events))
     fresh = list(events[new_start:fault_index])
-    rows = [event_values(event, device.site_id, now) for event in fresh]
+    rows = [event_values(event, device.site_id, now, hashed[new_start + i][0])
+            for i, event in enumerate(fresh)]
     reused = _insert_events(db, fresh, rows)
     if reused is not None:
         index, owner = reused
@@ -400,55 +400,65 @@ def _held_hashes(db: Session, device_id: str, lo: int, hi: int) -> dict[int, str
 def _insert_events(db: Session, fresh: Sequence[Event], rows: list[dict[str, Any]]
                    ) -> tuple[int, str] | None:
     """Insert the rows of ``fresh`` (one multi-row INSERT); on an event id already in use,
-    insert only those before it and return its index and owner.
+    keep only those before it and return its index and who has the id.
 
-    An id reused is a rare fault, so rather than look every id up first, the insert runs in
-    a savepoint and the unique key on ``event_id`` catches it; only then are the ids looked
-    up, to store the events before the clash and name it.
+    An id reused is a rare fault, so rather than look every id up first (as costly as the
+    insert's own unique check), the INSERT skips a row whose event id is taken, and one count
+    over the batch's seqs says whether all went in. A seq taken (impossible under the site's
+    lock) is not skipped: it fails the INSERT and nothing is stored.
     """
     if not rows:
         return None
     table = EventRow.__table__
-    try:
-        with db.begin_nested():
-            db.execute(insert(table), rows)
+    device_id, lo, hi = fresh[0].device_id, fresh[0].seq, fresh[-1].seq
+    db.execute(_insert_or_skip(db), rows)
+    in_batch = (table.c.device_id == device_id) & table.c.seq.between(lo, hi)
+    if db.scalar(select(func.count()).select_from(table).where(in_batch)) == len(rows):
         return None
-    except IntegrityError:
-        reused = _first_reused_id(db, fresh)
-        if reused is None:
-            raise  # not an id clash: a concurrent request (the handler answers 409)
-    if reused[0]:
-        db.execute(insert(table), rows[:reused[0]])
-    return reused
+    stored = set(db.scalars(select(table.c.seq).where(in_batch)))
+    index = next(i for i, event in enumerate(fresh) if event.seq not in stored)
+    clash = fresh[index]
+    # Nothing from the clash on: take back the rows of this batch inserted after it.
+    db.execute(delete(table).where(table.c.device_id == device_id, table.c.seq > clash.seq))
+    owner = db.execute(select(table.c.device_id, table.c.seq)
+                       .where(table.c.event_id == clash.id)).first()
+    if owner is None:  # cannot happen: the row was skipped for a key in use
+        return index, "another event"
+    if owner.device_id == device_id and lo <= owner.seq < clash.seq:
+        return index, "an earlier event of the same batch"
+    return index, f"device {owner.device_id} seq {owner.seq}"
 
 
-def _first_reused_id(db: Session, fresh: Sequence[Event]) -> tuple[int, str] | None:
-    """The first new event whose id another event already has (held, or earlier in the batch)."""
-    owners: dict[str, str] = {}
-    ids = [e.id for e in fresh]
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start:start + _IN_CHUNK]
-        rows = db.execute(select(EventRow.event_id, EventRow.device_id, EventRow.seq)
-                          .where(EventRow.event_id.in_(chunk)))
-        for event_id, device_id, seq in rows:
-            owners[event_id] = f"device {device_id} seq {seq}"
-    seen: set[str] = set()
-    for index, event in enumerate(fresh):
-        if event.id in owners:
-            return index, owners[event.id]
-        if event.id in seen:
-            return index, "an earlier event of the same batch"
-        seen.add(event.id)
-    return None
+_INSERT_OR_SKIP: dict[str, Any] = {}
 
 
-def event_values(event: Event, site_id: str, received_at: datetime) -> dict[str, Any]:
-    """The ``event`` table row of one event (every column but the arrival id)."""
+def _insert_or_skip(db: Session) -> Any:
+    """``INSERT … ON CONFLICT (event_id) DO NOTHING`` into ``event``, in this dialect."""
+    dialect = db.get_bind().dialect.name
+    if dialect not in _INSERT_OR_SKIP:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        _INSERT_OR_SKIP[dialect] = make(EventRow.__table__).on_conflict_do_nothing(
+            index_elements=["event_id"])
+    return _INSERT_OR_SKIP[dialect]
+
+
+def event_values(event: Event, site_id: str, received_at: datetime,
+                 payload_json: str | None = None) -> dict[str, Any]:
+    """The ``event`` table row of one event (every column but the arrival id).
+
+    ``payload_json``: the payload's canonical JSON if already made (``check_events``).
+    """
     payload = event.payload
     # ASCII-escaped JSON: parses back to the hashed payload, and a NUL or any other character
-    # in guest text is stored as an escape (PostgreSQL text cannot hold NUL).
-    stored = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-                        allow_nan=False)
+    # in guest text is stored as an escape (PostgreSQL text cannot hold NUL). Canonical JSON
+    # that is plain ASCII without DEL is exactly that text already (most payloads are).
+    if payload_json is not None and payload_json.isascii() and "\x7f" not in payload_json:
+        stored = payload_json
+    else:
+        stored = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+                            allow_nan=False)
     return {
         "event_id": event.id, "site_id": site_id, "device_id": event.device_id,
         "seq": event.seq, "kind": event.kind, "case_id": event.case_id, "actor": event.actor,

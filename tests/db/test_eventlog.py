@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from db.eventlog import GENESIS_HASH, Event, canonical_json, event_hash, seal, verify_chain
+from db.eventlog import (
+    GENESIS_HASH,
+    Event,
+    canonical_json,
+    event_hash,
+    payload_json_and_hash,
+    seal,
+    verify_chain,
+)
 
 
 def chain(n: int, device: str | None = None) -> list[Event]:
@@ -92,3 +100,35 @@ def test_wire_round_trip() -> None:
     del missing["prev_hash"]
     with pytest.raises(ValueError, match="prev_hash"):
         Event.from_wire(missing)
+
+
+TRICKY_TEXTS = ["", "plain", "é Zoë 東京 😀", 'quote " backslash \\ slash /', "tab\tnew\ncr\r",
+                "\x00\x01\x1f\x7f\x80\x9f\u2028\u2029\ufeff", "<script>&amp;</script>"]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_payload_json_and_hash_is_event_hash(text: str) -> None:
+    payload = {"text": text, text: [1, -2, 3.5, True, None, {"z": text, "a": []}],
+               "value_minor": 2**40}
+    for case_id, actor in [(None, None), (text, text), ("c1", None)]:
+        event = seal(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), seq=7,
+                     kind="note.added", case_id=case_id, actor=actor,
+                     at="2026-11-18T10:00:00.000000Z", payload=payload, prev_hash="ab" * 32)
+        assert payload_json_and_hash(event) == (canonical_json(payload), event.hash)
+        assert Event.from_wire(event.to_wire()) == event
+
+
+def test_payload_json_and_hash_takes_the_general_way_for_other_types() -> None:
+    event = replace(chain(1)[0], seq=True)  # not what from_wire lets in, still hashed the same
+    assert payload_json_and_hash(event)[1] == event_hash(
+        id=event.id, device_id=event.device_id, seq=event.seq, kind=event.kind,
+        case_id=event.case_id, actor=event.actor, at=event.at, payload=event.payload,
+        prev_hash=event.prev_hash)
+
+
+def test_a_payload_that_is_not_utf8_cannot_be_hashed_either_way() -> None:
+    event = replace(chain(1)[0], payload={"text": "\ud800"})
+    with pytest.raises(UnicodeEncodeError):
+        payload_json_and_hash(event)
+    with pytest.raises(UnicodeEncodeError):
+        verify_chain([event])

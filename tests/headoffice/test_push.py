@@ -9,9 +9,10 @@ import uuid
 from datetime import timedelta
 
 import httpx
+from sqlalchemy import select
 
 from db.eventlog import seal
-from headoffice.models import Device
+from headoffice.models import Device, EventRow
 from tests.headoffice.helpers import HQ, Desk, wire
 
 
@@ -248,9 +249,16 @@ def test_any_text_round_trips_with_its_hash(hq: HQ) -> None:
     payload = {"guest_name": "Zoë \u0000 李 \U0001f600 \"quoted\" \\", "n": 1.5, "big": 2**60,
                "nested": {"z": [1, None, True], "a": ""}}
     one.add("case.opened", case_id=str(uuid.uuid4()), payload=payload)
+    one.add(payload={"text": "plain ASCII, and DEL \x7f"})
     assert hq.push(one, one.events).status_code == 200
     pulled = hq.pull(two).json()["events"]
     assert pulled == wire(one.events)
+    # Stored as ASCII-escaped JSON whatever the text (the database's encoding does not matter).
+    stored = hq.db(lambda s: list(s.scalars(select(EventRow.payload)
+                                            .where(EventRow.device_id == one.device_id)
+                                            .order_by(EventRow.seq))))
+    assert len(stored) == 2 and all(text.isascii() and "\x7f" not in text for text in stored)
+    assert [json.loads(text) for text in stored] == [e.payload for e in one.events]
 
 
 def test_concurrent_pushes_of_one_batch_store_it_once(hq: HQ) -> None:
