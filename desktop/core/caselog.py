@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     Insert,
     String,
+    and_,
     bindparam,
     case,
     cast,
@@ -455,9 +456,14 @@ def _recount_statements(some_days: bool) -> tuple[Insert, ...]:
         return query.where(grant.local_day.in_(days)) if some_days else query
 
     def by_case(dim: str, key: ColumnElement[Any], *where: ColumnElement[bool]) -> Select[Any]:
+        # The conditions go into the key, not the WHERE clause: SQLite has no statistics and
+        # would take "status = 'closed'" for narrower than one day, walking every closed
+        # case (0.7 s a commit at a million cases) instead of the day's few.
+        if where:
+            key = case((and_(*where), key), else_=None)
         query = (select(case_.opened_day, literal(dim), key, func.count(), literal(0))
-                 .select_from(CaseRow.__table__).where(*where)
-                 .group_by(case_.opened_day, key))
+                 .select_from(CaseRow.__table__)
+                 .group_by(case_.opened_day, key).having(key.is_not(None)))
         return query.where(case_.opened_day.in_(days)) if some_days else query
 
     closed = case_.status == "closed"

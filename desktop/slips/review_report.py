@@ -64,7 +64,7 @@ def render_review(review: Review, site_name: str, money: Money,
     ]
     if review.findings:
         story.append(table([labels("What"), labels("Who"), labels("Detail"), labels("Cases")],
-                           [[f.rule, f.subject, f.detail, str(len(f.case_ids))]
+                           [[f.rule, f.subject, f.detail, str(len(set(f.case_ids)))]
                             for f in review.findings]))
     else:
         story.append(p(labels("Nothing stands out.")))

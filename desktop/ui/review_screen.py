@@ -370,7 +370,7 @@ class ReviewDialog(QDialog):
 
     def _list_cases(self, case_ids: Sequence[str]) -> None:
         self.cases.clear()
-        shown = list(case_ids[:500])
+        shown = list(dict.fromkeys(case_ids[:500]))  # a case with two gestures shows once
         labels_by_case = self._case_labels(shown)
         for case_id in shown:
             item = QListWidgetItem(labels_by_case.get(case_id, case_id))
