@@ -350,17 +350,19 @@ class Desk:
             if fault is not None:
                 engine.dispose()
                 raise ChainBroken(path, fault)
-        desk._refold_if_stale()
+        desk._backfill_if_upgraded()
         return desk
 
-    def _refold_if_stale(self) -> None:
-        # A schema upgrade that adds read-model columns marks the read model stale.
+    def _backfill_if_upgraded(self) -> None:
+        # Schema 0002 added derived columns; fill them from the rows already folded (seconds,
+        # where a whole refold of a year's log would take minutes at start-up).
         with self._tx() as db:
-            stale = db.get(Setting, "read_model_stale")
-            if stale is not None:
-                log.info("rebuilding the read model after a schema upgrade")
-                caselog.refold(db)
-                db.delete(stale)
+            pending = db.get(Setting, "review_backfill")
+            if pending is not None:
+                log.info("filling the review's local days and totals after a schema upgrade")
+                caselog.relocalise(db)
+                caselog.relink_all(db)
+                db.delete(pending)
 
     @property
     def db_path(self) -> Path:

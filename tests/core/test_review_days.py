@@ -18,6 +18,7 @@ from db.models import Base, ReviewDayRow, Setting
 from desktop.core.caselog import refresh_review_days
 from desktop.core.clock import ManualClock
 from desktop.core.desk import CaseHeader, Desk, GestureProposal
+from desktop.core.review import Review
 from desktop.core.seed import seed_history
 from tests.conftest import Team, make_desk
 
@@ -81,14 +82,25 @@ def test_day_totals_always_equal_a_recount(desk: Desk, team: Team, clock: Manual
     assert day_rows(desk) == recounted(desk)
 
 
-def test_a_store_from_schema_0001_is_upgraded_and_refolded(data_dir: Path,
+def test_a_store_from_schema_0001_is_upgraded_and_backfilled(data_dir: Path,
                                                            clock: ManualClock) -> None:
     desk = make_desk(data_dir, clock)
     seed_history(desk, 120, years=0.1)
+    team = Team(desk)
+    who = team.sign_in(team.agent)
+    for _ in range(2):  # one guest, two cases with gestures: a link the upgrade must rebuild
+        case_id = desk.open_case(who, CaseHeader("Ada Byron", "Room 9"))
+        assert desk.grant(who, case_id, GestureProposal("comp", "Tea", 700)).granted
+        clock.advance(hours=3)
     today = desk.local_time(desk.now()).date()
     before = desk.review(today - timedelta(days=60), today)
+
+    def findings(review: Review) -> list[tuple[str, str, tuple[str, ...]]]:
+        return sorted((f.rule, f.subject, tuple(f.case_ids)) for f in review.findings)
+
     expected = (before.total_spend, before.case_count, before.week_grid,
-                list(before.grants))
+                list(before.grants), findings(before))
+    assert any(rule == "guest_many_cases" for rule, _s, _c in expected[4])
     desk.close()
     # Back to the first released schema, as an older Amends left it.
     desk = Desk.open(data_dir, clock)
@@ -100,9 +112,10 @@ def test_a_store_from_schema_0001_is_upgraded_and_refolded(data_dir: Path,
     desk.close()
     desk = Desk.open(data_dir, clock)
     with Session(desk.engine) as db:
-        assert db.get(Setting, "read_model_stale") is None  # the refold ran and cleared it
+        assert db.get(Setting, "review_backfill") is None  # the backfill ran and cleared it
     after = desk.review(today - timedelta(days=60), today)
-    assert (after.total_spend, after.case_count, after.week_grid, list(after.grants)) == expected
+    assert (after.total_spend, after.case_count, after.week_grid, list(after.grants),
+            findings(after)) == expected
     assert expected[0] > 0
     desk.close()
 

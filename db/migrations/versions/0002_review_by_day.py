@@ -1,8 +1,9 @@
 """review by day: site-local days on cases and grants, repeat-guest links, per-day totals
 
-The new columns and the ``review_day`` table are read model: derived from the events. Rather
-than a second copy of the fold in this migration, it marks the read model stale and the desk
-refolds it from the log once, when it next opens (``Desk.open``).
+The new columns and the ``review_day`` table are read model, derived from what is already
+folded. Rather than a second copy of those rules in this migration, it leaves a note and the
+desk fills them when it next opens (``Desk._backfill_if_upgraded``: local days, repeat links,
+per-day totals).
 
 Revision ID: 0002_review_by_day
 Revises: 0001_initial
@@ -52,9 +53,9 @@ def upgrade() -> None:
         sa.Column("spend", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("day", "dim", "key"),
     )
-    # Only a store with events needs the refold; a new one is empty.
-    op.execute("INSERT INTO setting (key, value) SELECT 'read_model_stale', '1' "
-               "WHERE EXISTS (SELECT 1 FROM event)")
+    # Only a store with cases needs the backfill; a new one is empty.
+    op.execute("INSERT INTO setting (key, value) SELECT 'review_backfill', '1' "
+               "WHERE EXISTS (SELECT 1 FROM recovery_case)")
 
 
 def downgrade() -> None:
