@@ -244,8 +244,17 @@ class _Session:
 
     def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         headers = {**self._headers, **kwargs.pop("headers", {})}
-        response = _request(self.client, method, f"{self.base}{path}", headers=headers,
-                            **kwargs)
+        url = f"{self.base}{path}"
+        try:
+            response = self.client.request(method, url, headers=headers, **kwargs)
+        except httpx.RemoteProtocolError:
+            # Head office closes a kept-alive connection after a few idle seconds (folding a
+            # big page of other desks' events may take longer), and a request sent just as it
+            # closes gets no answer. Every call here is safe to repeat: once more, which takes
+            # a fresh connection.
+            response = _request(self.client, method, url, headers=headers, **kwargs)
+        except httpx.TransportError as error:
+            raise _unreachable(error) from error
         if response.status_code == 401:
             raise SyncError(f"Head office does not accept this desk: {_detail(response)}. "
                             "If it was revoked, ask head office; otherwise enrol it again.",
@@ -520,9 +529,13 @@ def _request(client: httpx.Client, method: str, url: str, **kwargs: Any) -> http
     try:
         return client.request(method, url, **kwargs)
     except httpx.TransportError as error:
-        # Offline, refused, reset, cut short, timed out: all "try again later".
-        raise SyncError(f"Head office cannot be reached ({type(error).__name__}: {error})",
-                        offline=True) from error
+        raise _unreachable(error) from error
+
+
+def _unreachable(error: httpx.TransportError) -> SyncError:
+    # Offline, refused, reset, cut short, timed out: all "try again later".
+    return SyncError(f"Head office cannot be reached ({type(error).__name__}: {error})",
+                     offline=True)
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

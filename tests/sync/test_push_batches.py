@@ -156,3 +156,39 @@ def test_the_outbox_after_a_seq(make_eur_desk: MakeDesk) -> None:
     assert desk.outbox(2, after_seq=3) == everything[3:5]
     desk.mark_acked(4)
     assert desk.outbox(100, after_seq=2) == everything[4:]
+
+
+class ClosesIdleConnections(httpx.BaseTransport):
+    """Like a head office that closed a kept-alive connection just as a request went out."""
+
+    def __init__(self, failures: int) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.failures = failures
+        self.requests = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        if self.requests > 1 and self.failures:  # not the first: a reused connection
+            self.failures -= 1
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.",
+                                            request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_connection_closed_while_idle_is_tried_once_more(hq: HQ,
+                                                          make_eur_desk: MakeDesk) -> None:
+    desk, _ = enrolled_desk(hq, make_eur_desk, 2)
+    transport = ClosesIdleConnections(failures=1)
+    with httpx.Client(transport=transport) as http:
+        report = sync_once(desk, http=http)
+    assert report.ok, report.errors
+    assert_hq_holds_exactly(hq, desk)
+
+    transport = ClosesIdleConnections(failures=2)  # twice in a row: head office is away
+    with httpx.Client(transport=transport) as http:
+        report = sync_once(desk, http=http)
+    assert not report.ok and report.offline
+    assert "cannot be reached" in report.errors[0]
