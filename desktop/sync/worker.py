@@ -1,7 +1,9 @@
 """The background sync loop: a plain thread that syncs, waits, and backs off when offline.
 
 No Qt: the status-bar widget polls ``status()`` (a copied snapshot under a lock) from the UI
-thread, so the UI never waits on the network or on the database for it.
+thread, so the UI never waits on the network or on the database for it, and hears of each
+finished round through ``on_round`` (called on this thread; the widget passes it on to the UI
+thread with a queued Qt signal), so views reload as soon as other desks' events are merged.
 
 The worker shares the app's ``Desk``: SQLAlchemy hands each thread its own SQLite connection
 from the pool, and ``Desk._tx`` keeps its nested-transaction guard per thread, so the worker's
@@ -83,6 +85,7 @@ class SyncWorker(threading.Thread):
         self._clock = clock or desk.now
         self._lock = threading.Lock()
         self._status = SyncStatus()
+        self._round_listeners: list[Callable[[SyncReport], None]] = []
         desk.on_new_events(self.wake)
 
     # --- the UI's side --------------------------------------------------------------------------
@@ -90,6 +93,11 @@ class SyncWorker(threading.Thread):
     def status(self) -> SyncStatus:
         with self._lock:
             return self._status
+
+    def on_round(self, listener: Callable[[SyncReport], None]) -> None:
+        """Call ``listener(report)`` after every round, on the worker's thread (so it must be
+        quick and must not touch widgets: emit a Qt signal instead)."""
+        self._round_listeners.append(listener)
 
     def wake(self) -> None:
         """Sync as soon as possible (now, or right after the round in progress)."""
@@ -142,6 +150,11 @@ class SyncWorker(threading.Thread):
         if not report.ok:
             log.info("sync failed (%d in a row), next try in %.0f s: %s", failures, delay,
                      report.errors[0])
+        for listener in list(self._round_listeners):
+            try:
+                listener(report)
+            except Exception:  # a listener's bug must not stop syncing
+                log.exception("a sync round listener failed")
         return delay
 
     def _refresh_pending(self) -> None:

@@ -258,6 +258,18 @@ class CasePanel(QWidget):
         self.gestures.set_case(view.header.category, view.header.severity)
         self._show_step(view.step if view.step in STEPS else "document")
 
+    def reload_view(self) -> None:
+        """Re-read the shown case (other desks' events were merged): whether it was closed
+        elsewhere, its follow-up. What the person has typed here stays as it is."""
+        if self.case_id is None:
+            return
+        self._view = self.desk.case(self.case_id)
+        closed = self._view.status == "closed"
+        self.next.setText(self._next_label(self._shown_step, closed))
+        self.next.setEnabled(not closed)
+        if self._shown_step == "followup":
+            self._update_followup_label()
+
     def _fill_outlets(self) -> None:
         current = self.outlet.currentText()
         self.outlet.clear()

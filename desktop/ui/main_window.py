@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         # Head-office sync state; the worker runs only once this desk has been enrolled.
         self.sync_status = SyncStatusButton(desk, self)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_status.merged.connect(self._merged)
         self.sync_status.start_if_enrolled()
 
         self._build_menus()
@@ -280,6 +281,11 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.case_list.refresh()
         self._update_budget()
+
+    def _merged(self) -> None:
+        # Other desks' cases (or a new policy) arrived with a sync round: show them now.
+        self.refresh()
+        self.panel.reload_view()
 
     def _update_budget(self) -> None:
         if self.on_shift is None:

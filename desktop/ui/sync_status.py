@@ -3,7 +3,9 @@
 The status-bar button never waits for the network or the worker: a QTimer reads the worker's
 ``status()`` snapshot (a copy under a lock) and words it. The network work happens on the
 worker's own thread, or, for enrolment, on a short-lived thread whose answer comes back to the
-UI thread through a queued signal.
+UI thread through a queued signal. Each finished round comes back the same way: the button
+rewords itself at once and, when the round merged other desks' events (or a new policy),
+emits ``merged`` so the window reloads what it shows.
 
 ``desktop.sync`` (and so httpx) is imported only when this desk is enrolled or someone opens
 the enrolment dialog, so start-up does not pay for it.
@@ -12,6 +14,7 @@ the enrolment dialog, so start-up does not pay for it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -31,6 +34,7 @@ from desktop.core.desk import Desk
 from desktop.ui.common import named
 
 if TYPE_CHECKING:
+    from desktop.sync.client import SyncReport
     from desktop.sync.worker import SyncStatus
 
 REFRESH_MS = 2000
@@ -45,9 +49,20 @@ class Worker(Protocol):
 
     def stop(self, timeout: float | None = ...) -> None: ...
 
+    def on_round(self, listener: Callable[[SyncReport], None]) -> None: ...
+
+
+class _RoundRelay(QObject):
+    """Carries a finished round from the worker's thread to the UI thread (a queued signal)."""
+
+    finished = Signal(object)  # the round's SyncReport
+
 
 class SyncStatusButton(QPushButton):
     """"Synced 2 min ago" / "Offline — 14 events waiting" / "Not connected to head office"."""
+
+    # A round stored other desks' events or a new policy: what the window shows is stale.
+    merged = Signal()
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, *,
                  worker: Worker | None = None) -> None:
@@ -55,6 +70,11 @@ class SyncStatusButton(QPushButton):
         self.desk = desk
         self.worker: Worker | None = worker
         self._owns_worker = False
+        # No parent: the worker's thread may still finish a round after this button is gone.
+        self._relay = _RoundRelay()
+        self._relay.finished.connect(self._round_finished)
+        if worker is not None:
+            worker.on_round(self._relay.finished.emit)
         self.setFlat(True)
         named(self, "syncStatus", self.tr("Head office sync"))
         self.clicked.connect(self.show_details)
@@ -73,6 +93,7 @@ class SyncStatusButton(QPushButton):
         from desktop.sync.worker import SyncWorker
 
         worker = SyncWorker(self.desk)
+        worker.on_round(self._relay.finished.emit)
         worker.start()
         self.worker = worker
         self._owns_worker = True
@@ -85,6 +106,11 @@ class SyncStatusButton(QPushButton):
         if self.worker is not None and self._owns_worker:
             # A round in progress finishes (its transactions are short); bounded wait.
             self.worker.stop(timeout=5.0)
+
+    def _round_finished(self, report: SyncReport) -> None:
+        self.refresh()
+        if report.pulled or report.refolded or report.policy_version is not None:
+            self.merged.emit()
 
     # --- showing it ------------------------------------------------------------------------------
 

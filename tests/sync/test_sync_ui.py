@@ -1,4 +1,5 @@
-"""The status-bar sync state, its dialog's "Sync now", and enrolling from Settings."""
+"""The status-bar sync state, its dialog's "Sync now", enrolling from Settings, and views that
+reload as soon as a round merged other desks' events."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import Desk
-from desktop.sync.worker import SyncStatus
+from desktop.core.desk import CaseHeader, Desk
+from desktop.sync.client import SyncReport, enroll, sync_once
+from desktop.sync.worker import SyncStatus, SyncWorker
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync_status import HeadOfficeDialog, SyncDialog, SyncStatusButton
+from tests.conftest import Team
 from tests.headoffice.helpers import HQ
 from tests.sync.helpers import open_cases
+from tests.ui.conftest import show_active, sign_in
 
 
 class FakeWorker:
@@ -22,6 +26,14 @@ class FakeWorker:
         self.current = status
         self.wakes = 0
         self.stopped = False
+        self.listeners: list[Callable[[SyncReport], None]] = []
+
+    def on_round(self, listener: Callable[[SyncReport], None]) -> None:
+        self.listeners.append(listener)
+
+    def finish_round(self, report: SyncReport) -> None:
+        for listener in self.listeners:
+            listener(report)
 
     def status(self) -> SyncStatus:
         return self.current
@@ -106,3 +118,81 @@ def test_enrolling_from_settings_starts_the_worker(qtbot: QtBot, hq: HQ,
         window.close()
     worker = window.sync_status.worker
     assert worker is not None and not worker.is_alive()  # type: ignore[attr-defined]
+
+
+def test_a_round_that_merged_events_says_so_at_once(qtbot: QtBot,
+                                                    make_eur_desk: Callable[..., Desk],
+                                                    clock: ManualClock) -> None:
+    worker = FakeWorker(SyncStatus(enrolled=True))
+    button = SyncStatusButton(make_eur_desk(), worker=worker)
+    qtbot.addWidget(button)
+    merged: list[bool] = []
+    button.merged.connect(lambda: merged.append(True))
+    assert button.text() == "Syncing…"
+
+    worker.current = SyncStatus(enrolled=True, online=True, last_success_at=clock.now())
+    worker.finish_round(SyncReport(pushed=3, acked=3))  # nothing came in
+    assert button.text() == "Synced just now"  # reworded without waiting for the timer
+    assert merged == []
+    worker.finish_round(SyncReport(pulled=2))
+    worker.finish_round(SyncReport(refolded=True))
+    worker.finish_round(SyncReport(policy_version=4))
+    assert merged == [True, True, True]
+
+
+def _listed(window: MainWindow) -> set[str]:
+    model = window.case_list.model
+    return {model.case_at(row).id for row in range(model.rowCount())}
+
+
+def test_another_desks_case_shows_right_after_this_desks_round(
+        qtbot: QtBot, hq: HQ, make_eur_desk: Callable[..., Desk]) -> None:
+    site = hq.add_site()
+    desk1, desk2 = make_eur_desk("desk1"), make_eur_desk("desk2")
+    team1 = Team(desk1)
+    Team(desk2)  # desk 2's staff, who sign in there
+    for number, desk in enumerate((desk1, desk2), start=1):
+        enroll(desk, hq.server.url, hq.code(site), f"Front desk {number}")
+    window = MainWindow(desk2)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    worker = window.sync_status.worker
+    assert isinstance(worker, SyncWorker)
+    merged: list[bool] = []
+    window.sync_status.merged.connect(lambda: merged.append(True))
+    try:
+        sign_in(qtbot, window, "Maya Torres", "1234")
+        assert not window.is_locked
+
+        def idle() -> bool:
+            status = worker.status()
+            return (not status.syncing and status.last_success_at is not None
+                    and status.pending == 0)
+
+        qtbot.waitUntil(idle, timeout=30000)
+        # Desk 1 opens a case and sends it; desk 2 shows nothing of it yet.
+        (case_id,) = open_cases(desk1, 1, team=team1)
+        assert sync_once(desk1).ok
+        assert case_id not in _listed(window)
+
+        # Desk 2's next round (here: woken at once instead of within the minute) merges it,
+        # and the case list reloads with nothing else prompting it.
+        worker.wake()
+        qtbot.waitUntil(lambda: case_id in _listed(window), timeout=30000)
+        assert merged
+
+        # Desk 2 looks at it while desk 1 closes it: the open case shows it is closed.
+        window.open_case(case_id)
+        assert window.panel.next.isEnabled()
+        on_shift = team1.sign_in(team1.agent)
+        desk1.update_header(on_shift, case_id, CaseHeader(
+            "Guest 0", "Room 100", "Front Desk", "maintenance", "medium"))
+        desk1.close_case(on_shift, case_id, root_cause="maintenance", detail="",
+                         outcome="recovered")
+        assert sync_once(desk1).ok
+        worker.wake()
+        qtbot.waitUntil(lambda: not window.panel.next.isEnabled(), timeout=30000)
+        assert window.panel.next.text() == "Case closed"
+        assert case_id not in _listed(window)  # the list shows open cases
+    finally:
+        window.close()

@@ -127,3 +127,21 @@ def test_new_local_events_and_wake_cut_the_wait_short(
     assert_hq_holds_exactly(hq, desk)
 
 
+
+
+def test_each_round_is_reported_to_listeners_even_past_a_broken_one(
+        make_eur_desk: Callable[..., Desk]) -> None:
+    desk = make_eur_desk()
+    sync = ScriptedSync(failures=1)
+    worker = SyncWorker(desk, sync=sync, interval=60, rng=random.Random(3))
+    heard: list[SyncReport] = []
+
+    def broken(_report: SyncReport) -> None:
+        raise RuntimeError("a listener's bug")
+
+    worker.on_round(broken)
+    worker.on_round(heard.append)
+    worker.run_round()
+    worker.run_round()
+    assert [report.ok for report in heard] == [False, True]
+    assert worker.status().failures == 0 and worker.status().last_report is heard[-1]
