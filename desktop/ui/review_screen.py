@@ -175,6 +175,8 @@ class ReviewDialog(QDialog):
         self.gestures = named(QTableView(), "reviewGestures", self.tr("Gestures granted"))
         self.gestures.setModel(self.gestures_model)
         self.gestures.verticalHeader().hide()
+        self.gestures.setWordWrap(False)
+        self.gestures.horizontalHeader().setStretchLastSection(True)
         self.approvals = self._table("reviewApprovals", self.tr("Approvals"))
         self.followups = self._table("reviewFollowups", self.tr("Follow-ups and open cases"))
         self.findings = named(QListWidget(), "reviewFindings", self.tr("Worth a look"))
@@ -313,6 +315,7 @@ class ReviewDialog(QDialog):
         self._fill(self.breakdown, [self.tr("By"), self.tr("What"), self.tr("Gestures"),
                                     self.tr("Spend")], breakdown)
         self.gestures_model.show_grants(review.grants)
+        self.gestures.resizeColumnsToContents()  # by the first page: later ones are alike
         names = {m.id: m.name for m in self.desk.staff()}
         self._fill(self.approvals, [self.tr("When"), self.tr("Decision"), self.tr("Approver"),
                                     self.tr("Asked by"), self.tr("Value"), self.tr("Reason")],
