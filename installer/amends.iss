@@ -51,6 +51,12 @@ Name: "fr"; MessagesFile: "compiler:Languages\French.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
+[InstallDelete]
+; An upgrade replaces the whole build. Without this, files that the new build no longer has
+; (an older package's *.dist-info beside the new one, a dropped Qt plugin or DLL) would stay in
+; _internal\ and could be loaded in place of the new ones. Only program files live there.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 ; The whole one-folder app: amends.exe (no console), amends-cli.exe (doctor, --version) and
 ; _internal\ with Python, Qt, plugins, fonts, translations, resources and migrations.

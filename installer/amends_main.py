@@ -3,6 +3,11 @@
 A windowed Windows executable has no console, so sys.stdout and sys.stderr are None there and
 the first print (argparse's --version, the doctor) would raise; they go to the null device
 instead. For console output on Windows use amends-cli.exe, built beside amends.exe.
+
+Redirected to a file or a pipe (`amends-cli doctor > doctor.txt`, build.sh's smoke test in Git
+Bash), Windows' streams use the ANSI code page (cp1252), which cannot encode the doctor's "→":
+the doctor died with UnicodeEncodeError. Such streams write UTF-8 instead; a console window is
+unaffected (Python writes to it in UTF-16).
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ import sys
 
 def _main() -> int:
     for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
+        stream = getattr(sys, name)
+        if stream is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        elif sys.platform == "win32" and not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     from desktop.cli import main
 
     return main()

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Check the Windows installer on Linux: compile installer/amends.iss with Inno Setup's ISCC
 # under Wine, then install the setup silently into a throwaway Wine prefix (Start menu and
-# desktop shortcuts, every file), put a case log in the user's data dir, uninstall silently,
+# desktop shortcuts, every file), install it again over a planted file of an "older build"
+# (which the upgrade must remove), put a case log in the user's data dir, uninstall silently,
 # and check that the program is gone and the data is still there.
 #
 #   installer/check_iss.sh                 against a stand-in of the one-folder build (1-2 min)
-#   installer/check_iss.sh dist/amends     against a real build folder; a Linux one compiles
-#                                          too (about 5 min: 300 MB at lzma2/max)
+#   installer/check_iss.sh build/winpy/dist/amends
+#                                          against a real Windows build, made on Linux by
+#                                          installer/build_windows_wine.sh (about 3 min: a
+#                                          72 MB setup); a Linux build folder compiles too
 #
 # The stand-in has the Windows build's layout (amends.exe, amends-cli.exe, _internal/ with the
-# resources): a real Windows PyInstaller build cannot be made here. The setup is written to
-# build/iss/ (a throwaway folder, never shipped).
+# resources). The setup is written to build/iss/ (a throwaway folder, never shipped).
 #
 # Needs Wine with 32-bit support (ISCC and setup.exe are 32-bit programs) and npm. On
 # Debian/Ubuntu, as root:
@@ -93,6 +95,20 @@ grep -q "Installation process succeeded" "$work/install.log" \
 done
 for link in "$menu/Amends.lnk" "$menu/Amends diagnostics.lnk" "$desktop/Amends.lnk"; do
     [[ -f "$link" ]] || fail "no shortcut $link"
+done
+
+echo "check_iss: installing over it, as an upgrade does: files of the old build must go"
+stale="$app/_internal/stale-0.0.9.dist-info/METADATA"
+mkdir -p "$(dirname "$stale")"
+printf 'left by an older build\n' >"$stale"
+wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART \
+    "/LOG=$(winepath -w "$work/upgrade.log")" || { cat "$work/upgrade.log" >&2; fail "upgrade failed"; }
+wineserver -w
+grep -q "Installation process succeeded" "$work/upgrade.log" \
+    || { cat "$work/upgrade.log" >&2; fail "the upgrade did not succeed"; }
+[[ ! -e "$stale" ]] || fail "the upgrade left the old build's $stale"
+(cd "$dist" && find . -type f) | while read -r file; do
+    [[ -f "$app/$file" ]] || fail "not installed by the upgrade: $file"
 done
 
 echo "check_iss: uninstalling silently; the user's case log must stay"
