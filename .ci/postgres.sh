@@ -48,7 +48,8 @@ if [[ -z "$bindir" ]]; then
         exit 1
     fi
     log "installing Debian's postgresql"
-    apt-get update -qq >&2
+    # A mirror mid-sync fails one index; the install below still fails loudly if it must.
+    apt-get update -qq >&2 || echo "postgres.sh: apt-get update reported errors; going on" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
     bindir=$(find_bindir)
     if [[ -z "$bindir" ]]; then
