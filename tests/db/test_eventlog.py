@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import platform
 import uuid
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from db import eventlog
 from db.eventlog import (
     GENESIS_HASH,
     Event,
@@ -34,6 +39,37 @@ def test_canonical_json_is_stable_and_unicode() -> None:
     assert canonical_json({"b": 1, "a": "é"}) == '{"a":"é","b":1}'
     with pytest.raises(ValueError):
         canonical_json({"x": float("nan")})
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text()
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(st.dictionaries(st.text(), JSON_VALUES, max_size=6) | JSON_VALUES)
+def test_canonical_json_is_exactly_what_json_dumps_makes(value: object) -> None:
+    # The hash of every event ever written depends on these bytes: the encoder made once
+    # for speed must not differ from json.dumps in anything.
+    assert canonical_json(value) == json.dumps(value, sort_keys=True, separators=(",", ":"),
+                                               ensure_ascii=False, allow_nan=False)
+
+
+def test_canonical_json_uses_the_encoder_made_once_on_cpython() -> None:
+    if platform.python_implementation() == "CPython":
+        assert eventlog._C_CANONICAL is not None
+
+
+def test_canonical_json_refuses_what_json_cannot_say() -> None:
+    loop: dict[str, object] = {}
+    loop["self"] = loop
+    with pytest.raises((ValueError, RecursionError)):
+        canonical_json(loop)
+    with pytest.raises(TypeError):
+        canonical_json({"when": object()})
+    with pytest.raises(ValueError):
+        canonical_json({"x": [float("inf")]})
 
 
 def test_a_sound_chain_verifies() -> None:
