@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python -m bench.sync [--events 100000] [--batch 2000]
+    .venv/bin/python -m bench.sync [--events 100000] [--batch 2000] [--rounds 3]
                                    [--desks 200 --per-desk 50 --processes 4]
                                    [--hq-db URL] [--hq-workers N]
 
@@ -17,8 +17,11 @@ in-memory one (nothing touches the user's).
    unique keys do not clash) straight into the same head-office database, in the same run, with
    the same multi-row INSERT head office uses, in transactions of ``--batch`` rows: what is
    left is what HTTP, JSON, checks and hashing, and the desk's reading and acknowledging cost.
-   The baseline runs first and its rows are deleted again before the sync, so both fill the
-   same, equally empty tables (whichever ran second would otherwise pay for bigger indexes).
+   Each side's rows are deleted again after it, so both fill the same, equally empty tables
+   (whichever ran second would otherwise pay for bigger indexes). ``--rounds`` repeats the
+   pair, alternating which goes first, and the figure is the median ratio: on a shared
+   machine one pair alone swings by a fifth either way. Between rounds head office forgets
+   the desk's events and the desk marks them unsent, as after a restore from an empty backup.
 2. ``--desks N`` desks, spread over ``--processes`` client processes (each desk a thread in
    its process, ``--desks-per-site`` desks per site, so each also pulls and folds its site's
    other desks' events), push ``--per-desk`` events each, all at once. Afterwards head office
@@ -32,6 +35,7 @@ import multiprocessing
 import os
 import queue
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,7 +52,7 @@ from typing import Any
 import httpx
 import keyring
 from keyring.backend import KeyringBackend
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.eventlog import GENESIS_HASH, Event, canonical_json, seal
@@ -155,6 +159,8 @@ def new_code(factory: sessionmaker[Session], site_id: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of bulk insert and sync, alternating which goes first")
     parser.add_argument("--batch", type=int, default=2000,
                         help="events per push, and rows per transaction of the baseline")
     parser.add_argument("--desks", type=int, default=0, help="desks pushing at once")
@@ -197,8 +203,34 @@ def one_desk(args: argparse.Namespace, root: Path, url: str,
     print(f"desk with {args.events} unsynced events made in "
           f"{time.perf_counter() - made:.1f} s")
     enroll(desk, url, new_code(factory, site_id), "Bench desk")
-    bulk_rate = baseline(args, desk, factory)
+    copies = BaselineRows.of(desk, factory)
+    ratios: list[float] = []
+    for round_ in range(1, args.rounds + 1):
+        # Alternate which goes first, so a slow spell of this shared machine does not always
+        # fall on the same side; both start from the same, equally empty table.
+        if round_ % 2:
+            bulk_rate = copies.insert(args.batch, factory)
+            sync_rate = drain(args, desk, factory, again=round_ < args.rounds)
+        else:
+            sync_rate = drain(args, desk, factory, again=round_ < args.rounds)
+            bulk_rate = copies.insert(args.batch, factory)
+        ratios.append(sync_rate / bulk_rate)
+        print(f"round {round_}: sync {sync_rate:,.0f} events/s, bulk insert {bulk_rate:,.0f} "
+              f"rows/s: sync runs at {ratios[-1]:.0%} of the bare insert's rate")
+    copies.remove(factory)
+    print(f"sync runs at {statistics.median(ratios):.0%} of the bare insert's rate (median of "
+          f"{len(ratios)} rounds, {min(ratios):.0%}-{max(ratios):.0%}; costs "
+          f"{1 / statistics.median(ratios):.1f}x)")
+    desk.close()
 
+
+def drain(args: argparse.Namespace, desk: Desk, factory: sessionmaker[Session], *,
+          again: bool) -> float:
+    """Sync the desk's whole outbox once, check head office holds it exactly; events per second.
+
+    With ``again``, head office then forgets the events and the desk marks them unsent, as
+    after head office is restored from an empty backup, so the next round sends them anew.
+    """
     began = time.perf_counter()
     report = sync_once(desk, batch_size=args.batch)
     took = time.perf_counter() - began
@@ -210,43 +242,63 @@ def one_desk(args: argparse.Namespace, root: Path, url: str,
                           .order_by(HQEventRow.seq)).all()
     mine = [(row.seq, row.hash) for row in desk.events_for_device(desk.device_id)]
     assert [tuple(row) for row in held] == mine, "head office does not hold the desk's chain"
-    sync_rate = args.events / took
-    print(f"sync:        {args.events} events in {took:.2f} s = {sync_rate:,.0f} events/s "
+    rate = args.events / took
+    print(f"sync:        {args.events} events in {took:.2f} s = {rate:,.0f} events/s "
           f"(batches of {args.batch}: pushed, verified, stored, acknowledged; held once each)")
-    print(f"sync runs at {sync_rate / bulk_rate:.0%} of the bare insert's rate "
-          f"(costs {bulk_rate / sync_rate:.1f}x)")
-    desk.close()
-
-
-def baseline(args: argparse.Namespace, desk: Desk, factory: sessionmaker[Session]) -> float:
-    """Insert the desk's rows as another device with head office's INSERT; rows per second."""
-    other = str(uuid.uuid4())
-    source = [row_to_event(r) for r in desk.events_for_device(desk.device_id)]
-    now = datetime.now(UTC)
-    with transaction(factory) as db:
-        # Its own site, so no desk ever pulls these copies.
-        site = admin.add_site(db, name=f"Baseline {other[:8]}", currency="EUR",
-                              timezone="Europe/Paris", now=START)
-        db.add(Device(id=other, site_id=site.id, name="baseline", token_hash=other + "-" * 28,
-                      enrolled_at=START, last_seq=0))
-        site_id = site.id
-    rows = [event_values(Event.from_wire(event.to_wire() | {"id": str(uuid.uuid4()),
-                                                            "device_id": other}),
-                         site_id, now) for event in source]
-    table = HQEventRow.__table__
-    began = time.perf_counter()
-    for start in range(0, len(rows), args.batch):
+    if again:
         with transaction(factory) as db:
-            db.execute(insert(table), rows[start:start + args.batch])
-    took = time.perf_counter() - began
-    rate = len(rows) / took
-    print(f"bulk insert: {len(rows)} rows in {took:.2f} s = {rate:,.0f} rows/s (same rows, "
-          f"same database, {args.batch} per transaction; no HTTP, no checks)")
-    with transaction(factory) as db:
-        db.execute(delete(HQEventRow).where(HQEventRow.device_id == other))
-        db.execute(delete(Device).where(Device.id == other))
-        db.execute(delete(Site).where(Site.id == site_id))
+            db.execute(delete(HQEventRow).where(HQEventRow.device_id == desk.device_id))
+            db.execute(update(Device).where(Device.id == desk.device_id)
+                       .values(last_seq=0, last_chain_hash=None))
+        desk.reopen_outbox(0)
     return rate
+
+
+@dataclass
+class BaselineRows:
+    """The desk's event rows as head office stores them, as another device of another site
+    (so the unique keys do not clash and no desk ever pulls these copies)."""
+
+    device_id: str
+    site_id: str
+    rows: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, desk: Desk, factory: sessionmaker[Session]) -> BaselineRows:
+        other = str(uuid.uuid4())
+        source = [row_to_event(r) for r in desk.events_for_device(desk.device_id)]
+        with transaction(factory) as db:
+            site = admin.add_site(db, name=f"Baseline {other[:8]}", currency="EUR",
+                                  timezone="Europe/Paris", now=START)
+            db.add(Device(id=other, site_id=site.id, name="baseline",
+                          token_hash=other + "-" * 28, enrolled_at=START, last_seq=0))
+            site_id = site.id
+        now = datetime.now(UTC)
+        rows = [event_values(Event.from_wire(event.to_wire() | {"id": str(uuid.uuid4()),
+                                                                "device_id": other}),
+                             site_id, now) for event in source]
+        return cls(other, site_id, rows)
+
+    def insert(self, batch: int, factory: sessionmaker[Session]) -> float:
+        """Insert the rows with head office's INSERT, ``batch`` per transaction, then delete
+        them again; rows per second."""
+        table = HQEventRow.__table__
+        began = time.perf_counter()
+        for start in range(0, len(self.rows), batch):
+            with transaction(factory) as db:
+                db.execute(insert(table), self.rows[start:start + batch])
+        took = time.perf_counter() - began
+        rate = len(self.rows) / took
+        print(f"bulk insert: {len(self.rows)} rows in {took:.2f} s = {rate:,.0f} rows/s (same "
+              f"rows, same database, {batch} per transaction; no HTTP, no checks)")
+        with transaction(factory) as db:
+            db.execute(delete(HQEventRow).where(HQEventRow.device_id == self.device_id))
+        return rate
+
+    def remove(self, factory: sessionmaker[Session]) -> None:
+        with transaction(factory) as db:
+            db.execute(delete(Device).where(Device.id == self.device_id))
+            db.execute(delete(Site).where(Site.id == self.site_id))
 
 
 # --- many desks at once -----------------------------------------------------------------------
