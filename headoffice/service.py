@@ -26,6 +26,7 @@ above, which is the reference (tests hold the two to the same outcome).
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -405,6 +406,10 @@ class Unusual(Exception):
     roll the transaction back and take the careful way, which says what and stores the rest."""
 
 
+_WIRE_FIELDS = operator.itemgetter("id", "device_id", "seq", "kind", "case_id", "actor", "at",
+                                   "payload", "prev_hash", "hash")
+
+
 @dataclass(frozen=True, slots=True)
 class PlainBatch:
     """A push in the usual shape, checked a column at a time: every event well formed, one
@@ -438,16 +443,10 @@ class PlainBatch:
                 or not HASH_RE.fullmatch(chain_head)):
             return None
         try:
-            ids = [event["id"] for event in events]
-            device_ids = {event["device_id"] for event in events}
-            seqs = [event["seq"] for event in events]
-            kinds = [event["kind"] for event in events]
-            case_ids = [event.get("case_id") for event in events]
-            actors = [event.get("actor") for event in events]
-            ats = [event["at"] for event in events]
-            payloads = [event["payload"] for event in events]
-            prev_hashes = [event["prev_hash"] for event in events]
-            hashes = [event["hash"] for event in events]
+            # Field by field (desks always send every field, case_id and actor as null).
+            ids, device_column, seqs, kinds, case_ids, actors, ats, payloads, prev_hashes, \
+                hashes = map(list, zip(*map(_WIRE_FIELDS, events), strict=True))
+            device_ids = set(device_column)
             # join() refuses anything but text, so these also check the types.
             formed = (UUID_LINES.fullmatch("\n".join(ids))
                       and KIND_LINES.fullmatch("\n".join(kinds))
@@ -621,10 +620,11 @@ def _row(event_id: str, device_id: str, seq: int, kind: str, case_id: str | None
         "event_id": event_id, "site_id": site_id, "device_id": device_id, "seq": seq,
         "kind": kind, "case_id": case_id, "actor": actor, "at": at, "payload": stored,
         "prev_hash": prev_hash, "hash": digest, "received_at": received_at,
-        "voucher_id": _ref(payload.get("voucher_id")),
-        "value_minor": _minor(payload.get("value_minor")),
-        "currency": _currency(payload.get("currency")),
-        "due_at": _time(payload.get("due_at")),
+        # Most events carry none of these: only present ones are checked.
+        "voucher_id": _ref(payload["voucher_id"]) if "voucher_id" in payload else None,
+        "value_minor": _minor(payload["value_minor"]) if "value_minor" in payload else None,
+        "currency": _currency(payload["currency"]) if "currency" in payload else None,
+        "due_at": _time(payload["due_at"]) if "due_at" in payload else None,
     }
 
 
