@@ -17,6 +17,7 @@ from db.eventlog import (
     Event,
     canonical_json,
     event_hash,
+    hash_columns,
     payload_json_and_hash,
     seal,
     verify_chain,
@@ -152,6 +153,23 @@ def test_payload_json_and_hash_is_event_hash(text: str) -> None:
                      at="2026-11-18T10:00:00.000000Z", payload=payload, prev_hash="ab" * 32)
         assert payload_json_and_hash(event) == (canonical_json(payload), event.hash)
         assert Event.from_wire(event.to_wire()) == event
+
+
+def test_hash_columns_is_event_hash_for_every_event_of_a_batch() -> None:
+    device = str(uuid.uuid4())
+    events = [seal(id=str(uuid.uuid4()), device_id=device, seq=seq, kind="note.added",
+                   case_id=text or None, actor=None if seq % 2 else text,
+                   at="2026-11-18T10:00:00.000000Z", payload={"text": text, "n": [seq, 1.5]},
+                   prev_hash="ab" * 32)
+              for seq, text in enumerate(TRICKY_TEXTS, start=1)]
+    payload_jsons, digests = hash_columns(
+        [e.id for e in events], device, [e.seq for e in events], [e.kind for e in events],
+        [e.case_id for e in events], [e.actor for e in events], [e.at for e in events],
+        [e.payload for e in events], [e.prev_hash for e in events])
+    assert digests == [e.hash for e in events]
+    assert payload_jsons == [canonical_json(e.payload) for e in events]
+    with pytest.raises(ValueError):  # columns of different lengths are a bug, not a batch
+        hash_columns([events[0].id], device, [], [], [], [], [], [], [])
 
 
 def test_payload_json_and_hash_takes_the_general_way_for_other_types() -> None:
