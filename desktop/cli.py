@@ -294,8 +294,7 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
         return (f"FORGED: this voucher does not verify ({why}). Keep the slip and call a "
                 "supervisor.")
     if v is None:
-        where = " (it is another site's)" if check.detail == "other_site" else ""
-        return f"UNKNOWN: no voucher with that code at {site.name}{where}."
+        return f"UNKNOWN: no voucher with that code at {site.name}."
     what = (f"{v.display_code}, {format_money(v.value_minor, v.currency, site.locale)}"
             f"{', ' + v.description if v.description else ''}"
             f"{', for ' + v.guest_name if v.guest_name else ''}")

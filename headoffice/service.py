@@ -709,8 +709,13 @@ def pull(db: Session, device: Device, *, after: int, limit: int) -> dict[str, An
         .order_by(EventRow.id)
         .limit(limit)
     ).all()
+    # The site's revoked desks: the others refuse vouchers of theirs they have not seen arrive
+    # here (a stolen desk's key would otherwise sign vouchers the other desks accept).
+    revoked = db.scalars(select(Device.id).where(Device.site_id == device.site_id,
+                                                 Device.revoked_at.is_not(None))
+                         .order_by(Device.id)).all()
     return {"events": [row_to_wire(row) for row in rows],
-            "next": rows[-1].id if rows else after}
+            "next": rows[-1].id if rows else after, "revoked_devices": list(revoked)}
 
 
 def policy_for(db: Session, device: Device, *, have: int) -> dict[str, Any] | None:

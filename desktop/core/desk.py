@@ -252,7 +252,7 @@ class VoucherOutcome(enum.Enum):
     """Can be redeemed now; ``voucher`` says what it is worth (``synced`` False: known here
     only from its signed QR token, issued at another desk and not yet synced)."""
     UNKNOWN = "unknown"
-    """A well-formed code no voucher here has (``detail`` "other_site": another site's)."""
+    """A well-formed code no voucher here has."""
     EXPIRED = "expired"
     """Its last valid day (site time) has passed."""
     VOIDED = "voided"
@@ -307,7 +307,7 @@ class VoucherCheck:
     voucher: VoucherView | None = None
     code_status: CodeStatus | None = None  # MISTYPED: how the code is wrong
     token_failure: TokenFailure | None = None  # FORGED by signature: why
-    detail: str = ""  # "claim_mismatch", "stored_token", "other_site"
+    detail: str = ""  # FORGED: "claim_mismatch", "stored_token", "revoked_device"
     redeemed_here: bool = False  # ALREADY_REDEEMED at this very desk
     redeemed_now: bool = False  # redeem_voucher recorded the redemption just now
 
@@ -982,8 +982,16 @@ class Desk:
             # By id, not code: a code two desks happened to draw names two vouchers.
             row = db.get(VoucherRow, claim.voucher_id)
             if row is None:
-                if claim.site_id != site.id:
-                    return VoucherCheck(VoucherOutcome.UNKNOWN, detail="other_site"), None, None
+                # No check of claim.site_id: desks that ran alone before joining head office
+                # each made their own site id. A key is only ever learnt from this site's own
+                # log (this desk's events and its site's, pulled), so a signature that
+                # verifies is already a desk of this site's.
+                if claim.device_id in _revoked_devices(db):
+                    # Head office stopped taking that desk's events: a voucher of its that
+                    # never arrived through head office may have been signed by whoever has
+                    # the desk now. One that did arrive has a row and checks as usual.
+                    return (VoucherCheck(VoucherOutcome.FORGED, detail="revoked_device"),
+                            None, None)
                 view = _claim_view(claim, text)
                 if _expired(self.now(), site, view.expires_on):
                     return VoucherCheck(VoucherOutcome.EXPIRED, view), None, None
@@ -1312,6 +1320,18 @@ class Desk:
                 .execution_options(synchronize_session=False))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    def record_revoked_devices(self, device_ids: Sequence[str]) -> None:
+        """Keep the list of this site's desks head office has revoked (sent with each pull).
+
+        A voucher token signed by one of them is refused unless its voucher already arrived
+        here through head office, which took that desk's events only until it was revoked.
+        """
+        value = json.dumps(sorted(set(device_ids)))
+        with self._tx() as db:
+            row = db.get(Setting, REVOKED_DEVICES)
+            if row is None or row.value != value:
+                db.merge(Setting(key=REVOKED_DEVICES, value=value))
+
     def merge_remote(self, events: Sequence[Event], next_cursor: int) -> MergeResult:
         """Store other desks' events pulled from head office, and move the pull cursor.
 
@@ -1433,6 +1453,17 @@ class Desk:
 
 SYNC_SETTINGS = ("hq_url", "hq_site_id", "hq_pull_cursor", "hq_policy_version",
                  "hq_needs_refold", "hq_pull_fault")
+REVOKED_DEVICES = "hq_revoked_devices"  # JSON list of the desk ids head office has revoked
+
+
+def _revoked_devices(db: Session) -> set[str]:
+    row = db.get(Setting, REVOKED_DEVICES)
+    try:
+        listed = json.loads(row.value) if row is not None and row.value else []
+    except ValueError:
+        log.warning("ignoring an unreadable list of revoked desks")
+        return set()
+    return {device_id for device_id in listed if isinstance(device_id, str)}
 
 
 @dataclass(frozen=True, slots=True)

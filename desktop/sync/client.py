@@ -475,6 +475,11 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
         next_cursor = page.get("next")
         if not isinstance(raw, list) or not isinstance(next_cursor, int):
             raise SyncError("Head office's events page is malformed.")
+        revoked = page.get("revoked_devices")
+        if isinstance(revoked, list):  # a head office from before revocation lists sends none
+            if not all(isinstance(device_id, str) for device_id in revoked):
+                raise SyncError("Head office's list of revoked desks is malformed.")
+            desk.record_revoked_devices(revoked)
         if not raw:
             return
         try:

@@ -390,6 +390,31 @@ def test_a_voucher_from_another_desk_not_yet_synced_is_valid_by_its_token(
         other.close()
 
 
+def test_a_revoked_desk_s_voucher_counts_only_if_it_arrived_before(
+        desk: Desk, team: Team, data_dir: Path, tmp_path: Path, clock: ManualClock) -> None:
+    known = issue(desk, team)  # arrives at the other desk (as through head office)
+    other = second_desk(desk, data_dir, tmp_path, clock)
+    first = Desk.open(data_dir, clock)
+    unseen = issue(first, _team_of(first), guest="Omar Haddad")  # never arrives
+    other_team = _team_of(other)
+    try:
+        assert other.voucher(unseen.token).outcome is VoucherOutcome.VALID  # by its signature
+        other.record_revoked_devices([first.device_id, str(uuid.uuid4())])
+        check = other.voucher(unseen.token)
+        assert check.outcome is VoucherOutcome.FORGED and check.detail == "revoked_device"
+        refused = other.redeem_voucher(other_team.sign_in(other_team.agent2), unseen.token)
+        assert not refused.redeemed_now and refused.outcome is VoucherOutcome.FORGED
+        # What that desk issued before, and this desk holds, is as good as ever.
+        assert other.voucher(known.token).outcome is VoucherOutcome.VALID
+        assert other.voucher(known.code).outcome is VoucherOutcome.VALID
+        # The list is head office's, replaced whole on every pull.
+        other.record_revoked_devices([])
+        assert other.voucher(unseen.token).outcome is VoucherOutcome.VALID
+    finally:
+        first.close()
+        other.close()
+
+
 def test_a_double_redemption_made_offline_is_counted_after_sync(
         desk: Desk, team: Team, data_dir: Path, tmp_path: Path, clock: ManualClock) -> None:
     issued = issue(desk, team)

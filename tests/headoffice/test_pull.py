@@ -55,6 +55,18 @@ def test_pull_returns_other_desks_events_of_the_site_in_a_stable_order(hq: HQ) -
     assert later == wire(d3.events[3:])
 
 
+def test_pull_names_the_site_s_revoked_desks_and_only_those(hq: HQ) -> None:
+    site, elsewhere = hq.add_site("A"), hq.add_site("B")
+    bar, lobby, stolen = (hq.enrol(site, name=name) for name in ("Bar", "Lobby", "Stolen"))
+    far = hq.enrol(elsewhere, name="Far")
+    assert hq.pull(bar).json()["revoked_devices"] == []
+    hq.revoke(stolen)
+    hq.revoke(far)
+    assert hq.pull(bar).json()["revoked_devices"] == [stolen.device_id]
+    assert hq.pull(lobby, after=10**6).json()["revoked_devices"] == [stolen.device_id]
+    assert hq.pull(stolen).status_code == 401  # the revoked desk itself learns nothing
+
+
 def test_policy_set_then_pulled_by_version(hq: HQ) -> None:
     site = hq.add_site()
     desk = hq.enrol(site)
