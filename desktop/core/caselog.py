@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import typing
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import datetime, timedelta
@@ -23,8 +24,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    BindParameter,
     Insert,
     String,
+    Table,
     and_,
     bindparam,
     case,
@@ -452,7 +455,7 @@ def settle(db: Session) -> None:
 
 def refresh_review_days(db: Session, days: Collection[str] | None) -> None:
     """Recount ``review_day`` for these site-local days (all days for None) from the rows."""
-    table = ReviewDayRow.__table__
+    table = _review_day_table()
     if days is None:
         db.execute(delete(table))
         for statement in _recount_statements(False):
@@ -465,6 +468,11 @@ def refresh_review_days(db: Session, days: Collection[str] | None) -> None:
             db.execute(statement, {"days": chunk})
 
 
+def _review_day_table() -> Table:
+    # A mapped class's __table__ is typed as any FromClause; this one is a plain Table.
+    return typing.cast(Table, ReviewDayRow.__table__)
+
+
 def _chunks(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -473,8 +481,8 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
 def _recount_statements(some_days: bool) -> tuple[Insert, ...]:
     """The INSERT … SELECT … GROUP BY statements that count ``review_day``; built once, so a
     commit pays only for running them (``:days`` is the list of days when ``some_days``)."""
-    table = ReviewDayRow.__table__
-    days = bindparam("days", expanding=True)
+    table = _review_day_table()
+    days: BindParameter[str] = bindparam("days", expanding=True)
     grant, case_ = GrantRow.__table__.c, CaseRow.__table__.c
     joined = GrantRow.__table__.join(CaseRow.__table__, CaseRow.__table__.c.id == grant.case_id)
     staff = func.coalesce(grant.staff_id, "")

@@ -49,7 +49,8 @@ def retry_delay_seconds(failed_tries: int) -> int:
     """How long to wait after ``failed_tries`` wrong PINs in a row: 0, 0, 5, 10, 20 … 300."""
     if failed_tries <= FREE_TRIES:
         return 0
-    return min(5 * 2 ** (failed_tries - FREE_TRIES - 1), MAX_DELAY_SECONDS)
+    delay: int = 5 * 2 ** (failed_tries - FREE_TRIES - 1)
+    return min(delay, MAX_DELAY_SECONDS)
 
 
 def _b64(raw: bytes) -> str:

@@ -51,7 +51,9 @@ class Suggestion:
 def recovery_matrix() -> dict[str, Any]:
     import resources
 
-    return json.loads(resources.path("recovery_matrix.json").read_text(encoding="utf-8"))
+    matrix: dict[str, Any] = json.loads(
+        resources.path("recovery_matrix.json").read_text(encoding="utf-8"))
+    return matrix
 
 
 def categories() -> list[str]:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, Row, Select, and_, func, or_, select
@@ -36,6 +36,9 @@ MANY_APPROVALS = 3  # approvals asked for by one person in the period
 VOUCHERS_ONE_BY_ONE = 10  # more expired vouchers than this make one finding, not one each
 
 T = TypeVar("T")
+# A select / result row of any number of columns (SQLAlchemy 2.1 types them per column).
+AnySelect = Select[*tuple[Any, ...]]
+AnyRow = Row[*tuple[Any, ...]]
 
 
 class Lazy(Sequence[T]):
@@ -45,7 +48,7 @@ class Lazy(Sequence[T]):
     one query (CSV export). Equal to any sequence with the same items.
     """
 
-    def __init__(self, engine: Engine, query: Select[Any], make: Callable[[Row[Any]], T],
+    def __init__(self, engine: Engine, query: AnySelect, make: Callable[[AnyRow], T],
                  count: int | None = None) -> None:
         self._engine, self._query, self._make, self._count = engine, query, make, count
 
@@ -265,7 +268,7 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
         .where(grants_in)
         .order_by(GrantRow.local_day, GrantRow.granted_at, GrantRow.id))
 
-    def grant_line(row: Row[Any]) -> GrantLine:
+    def grant_line(row: AnyRow) -> GrantLine:
         (grant_id, case_id, granted_at, guest, category, outlet, gesture_type, description,
          value, staff_id, approver_id, reason, key) = row
         return GrantLine(grant_id, case_id, _utc(granted_at), guest, category, outlet,
@@ -277,14 +280,17 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
                          sum(count for count, _s in review.by_gesture.values()))
     # Open cases change by the minute and are few: read them as they are now.
     open_missed = 0
-    for case_id, due, done in db.execute(
+    for case_id, due_at, done_at in db.execute(
             select(CaseRow.id, CaseRow.followup_due_at, CaseRow.followup_done_at)
             .where(CaseRow.status == "open", cases_in).order_by(CaseRow.opened_at)):
         review.open_cases.append(case_id)
-        if due is not None and done is None and due < now:
+        if due_at is not None and done_at is None and due_at < now:
             open_missed += 1
     due, done = CaseRow.followup_due_at, CaseRow.followup_done_at
-    count = lambda dim: totals[dim].get("", (0, 0))[0]  # noqa: E731
+
+    def count(dim: str) -> int:
+        return totals[dim].get("", (0, 0))[0]
+
     review.late_followups = _case_ids(engine, count("late"), cases_in, due.is_not(None),
                                       done.is_not(None), done > due)
     # "Closed" is asked as closed_at, which has no index: SQLite (no statistics) would take the
@@ -356,7 +362,8 @@ def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tupl
             .where(grants_in, GrantRow.repeat_of.is_not(None), GrantRow.value_minor > 0,
                    GrantRow.repeat_gap <= window, earlier.guest_key == CaseRow.guest_key)
             .order_by(GrantRow.granted_at)):
-        stays.setdefault(key, (guest, set()))[1].update((case_id, repeat_of))
+        # repeat_of is never None here: the query keeps only linked grants.
+        stays.setdefault(key, (guest, set()))[1].update((case_id, cast(str, repeat_of)))
     for guest, case_ids in stays.values():
         review.findings.append(Finding(
             "guest_many_cases", guest, f"{len(case_ids)} cases with gestures in one stay",
@@ -384,11 +391,11 @@ def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tupl
     asked: dict[str, list[str]] = defaultdict(list)
     for approval in review.approvals:
         asked[approval.requested_by or ""].append(approval.case_id)
-    for staff_id, case_ids in asked.items():
-        if len(case_ids) >= MANY_APPROVALS:
+    for staff_id, asked_ids in asked.items():
+        if len(asked_ids) >= MANY_APPROVALS:
             review.findings.append(Finding(
                 "many_approvals", names.get(staff_id, ("?", ""))[0],
-                f"{len(case_ids)} approvals asked for", tuple(sorted(set(case_ids)))))
+                f"{len(asked_ids)} approvals asked for", tuple(sorted(set(asked_ids)))))
     # Vouchers issued and never redeemed (expired), or redeemed twice.
     today = now.date().isoformat()
     unused: list[VoucherRow] = []
