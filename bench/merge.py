@@ -16,8 +16,9 @@ from pathlib import Path
 
 from desktop.core.clock import ManualClock
 from desktop.core.demo import create_demo_site
-from desktop.core.desk import CaseHeader, Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.seed import seed_history
+from desktop.core.views import CaseHeader, GestureProposal
 
 
 def main() -> None:
@@ -32,19 +33,19 @@ def main() -> None:
         there = Desk.open(Path(folder) / "there", clock, verify=False)
         create_demo_site(there)
         # The offline desk works first (earlier times), then this desk's history is added.
-        maya = next(m for m in there.staff() if m.name.startswith("Maya"))
-        on_shift = there.sign_in(maya.id, "1234").on_shift
+        maya = next(m for m in there.staff.roster() if m.name.startswith("Maya"))
+        on_shift = there.shifts.sign_in(maya.id, "1234").on_shift
         assert on_shift is not None
         for n in range(args.remote_cases):
-            case_id = there.open_case(on_shift, CaseHeader(f"Guest {n}", "Room 1"))
-            there.grant(on_shift, case_id, GestureProposal("comp", "Dessert", 900))
+            case_id = there.cases.open(on_shift, CaseHeader(f"Guest {n}", "Room 1"))
+            there.grants.grant(on_shift, case_id, GestureProposal("comp", "Dessert", 900))
             clock.advance(minutes=3)
         clock.advance(hours=1)
         seed_history(here, args.cases, years=0.5)
         held = here.event_count()
-        remote = there.outbox(100_000)
+        remote = there.ledger.outbox(100_000)
         start = time.perf_counter()
-        result = here.merge_remote(remote, 1)
+        result = here.ledger.merge_remote(remote, 1)
         merged = time.perf_counter() - start
         start = time.perf_counter()
         here.refold()

@@ -16,8 +16,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from desktop.core.demo import create_demo_site
-from desktop.core.desk import CaseHeader, Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.seed import seed_history
+from desktop.core.views import CaseHeader, GestureProposal
 
 PLAIN = """
 SELECT c.category, count(*), sum(g.value_minor)
@@ -52,11 +53,11 @@ def main() -> None:
         print(f"seeded {args.cases} cases in {time.perf_counter() - start:.0f} s")
     with desk.engine.connect() as connection:
         cases = connection.execute(text("SELECT count(*) FROM recovery_case")).scalar_one()
-    today = desk.local_time(desk.now()).date()
+    today = desk.site.local_time(desk.now()).date()
     from db.models import format_utc
     from desktop.core.review import Period
 
-    zone = desk.site().zone
+    zone = desk.site.info().zone
     for label, first in (("month", today.replace(day=1)),
                          ("year", today - timedelta(days=364))):
         period = Period.days(first, today, zone)
@@ -83,14 +84,14 @@ def main() -> None:
               "(goal: under 300 ms and at most 1.5x)")
     # The other side of the bargain: each commit recounts the days it touched.
     # Someone new on shift, so the seeded shifts' spend does not refuse the gesture.
-    agent = next((m for m in desk.staff() if m.name == "Bench Agent"), None) \
-        or desk.add_staff("Bench Agent", "agent", "9753")
-    on_shift = desk.sign_in(agent.id, "9753").on_shift
+    agent = next((m for m in desk.staff.roster() if m.name == "Bench Agent"), None) \
+        or desk.staff.add("Bench Agent", "agent", "9753")
+    on_shift = desk.shifts.sign_in(agent.id, "9753").on_shift
     assert on_shift is not None
 
     def gesture() -> None:
-        case_id = desk.open_case(on_shift, CaseHeader("Bench Guest", "Room 1"))
-        assert desk.grant(on_shift, case_id, GestureProposal("comp", "Dessert", 100)).granted
+        case_id = desk.cases.open(on_shift, CaseHeader("Bench Guest", "Room 1"))
+        assert desk.grants.grant(on_shift, case_id, GestureProposal("comp", "Dessert", 100)).granted
 
     print(f"a case opened and a gesture granted today (each commit recounting today's totals): "
           f"{timed(gesture, args.runs) * 1000:.1f} ms")

@@ -141,7 +141,7 @@ def chain(device_id: str, n: int) -> Iterator[dict[str, Any]]:
 
 def new_desk(path: Path, n: int) -> Desk:
     desk = Desk.open(path, ManualClock(START), verify=False)
-    desk.create_site(name="Bench Hotel", kind="hotel", currency="EUR",
+    desk.site.create(name="Bench Hotel", kind="hotel", currency="EUR",
                      timezone="Europe/Paris", locale="en_GB", manager_name="Bench Manager",
                      manager_pin="1357")
     rows = list(chain(desk.device_id, n))
@@ -240,7 +240,7 @@ def drain(args: argparse.Namespace, desk: Desk, factory: sessionmaker[Session], 
         held = db.execute(select(HQEventRow.seq, HQEventRow.hash)
                           .where(HQEventRow.device_id == desk.device_id)
                           .order_by(HQEventRow.seq)).all()
-    mine = [(row.seq, row.hash) for row in desk.events_for_device(desk.device_id)]
+    mine = [(row.seq, row.hash) for row in desk.ledger.events_of(desk.device_id)]
     assert [tuple(row) for row in held] == mine, "head office does not hold the desk's chain"
     rate = args.events / took
     print(f"sync:        {args.events} events in {took:.2f} s = {rate:,.0f} events/s "
@@ -250,7 +250,7 @@ def drain(args: argparse.Namespace, desk: Desk, factory: sessionmaker[Session], 
             db.execute(delete(HQEventRow).where(HQEventRow.device_id == desk.device_id))
             db.execute(update(Device).where(Device.id == desk.device_id)
                        .values(last_seq=0, last_chain_hash=None))
-        desk.reopen_outbox(0)
+        desk.ledger.reopen_outbox(0)
     return rate
 
 
@@ -266,7 +266,7 @@ class BaselineRows:
     @classmethod
     def of(cls, desk: Desk, factory: sessionmaker[Session]) -> BaselineRows:
         other = str(uuid.uuid4())
-        source = [row_to_event(r) for r in desk.events_for_device(desk.device_id)]
+        source = [row_to_event(r) for r in desk.ledger.events_of(desk.device_id)]
         with transaction(factory) as db:
             site = admin.add_site(db, name=f"Baseline {other[:8]}", currency="EUR",
                                   timezone="Europe/Paris", now=START)
@@ -415,7 +415,7 @@ def desk_process(codes: list[tuple[int, str]], url: str, root: Path, per_desk: i
                 break
             errors.extend(report.errors)
             ok = report.ok
-        mine = [(row.seq, row.hash) for row in desk.events_for_device(desk.device_id)]
+        mine = [(row.seq, row.hash) for row in desk.ledger.events_of(desk.device_id)]
         with lock:
             done.append(DeskResult(desk.device_id, ok, rounds, mine, errors))
 

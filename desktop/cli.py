@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from desktop import __version__
 
 if TYPE_CHECKING:
-    from desktop.core.desk import Desk, StaffMember, VoucherCheck
+    from desktop.core.desk import Desk
+    from desktop.core.views import StaffMember, VoucherCheck
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -127,7 +128,7 @@ def report_command(data_dir: Path, first: date, last: date, fmt: str, out: Path)
     if desk is None:
         return 1
     try:
-        site = desk.site()
+        site = desk.site.info()
         review = desk.review(first, last)
         if fmt == "csv":
             from desktop.core.review_csv import review_csv
@@ -170,8 +171,9 @@ def seed_command(data_dir: Path, cases: int, years: float) -> int:
 
 def doctor(data_dir: Path) -> int:
     from desktop.core.doctor import Status, run_checks
+    from desktop.sync.health import probe_head_office
 
-    checks = run_checks(data_dir, printers=_printer_lister())
+    checks = run_checks(data_dir, printers=_printer_lister(), head_office=probe_head_office)
     for check in checks:
         print(check.line())
     failed = [c for c in checks if c.status is Status.FAIL]
@@ -193,7 +195,8 @@ def _printer_lister() -> Callable[[], tuple[list[str], str]] | None:
 def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | None) -> int:
     """``amends voucher check|redeem``: one line saying what the voucher is, exit 0 if VALID."""
     from db.store import StoreError
-    from desktop.core.desk import Desk, DeskError
+    from desktop.core.desk import Desk
+    from desktop.core.errors import DeskError
     from desktop.core.paths import DB_FILE
 
     if not (data_dir / DB_FILE).is_file():
@@ -207,11 +210,11 @@ def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | No
         print(error, file=sys.stderr)
         return 1
     try:
-        if not desk.has_site():
+        if not desk.site.exists():
             print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
             return 1
         if action == "check":
-            check = desk.voucher(code)
+            check = desk.vouchers.check(code)
         else:
             member = _staff_named(desk, staff_name or "")
             if member is None:
@@ -220,23 +223,25 @@ def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | No
             if pin is None:
                 print("No PIN given on stdin.", file=sys.stderr)
                 return 2
-            open_before = desk.open_shift_id(member.id)
-            answer = desk.sign_in(member.id, pin)
+            open_before = desk.shifts.open_shift_id(member.id)
+            answer = desk.shifts.sign_in(member.id, pin)
             if answer.on_shift is None:
                 print("Wrong PIN." if answer.wrong_pin else
                       f"Too many wrong PINs: try again in {answer.wait_seconds} s.",
                       file=sys.stderr)
                 return 1
             try:
-                check = desk.redeem_voucher(answer.on_shift, code)
+                check = desk.vouchers.redeem(answer.on_shift, code)
             finally:
                 if open_before is None:
                     # Signing in started a shift just for this; do not leave it open.
-                    desk.end_shift(answer.on_shift)
+                    desk.shifts.end(answer.on_shift)
         print(describe_check(desk, check))
         return 0 if check.ok else 1
     except DeskError as error:
-        print(f"Cannot do that: {error}", file=sys.stderr)
+        from desktop.ui.labels import desk_error
+
+        print(f"Cannot do that: {desk_error(error)}", file=sys.stderr)
         return 1
     finally:
         desk.close()
@@ -245,7 +250,7 @@ def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | No
 def _staff_named(desk: Desk, name: str) -> StaffMember | None:
     """The one active staff member called ``name`` (case and spacing ignored), or their id."""
     wanted = " ".join(name.split()).casefold()
-    found = [m for m in desk.staff() if m.id == name or m.name.casefold() == wanted]
+    found = [m for m in desk.staff.roster() if m.id == name or m.name.casefold() == wanted]
     if len(found) == 1:
         return found[0]
     if found:
@@ -253,7 +258,7 @@ def _staff_named(desk: Desk, name: str) -> StaffMember | None:
               + ", ".join(m.id for m in found), file=sys.stderr)
     else:
         print(f"Nobody called {name!r} works this desk. Staff: "
-              + ", ".join(m.name for m in desk.staff()), file=sys.stderr)
+              + ", ".join(m.name for m in desk.staff.roster()), file=sys.stderr)
     return None
 
 
@@ -273,14 +278,14 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
 
     from babel.dates import format_date, format_time
 
-    from desktop.core.desk import VoucherOutcome
     from desktop.core.money import babel_locale, format_money
+    from desktop.core.views import VoucherOutcome
 
-    site = desk.site()
+    site = desk.site.info()
     locale = babel_locale(site.locale)
 
     def when(moment: datetime) -> str:
-        local = desk.local_time(moment)
+        local = desk.site.local_time(moment)
         day = format_date(local, "medium", locale=locale)
         return f"{day} {format_time(local, 'short', locale=locale)}"
 
@@ -334,7 +339,7 @@ def _open_existing_desk(data_dir: Path) -> Desk | None:
     except StoreError as error:
         print(error, file=sys.stderr)
         return None
-    if not desk.has_site():
+    if not desk.site.exists():
         print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
         desk.close()
         return None
@@ -372,7 +377,7 @@ def sync_command(data_dir: Path, *, now: bool, batch_size: int | None = None) ->
         return 1
     try:
         if not now:
-            state = desk.sync_state()
+            state = desk.ledger.state()
             if not state.enrolled:
                 print("Not connected to head office (amends enroll URL CODE).")
                 return 1

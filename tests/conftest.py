@@ -16,7 +16,8 @@ import keyring
 import pytest
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import Desk, OnShift, StaffMember
+from desktop.core.desk import Desk
+from desktop.core.views import OnShift, StaffMember
 from tests.memory_keyring import MemoryKeyring
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,15 +60,15 @@ class Team:
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
-        self.manager = next(m for m in desk.staff() if m.role == "manager")
-        self.agent = desk.add_staff("Maya Torres", "agent", "1234")
-        self.agent2 = desk.add_staff("Leo Brandt", "agent", "4321")
-        self.supervisor = desk.add_staff("Sam Okoye", "supervisor", "2468")
+        self.manager = next(m for m in desk.staff.roster() if m.role == "manager")
+        self.agent = desk.staff.add("Maya Torres", "agent", "1234")
+        self.agent2 = desk.staff.add("Leo Brandt", "agent", "4321")
+        self.supervisor = desk.staff.add("Sam Okoye", "supervisor", "2468")
         self.pins = {self.manager.id: "1357", self.agent.id: "1234", self.agent2.id: "4321",
                      self.supervisor.id: "2468"}
 
     def sign_in(self, member: StaffMember) -> OnShift:
-        answer = self.desk.sign_in(member.id, self.pins[member.id])
+        answer = self.desk.shifts.sign_in(member.id, self.pins[member.id])
         assert answer.on_shift is not None, answer
         return answer.on_shift
 
@@ -75,7 +76,7 @@ class Team:
 def make_desk(data_dir: Path, clock: ManualClock, currency: str = "USD",
               locale: str = "en_US", timezone: str = "America/New_York") -> Desk:
     desk = Desk.open(data_dir, clock)
-    desk.create_site(name="Harbour Test Hotel", kind="hotel", currency=currency,
+    desk.site.create(name="Harbour Test Hotel", kind="hotel", currency=currency,
                      timezone=timezone, locale=locale, manager_name="Rita Lang",
                      manager_pin="1357", outlets=["Front Desk", "Brasserie"])
     return desk

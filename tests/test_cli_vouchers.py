@@ -12,7 +12,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.clock import ManualClock
-from desktop.core.desk import DB_FILE, CaseHeader, Desk, GestureProposal, VoucherOutcome
+from desktop.core.desk import Desk
+from desktop.core.paths import DB_FILE
+from desktop.core.views import CaseHeader, GestureProposal, VoucherOutcome
 from tests.conftest import REPO, Team, make_desk
 
 
@@ -28,9 +30,9 @@ def voucher_code(data_dir: Path, clock: ManualClock) -> str:
     desk = make_desk(data_dir, clock)
     team = Team(desk)
     who = team.sign_in(team.agent)
-    desk.end_shift(who)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim", "Room 214"))
-    code = desk.grant(who, case_id, GestureProposal("voucher", "Dinner for two", 4500))
+    desk.shifts.end(who)
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim", "Room 214"))
+    code = desk.grants.grant(who, case_id, GestureProposal("voucher", "Dinner for two", 4500))
     desk.close()
     assert code.voucher_code
     return code.voucher_code
@@ -91,9 +93,9 @@ def test_redeem_with_the_pin_on_stdin_then_refuse_a_second_time(
     assert "redeemed on Nov 18, 2026 3:30" in out  # 20:30 UTC, shown in New York time
     desk = Desk.open(data_dir, clock)
     try:
-        assert desk.voucher(voucher_code).outcome is VoucherOutcome.ALREADY_REDEEMED
+        assert desk.vouchers.check(voucher_code).outcome is VoucherOutcome.ALREADY_REDEEMED
         # The shift signing in opened for the CLI was closed again.
-        assert all(desk.open_shift_id(m.id) is None for m in desk.staff())
+        assert all(desk.shifts.open_shift_id(m.id) is None for m in desk.staff.roster())
     finally:
         desk.close()
 

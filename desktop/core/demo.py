@@ -12,19 +12,14 @@ from typing import Any
 
 import resources
 from desktop.core.clock import Clock, ManualClock
-from desktop.core.desk import (
-    ApproverSignOff,
-    CaseHeader,
-    Desk,
-    GestureProposal,
-    OnShift,
-    SiteInfo,
-)
+from desktop.core.desk import Desk
 from desktop.core.roster import demo_pins
+from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal, OnShift, SiteInfo
 
 
 def demo_data() -> dict[str, Any]:
-    return json.loads(resources.path("demo_site.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(resources.path("demo_site.json").read_text(encoding="utf-8"))
+    return data
 
 
 def create_demo_site(desk: Desk) -> SiteInfo:
@@ -33,14 +28,14 @@ def create_demo_site(desk: Desk) -> SiteInfo:
     site = data["site"]
     staff = data["staff"]
     manager = next(s for s in staff if s["role"] == "manager")
-    info = desk.create_site(name=site["name"], kind=site["kind"], currency=site["currency"],
+    info = desk.site.create(name=site["name"], kind=site["kind"], currency=site["currency"],
                             timezone=site["timezone"], locale=site["locale"],
                             manager_name=manager["name"], manager_pin=manager["pin"],
                             address=site["address"], outlets=site["outlets"], is_demo=True)
     for person in staff:
         if person is not manager:
-            desk.add_staff(person["name"], person["role"], person["pin"])
-    ids = {m.name: m.id for m in desk.staff()}
+            desk.staff.add(person["name"], person["role"], person["pin"])
+    ids = {m.name: m.id for m in desk.staff.roster()}
     pins = {s["name"]: s["pin"] for s in staff}
     real_clock = desk.clock
     now = real_clock.now()
@@ -63,10 +58,10 @@ def _play_case(desk: Desk, case: dict[str, Any], start: datetime, ids: dict[str,
                pins: dict[str, str], *, close: bool) -> None:
     clock = ManualClock(start)
     desk.clock = clock
-    result = desk.sign_in(ids[case["staff"]], pins[case["staff"]])
+    result = desk.shifts.sign_in(ids[case["staff"]], pins[case["staff"]])
     assert result.on_shift is not None
     who: OnShift = result.on_shift
-    case_id = desk.open_case(who, CaseHeader(**case["header"]))
+    case_id = desk.cases.open(who, CaseHeader(**case["header"]))
     steps = (
         ("listen", {"account": case["account"]}, 2),
         ("apologise", {"apology": case["apology"]}, 1),
@@ -74,10 +69,10 @@ def _play_case(desk: Desk, case: dict[str, Any], start: datetime, ids: dict[str,
     )
     for step, fields, minutes in steps:
         clock.advance(minutes=minutes)
-        desk.complete_step(who, case_id, step, fields)
+        desk.cases.complete_step(who, case_id, step, fields)
     clock.advance(minutes=3)
     if "correction" in case:
-        desk.record_correction(who, case_id, case["correction"]["description"],
+        desk.cases.record_correction(who, case_id, case["correction"]["description"],
                                case["correction"]["value_minor"])
     gesture = case["gesture"]
     if gesture["type"] != "none":
@@ -85,16 +80,16 @@ def _play_case(desk: Desk, case: dict[str, Any], start: datetime, ids: dict[str,
         if "approval" in case:
             approver = case["approval"]["by"]
             sign_off = ApproverSignOff(ids[approver], pins[approver], case["approval"]["reason"])
-        desk.grant(who, case_id, GestureProposal(gesture["type"], gesture["description"],
+        desk.grants.grant(who, case_id, GestureProposal(gesture["type"], gesture["description"],
                                                  gesture["value_minor"]), sign_off)
-    desk.complete_step(who, case_id, "fix", {"fix_action": case["fix_action"]})
+    desk.cases.complete_step(who, case_id, "fix", {"fix_action": case["fix_action"]})
     if close:
         clock.advance(minutes=18)
-        desk.complete_followup(who, case_id, case["followup_note"])
+        desk.cases.complete_followup(who, case_id, case["followup_note"])
         clock.advance(minutes=2)
-        desk.close_case(who, case_id, root_cause=case["root_cause"], detail=case["detail"],
+        desk.cases.close(who, case_id, root_cause=case["root_cause"], detail=case["detail"],
                         outcome=case["outcome"])
-    desk.end_shift(who)
+    desk.shifts.end(who)
 
 
 __all__ = ["Clock", "create_demo_site", "demo_pins"]

@@ -14,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from db.store import StoreError, check_file, current_revision, make_engine
+from desktop.core.paths import DB_FILE
+from desktop.core.settings import DEVICE_ID, HQ_PULL_FAULT, HQ_URL, PRINTER
 
 
 class Status(enum.Enum):
@@ -47,10 +50,11 @@ DISK_WARN_BYTES = 1024 * 1024 * 1024
 
 
 def run_checks(data_dir: Path, *, printers: PrinterLister | None = None,
-               reach_head_office: bool = True) -> list[Check]:
-    """All checks, in an order where each later one assumes the earlier passed."""
+               head_office: HeadOfficeProbe | None = None) -> list[Check]:
+    """All checks, in an order where each later one assumes the earlier passed (head office
+    is asked only through ``head_office``; without it, enrolment is reported as is)."""
     checks = [_data_dir(data_dir), _disk_space(data_dir)]
-    db_path = data_dir / "amends.sqlite3"
+    db_path = data_dir / DB_FILE
     if not db_path.exists():
         checks.append(Check("database", Status.WARN,
                             f"no case log at {db_path} yet (the first start creates it)"))
@@ -59,7 +63,7 @@ def run_checks(data_dir: Path, *, printers: PrinterLister | None = None,
     checks.extend(_store_checks(db_path))
     checks.append(_keychain(data_dir))
     checks.append(_printers(db_path, printers))
-    checks.extend(head_office_checks(data_dir, db_path, reach=reach_head_office))
+    checks.extend(head_office_checks(data_dir, db_path, head_office))
     return checks
 
 
@@ -85,23 +89,23 @@ def configured_printers(db_path: Path) -> dict[str, str]:
     """The printer chosen for each kind of slip ("" = the system default), read-only."""
     import sqlite3
 
-    chosen = {"voucher": "", "apology": ""}
+    chosen = {kind: setting.default for kind, setting in PRINTER.items()}
     try:
         connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
                                      timeout=1)
     except sqlite3.Error:
         return chosen
     try:
+        keys = [setting.key for setting in PRINTER.values()]
         rows = connection.execute(
-            "SELECT key, value FROM setting WHERE key IN "
-            "('printer.voucher', 'printer.apology')").fetchall()
+            f"SELECT key, value FROM setting WHERE key IN ({', '.join('?' * len(keys))})",
+            keys).fetchall()
     except sqlite3.Error:
         rows = []
     finally:
         connection.close()
-    for key, value in rows:
-        chosen[str(key).removeprefix("printer.")] = str(value)
-    return chosen
+    stored = dict(rows)
+    return {kind: setting.read(stored.get(setting.key)) for kind, setting in PRINTER.items()}
 
 
 def _printers(db_path: Path, lister: PrinterLister | None) -> Check:
@@ -169,7 +173,7 @@ def _store_checks(db_path: Path) -> list[Check]:
     return results
 
 
-def _integrity(engine, db_path: Path) -> Check:  # type: ignore[no-untyped-def]
+def _integrity(engine: Engine, db_path: Path) -> Check:
     from sqlalchemy import text
 
     with engine.connect() as connection:
@@ -181,7 +185,7 @@ def _integrity(engine, db_path: Path) -> Check:  # type: ignore[no-untyped-def]
     return Check("integrity", Status.FAIL, f"{db_path}: {'; '.join(rows[:3])}")
 
 
-def _schema(engine) -> Check:  # type: ignore[no-untyped-def]
+def _schema(engine: Engine) -> Check:
     revision = current_revision(engine)
     if revision is None:
         return Check("schema", Status.WARN, "not migrated yet (the next start migrates it)")
@@ -194,24 +198,21 @@ def _schema(engine) -> Check:  # type: ignore[no-untyped-def]
     return Check("schema", Status.OK, f"{revision} (current)")
 
 
-def _chain(engine) -> Check:  # type: ignore[no-untyped-def]
+def _chain(engine: Engine) -> Check:
+    from sqlalchemy import func, select
+
+    from db.models import EventRow
     from desktop.core.caselog import verify_log
 
     with Session(engine) as db:
         try:
             fault = verify_log(db)
-            count = db.query(_event_table()).count()
+            count = db.execute(select(func.count()).select_from(EventRow)).scalar_one()
         except (ValueError, KeyError) as error:
             return Check("event chain", Status.FAIL, f"an event cannot be read: {error}")
     if fault is not None:
         return Check("event chain", Status.FAIL, fault.describe())
     return Check("event chain", Status.OK, f"{count} events verify")
-
-
-def _event_table():  # type: ignore[no-untyped-def]
-    from db.models import EventRow
-
-    return EventRow
 
 
 def _keychain(data_dir: Path) -> Check:
@@ -229,64 +230,41 @@ def _keychain(data_dir: Path) -> Check:
 
 # --- head office --------------------------------------------------------------------------------
 
-HQ_TIMEOUT = 3.0  # seconds: the doctor must answer quickly even when head office does not
+# Asks head office whether it accepts this desk: ``(url, device_id) -> Check``. The core does
+# not talk to head office; the caller (the CLI or Help → Diagnostics) passes the sync
+# client's probe (``desktop.sync.health.probe_head_office``).
+HeadOfficeProbe = Callable[[Path, str, str], Check]
 
 
-def head_office_checks(data_dir: Path, db_path: Path, *, reach: bool = True) -> list[Check]:
+def head_office_checks(data_dir: Path, db_path: Path,
+                       probe: HeadOfficeProbe | None = None) -> list[Check]:
     """Enrolled or not, head office reachable and accepting this desk, events waiting."""
     from sqlalchemy import func, select
 
-    from db.models import EventRow, Setting
+    from db.models import EventRow
+    from db.models import Setting as SettingRow
 
+    wanted = (DEVICE_ID, HQ_URL, HQ_PULL_FAULT)
     engine = make_engine(db_path)
     try:
         with Session(engine) as db:
-            settings = {r.key: r.value for r in db.scalars(select(Setting).where(
-                Setting.key.in_(("device_id", "hq_url", "hq_pull_fault"))))}
-            device_id = settings.get("device_id", "")
+            raw = {r.key: r.value for r in db.scalars(select(SettingRow).where(
+                SettingRow.key.in_([s.key for s in wanted])))}
+            device_id = DEVICE_ID.read(raw.get(DEVICE_ID.key))
             pending = db.scalar(select(func.count()).select_from(EventRow).where(
                 EventRow.device_id == device_id, EventRow.acked.is_(False))) or 0
     except DatabaseError as error:
         return [Check("head office", Status.WARN, f"sync state cannot be read ({error.orig})")]
     finally:
         engine.dispose()
-    url = settings.get("hq_url", "")
+    url = HQ_URL.read(raw.get(HQ_URL.key))
     if not url:
         return [Check("head office", Status.WARN, "not enrolled (amends enroll URL CODE); "
                                                   f"{pending} event(s) only on this desk")]
-    checks = [_reach(data_dir, url, device_id) if reach else
+    checks = [probe(data_dir, url, device_id) if probe is not None else
               Check("head office", Status.OK, f"enrolled with {url}")]
-    fault = settings.get("hq_pull_fault", "")
+    fault = HQ_PULL_FAULT.read(raw.get(HQ_PULL_FAULT.key))
     waiting = f"{pending} event(s) waiting to be sent"
     checks.append(Check("sync", Status.FAIL if fault else Status.OK,
                         f"{waiting}; pulling is stuck: {fault}" if fault else waiting))
     return checks
-
-
-def _reach(data_dir: Path, url: str, device_id: str) -> Check:
-    try:
-        import httpx
-
-        from desktop.core.secrets import SecretStore
-        from desktop.sync.client import token_name
-
-        token = SecretStore(data_dir).get(token_name(device_id))
-    except Exception as error:  # a broken keyring must not stop the doctor
-        return Check("head office", Status.WARN, f"enrolled with {url}; token unreadable: "
-                                                 f"{type(error).__name__}")
-    if not token:
-        return Check("head office", Status.FAIL, f"enrolled with {url} but the token is not in "
-                                                 "the keychain: enrol again with a new code")
-    try:
-        # have=2**31: never a newer policy, so a cheap 204 that still checks the token.
-        response = httpx.get(f"{url}/api/v1/policy", params={"have": 2**31},
-                             headers={"Authorization": f"Bearer {token}"}, timeout=HQ_TIMEOUT)
-    except httpx.HTTPError as error:
-        return Check("head office", Status.WARN, f"{url} not reachable now "
-                                                 f"({type(error).__name__})")
-    if response.status_code == 401:
-        return Check("head office", Status.FAIL, f"{url} does not accept this desk (revoked, "
-                                                 "or enrolled again elsewhere)")
-    if response.status_code >= 400:
-        return Check("head office", Status.WARN, f"{url} answered {response.status_code}")
-    return Check("head office", Status.OK, f"{url} reachable, this desk accepted")

@@ -45,6 +45,11 @@ class SecretStoreError(Exception):
     """A secret could not be stored or read; the message says where and what to do."""
 
 
+def token_name(device_id: str) -> str:
+    """The keychain name of a desk's head-office token."""
+    return f"hq-token:{device_id}"
+
+
 def voucher_key_name(device_id: str) -> str:
     """The name of a desk's Ed25519 voucher signing key."""
     return f"voucher-key:{device_id}"

@@ -46,8 +46,8 @@ CHUNK = 20_000
 def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -> int:
     """Add ``cases`` closed historical cases ending now; returns the events written."""
     rng = random.Random(seed)
-    staff = [m for m in desk.staff() if m.role in ("agent", "supervisor")] or desk.staff()
-    site = desk.site()
+    staff = [m for m in desk.staff.roster() if m.role in ("agent", "supervisor")] or desk.staff.roster()
+    site = desk.site.info()
     now = desk.now()
     start = now - timedelta(days=365 * years)
     with desk.engine.begin() as connection:

@@ -32,9 +32,11 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from db.eventlog import Event
+from desktop.core.secrets import token_name
 
 if TYPE_CHECKING:
-    from desktop.core.desk import Desk, SyncState
+    from desktop.core.desk import Desk
+    from desktop.core.views import SyncState
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +97,6 @@ class SyncReport:
                 f"{policy}; {self.pending} waiting")
 
 
-def token_name(device_id: str) -> str:
-    """The keychain name of this desk's head-office token."""
-    return f"hq-token:{device_id}"
-
-
 # --- enrolment -----------------------------------------------------------------------------------
 
 
@@ -111,13 +108,13 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     time zone are adopted; a different currency is refused by head office (409) and nothing
     here changes.
     """
-    from desktop.core.desk import DeskError
+    from desktop.core.errors import DeskError
     from desktop.core.secrets import SecretStoreError
 
     base = normalise_url(url)
-    if not desk.has_site():
+    if not desk.site.exists():
         raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.")
-    site = desk.site()
+    site = desk.site.info()
     body = {"code": code.strip(), "device_id": desk.device_id,
             "device_name": (device_name or "").strip() or f"{site.name} desk",
             "site": {"name": site.name, "currency": site.currency,
@@ -138,7 +135,7 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     except SecretStoreError as error:
         raise EnrolError(f"The head-office token could not be stored: {error}") from error
     try:
-        desk.record_enrolment(url=base, site_id=str(answer.get("site_id", "")),
+        desk.ledger.record_enrolment(url=base, site_id=str(answer.get("site_id", "")),
                               site_name=str(answer.get("site_name", "")),
                               timezone=str(answer.get("timezone", "")))
     except DeskError as error:
@@ -180,7 +177,7 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
     network or head-office problem: those are in ``report.errors``."""
     report = SyncReport()
     try:
-        state = desk.sync_state()
+        state = desk.ledger.state()
         if not state.enrolled:
             raise NotEnrolled("This desk is not connected to head office (amends enroll URL "
                               "CODE).")
@@ -204,7 +201,7 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
 
 def _refold(desk: Desk) -> bool:
     try:
-        return desk.refold_after_merge()
+        return desk.ledger.refold_after_merge()
     except Exception as error:
         # An event this build cannot fold must not stop pushing; the flag stays set, so the
         # next round (or a newer build) tries again, and the error is shown, not swallowed.
@@ -215,7 +212,7 @@ def _refold(desk: Desk) -> bool:
 
 def _pending(desk: Desk, report: SyncReport) -> int:
     try:
-        return desk.sync_state().pending
+        return desk.ledger.state().pending
     except Exception as error:  # the store is busy or gone: the round's report still counts
         report.errors.append(f"could not count waiting events: {error}")
         return report.pending
@@ -348,7 +345,7 @@ class _ReadAhead:
     def flush(self) -> int:
         """Mark what head office acknowledged, now; how many events changed."""
         upto, self.unmarked = self.unmarked, None
-        return 0 if upto is None else self.desk.mark_acked(upto)
+        return 0 if upto is None else self.desk.ledger.mark_acked(upto)
 
     def start(self, on_the_wire: list[Event], heads: _ChainHead) -> None:
         """Prepare the batch after ``on_the_wire`` while it is pushed."""
@@ -359,8 +356,8 @@ class _ReadAhead:
 
     def _next(self, upto: int | None, on_the_wire: list[Event], heads: _ChainHead
               ) -> tuple[int, _Batch]:
-        acked = 0 if upto is None else self.desk.mark_acked(upto)
-        following = self.desk.outbox(self.size, after_seq=on_the_wire[-1].seq)
+        acked = 0 if upto is None else self.desk.ledger.mark_acked(upto)
+        following = self.desk.ledger.outbox(self.size, after_seq=on_the_wire[-1].seq)
         return acked, _prepare(following, self.size, heads)
 
     def collect(self) -> tuple[int, _Batch | None]:
@@ -380,7 +377,7 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
     ahead = _ReadAhead(desk, batch_size)
     try:
         # The first push may be empty: a ping that carries the chain head.
-        batch = _prepare(desk.outbox(batch_size), batch_size, heads)
+        batch = _prepare(desk.ledger.outbox(batch_size), batch_size, heads)
         while True:
             if batch.more:
                 ahead.start(batch.events, heads)
@@ -408,14 +405,14 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
                     # Head office holds less than it once acknowledged (restored from a
                     # backup): the events are still here, so send them again from where it
                     # stands. Once.
-                    desk.reopen_outbox(highest)
+                    desk.ledger.reopen_outbox(highest)
                     reopened = True
-                    heads = _ChainHead.of(desk.sync_state())  # older events go again
-                    batch = _prepare(desk.outbox(ahead.size), ahead.size, heads)
+                    heads = _ChainHead.of(desk.ledger.state())  # older events go again
+                    batch = _prepare(desk.ledger.outbox(ahead.size), ahead.size, heads)
                     continue
                 if isinstance(highest, int):
                     # What head office holds before the fault is safely there.
-                    report.acked += desk.mark_acked(highest)
+                    report.acked += desk.ledger.mark_acked(highest)
                 raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
                                 status=409)
             if response.status_code != 200:
@@ -435,7 +432,7 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
             if following is None or not following.events:
                 # Not read ahead, or nothing was waiting then: look again, after marking.
                 report.acked += ahead.flush()
-                following = _prepare(desk.outbox(ahead.size), ahead.size, heads)
+                following = _prepare(desk.ledger.outbox(ahead.size), ahead.size, heads)
             if not following.events:
                 return
             batch = following
@@ -479,14 +476,14 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
         if isinstance(revoked, list):  # a head office from before revocation lists sends none
             if not all(isinstance(device_id, str) for device_id in revoked):
                 raise SyncError("Head office's list of revoked desks is malformed.")
-            desk.record_revoked_devices(revoked)
+            desk.ledger.record_revoked_devices(revoked)
         if not raw:
             return
         try:
             events = [Event.from_wire(item) for item in raw]
         except (ValueError, TypeError) as error:
             raise SyncError(f"Head office sent an unreadable event: {error}") from error
-        merged = desk.merge_remote(events, next_cursor)
+        merged = desk.ledger.merge_remote(events, next_cursor)
         report.pulled += merged.stored
         if merged.faults:
             raise SyncError("Refused other desks' events whose chain does not verify: "
@@ -497,7 +494,7 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
 def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:
     from desktop.core.policy import PolicyError
 
-    have = desk.sync_state().policy_version
+    have = desk.ledger.state().policy_version
     response = session.call("GET", "/policy", params={"have": have})
     if response.status_code == 204:
         return
@@ -509,7 +506,7 @@ def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:
     if not isinstance(version, int) or not isinstance(document, dict):
         raise SyncError("Head office's policy answer is malformed.")
     try:
-        stored = desk.adopt_policy(version, document)
+        stored = desk.ledger.adopt_policy(version, document)
     except PolicyError as error:
         raise SyncError(f"Head office's policy v{version} cannot be used here: {error}"
                         ) from error

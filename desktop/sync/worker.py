@@ -159,7 +159,7 @@ class SyncWorker(threading.Thread):
 
     def _refresh_pending(self) -> None:
         try:
-            state = self.desk.sync_state()
+            state = self.desk.ledger.state()
         except Exception:  # the first round reports the problem properly
             return
         self._update(enrolled=state.enrolled, pending=state.pending)

@@ -67,7 +67,7 @@ def open_desk(data_dir: Path, *, demo: bool) -> Desk:
     from desktop.core.desk import Desk
 
     desk = Desk.open(data_dir)
-    if demo and not desk.has_site():
+    if demo and not desk.site.exists():
         from desktop.core.demo import create_demo_site
 
         create_demo_site(desk)
@@ -196,14 +196,14 @@ def _run_full(app: QApplication, data_dir: Path, *, demo: bool, on_first_paint: 
     except StoreError as error:
         _refuse(app, error)
         return 2
-    if not desk.has_site():
+    if not desk.site.exists():
         from desktop.ui.setup import SetupDialog
 
         if SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
             desk.close()
             return 0
     # Set-up was in the system's language; the desk itself speaks the site's.
-    install_translations(app, desk.site().locale)
+    install_translations(app, desk.site.info().locale)
     window = _show_main(app, desk, None, None)
 
     def painted() -> None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import CaseSummary, Desk
+from desktop.core.desk import Desk
+from desktop.core.views import CaseSummary
 from desktop.ui.common import countdown, named
 from desktop.ui.labels import step_name
 
@@ -149,7 +150,7 @@ class CaseListPane(QWidget):
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
-        rows = self.desk.cases(status=self.filter.currentData(), search=self.search.text())
+        rows = self.desk.cases.summaries(status=self.filter.currentData(), search=self.search.text())
         self.model.set_rows(rows, self.desk.now())
 
     def tick(self) -> None:

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import CaseHeader, CaseView, Desk, DeskError, OnShift
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.logs import guest_filter
 from desktop.core.playbook import OUTCOMES, SEVERITIES, STEPS, categories, missing_fields
+from desktop.core.views import CaseHeader, CaseView, OnShift
 from desktop.ui import labels
 from desktop.ui.common import countdown, named, time_text
 from desktop.ui.gesture import GesturePanel
@@ -217,7 +219,7 @@ class CasePanel(QWidget):
         self._fill_outlets()
         for field in (self.guest, self.location):
             field.clear()
-        site = self.desk.site()
+        site = self.desk.site.info()
         self.outlet.setCurrentText(site.outlets[0] if site.outlets else "")
         self.category.setCurrentIndex(0)
         self.severity.setCurrentIndex(0)
@@ -235,7 +237,7 @@ class CasePanel(QWidget):
         """Show a recorded case at the step it has reached."""
         self.on_shift = on_shift
         self.case_id = case_id
-        view = self.desk.case(case_id)
+        view = self.desk.cases.get(case_id)
         self._view = view
         self.started_at = view.opened_at
         self._fill_outlets()
@@ -263,7 +265,7 @@ class CasePanel(QWidget):
         elsewhere, its follow-up. What the person has typed here stays as it is."""
         if self.case_id is None:
             return
-        self._view = self.desk.case(self.case_id)
+        self._view = self.desk.cases.get(self.case_id)
         closed = self._view.status == "closed"
         self.next.setText(self._next_label(self._shown_step, closed))
         self.next.setEnabled(not closed)
@@ -273,8 +275,8 @@ class CasePanel(QWidget):
     def _fill_outlets(self) -> None:
         current = self.outlet.currentText()
         self.outlet.clear()
-        if self.desk.has_site():
-            self.outlet.addItems(list(self.desk.site().outlets))
+        if self.desk.site.exists():
+            self.outlet.addItems(list(self.desk.site.info().outlets))
         self.outlet.setCurrentText(current)
 
     def _show_step(self, step: str) -> None:
@@ -333,7 +335,7 @@ class CasePanel(QWidget):
             self.followup_due.setText(self.tr("Follow-up done."))
             return
         left = (view.followup_due_at - self.desk.now()).total_seconds()
-        due_local = time_text(self.desk.site(), self.desk.local_time(view.followup_due_at))
+        due_local = time_text(self.desk.site.info(), self.desk.site.local_time(view.followup_due_at))
         if left >= 0:
             text = self.tr("Follow-up due at %1 (in %2).").replace("%2", countdown(left))
         else:
@@ -359,7 +361,7 @@ class CasePanel(QWidget):
             self._show_step(STEPS[index - 1])
 
     def _say(self, error: DeskError) -> None:
-        self.message.setText(labels.desk_error(error.code, error.detail))
+        self.message.setText(labels.desk_error(error))
 
     def complete(self) -> None:
         """Record the shown step and move to the next (Ctrl+Enter)."""
@@ -368,31 +370,31 @@ class CasePanel(QWidget):
         step = self._shown_step
         try:
             if self.case_id is None:
-                self.case_id = self.desk.open_case(self.on_shift, self.header(),
+                self.case_id = self.desk.cases.open(self.on_shift, self.header(),
                                                    started_at=self.started_at)
             else:
-                self.desk.update_header(self.on_shift, self.case_id, self.header())
+                self.desk.cases.update_header(self.on_shift, self.case_id, self.header())
             if step == "document":
-                self.desk.close_case(self.on_shift, self.case_id,
+                self.desk.cases.close(self.on_shift, self.case_id,
                                      root_cause=self.root_cause.currentData() or "",
                                      detail=self.detail.toPlainText(),
                                      outcome=self.outcome.currentData())
             elif step == "followup":
                 if self._view is not None and self._view.followup_done_at is None:
-                    self.desk.complete_followup(self.on_shift, self.case_id,
+                    self.desk.cases.complete_followup(self.on_shift, self.case_id,
                                                 self.followup_note.toPlainText())
             else:
-                self.desk.complete_step(self.on_shift, self.case_id, step, self._fields(step))
+                self.desk.cases.complete_step(self.on_shift, self.case_id, step, self._fields(step))
         except DeskError as error:
             self._say(error)
-            if error.code == "missing_fields" and "root_cause" in error.detail:
+            if error.refusal is Refusal.MISSING_FIELDS and "root_cause" in error.detail:
                 self.message.setText(self.tr("Choose a root cause before closing."))
             return
         self.message.clear()
         # Support reads case ids and steps in the log; the guest's name must never get there.
         guest_filter.register(self.guest.text())
         log.info("case %s: %s recorded", self.case_id, step)
-        self._view = self.desk.case(self.case_id)
+        self._view = self.desk.cases.get(self.case_id)
         self.changed.emit()
         if self._view.status == "closed":
             self._show_step("document")
@@ -405,12 +407,12 @@ class CasePanel(QWidget):
         if self.on_shift is None or self.case_id is None:
             return
         try:
-            self.desk.complete_step(self.on_shift, self.case_id, "followup",
+            self.desk.cases.complete_step(self.on_shift, self.case_id, "followup",
                                     {"skipped": "guest unreachable"})
         except DeskError as error:
             self._say(error)
             return
-        self._view = self.desk.case(self.case_id)
+        self._view = self.desk.cases.get(self.case_id)
         self.changed.emit()
         self._show_step("document")
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from desktop.core.desk import SiteInfo
+    from desktop.core.views import SiteInfo
 
 W = TypeVar("W", bound=QWidget)
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
+from desktop.sync.health import probe_head_office
 from desktop.ui.background import Background, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
@@ -132,7 +133,8 @@ class DiagnosticsDialog(QDialog):
         self.summary.setText(self.tr("Running the checks…"))
         self.busy.show()
         self._running = run_in_background(
-            lambda: run_checks(data_dir, printers=lambda: printers), self._show, self._failed,
+            lambda: run_checks(data_dir, printers=lambda: printers,
+                               head_office=probe_head_office), self._show, self._failed,
             self.pool)
 
     def _finished(self) -> None:

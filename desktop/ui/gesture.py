@@ -25,15 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.budget import BudgetDecision, Limit
-from desktop.core.desk import (
-    ApproverSignOff,
-    Desk,
-    DeskError,
-    GestureProposal,
-    OnShift,
-)
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.money import AmountError, format_plain, parse_amount
 from desktop.core.playbook import GESTURE_TYPES, suggestions
+from desktop.core.views import ApproverSignOff, GestureProposal, OnShift
 from desktop.ui import labels
 from desktop.ui.common import money, named
 
@@ -123,8 +119,8 @@ class GesturePanel(QWidget):
         """Refill suggestions for the case's category and severity and show the budget."""
         self._category, self._severity = category, severity
         self.suggestion_list.clear()
-        if self.desk.has_site():
-            site = self.desk.site()
+        if self.desk.site.exists():
+            site = self.desk.site.info()
             for suggestion in suggestions(category, severity, site.currency):
                 text = (f"{labels.gesture_name(suggestion.gesture_type)}: "
                         f"{labels.suggestion_text(suggestion.description)}")
@@ -143,7 +139,7 @@ class GesturePanel(QWidget):
 
     def _pick(self, item: QListWidgetItem) -> None:
         suggestion = item.data(Qt.ItemDataRole.UserRole)
-        site = self.desk.site()
+        site = self.desk.site.info()
         self.kind.setCurrentIndex(self.kind.findData(suggestion.gesture_type))
         self.description.setText(labels.suggestion_text(suggestion.description))
         self.amount.setText(format_plain(suggestion.value_minor, site.currency, site.locale)
@@ -161,10 +157,10 @@ class GesturePanel(QWidget):
         """Show the budget left and the gestures already granted in this case."""
         who = self._on_shift()
         case_id = self._case_id()
-        if who is None or not self.desk.has_site():
+        if who is None or not self.desk.site.exists():
             return
-        site = self.desk.site()
-        remaining = self.desk.check(who, case_id, 0).remaining
+        site = self.desk.site.info()
+        remaining = self.desk.grants.check(who, case_id, 0).remaining
         self.budget.setText(
             self.tr("You may still grant without approval: %1 this shift · %2 to this guest "
                     "this stay · %3 in this case")
@@ -173,13 +169,13 @@ class GesturePanel(QWidget):
             .replace("%3", money(site, remaining[Limit.PER_CASE])))
         lines = []
         if case_id is not None:
-            view = self.desk.case(case_id)
+            view = self.desk.cases.get(case_id)
             for grant in view.grants:
                 value = money(site, grant.value_minor) if grant.value_minor else ""
                 approved = self.tr(" (approved)") if grant.approval_id else ""
                 lines.append(f"✓ {labels.gesture_name(grant.gesture_type)}: "
                              f"{grant.description} {value}{approved}".rstrip())
-            for description, value_minor in self.desk.corrections(case_id):
+            for description, value_minor in self.desk.cases.corrections(case_id):
                 lines.append(self.tr("Correction: %1 %2").replace("%1", description)
                              .replace("%2", money(site, value_minor)))
         self.granted_list.setText("\n".join(lines))
@@ -189,7 +185,7 @@ class GesturePanel(QWidget):
     def _proposal(self) -> GestureProposal | None:
         """The gesture as typed, or None with the problem shown beside the field."""
         kind = self.kind.currentData()
-        site = self.desk.site()
+        site = self.desk.site.info()
         if kind == "none":
             self.amount_error.clear()
             return GestureProposal("none", self.description.text() or
@@ -210,7 +206,7 @@ class GesturePanel(QWidget):
         who = self._on_shift()
         if who is None:
             return None
-        return self.desk.check(who, self._case_id(), proposal.value_minor)
+        return self.desk.grants.check(who, self._case_id(), proposal.value_minor)
 
     def update_decision(self) -> None:
         if not self.amount.text().strip() and self.kind.currentData() != "none":
@@ -223,7 +219,7 @@ class GesturePanel(QWidget):
         if decision is None:
             self.decision.clear()
             return
-        site = self.desk.site()
+        site = self.desk.site.info()
         if decision.within_limits:
             self.decision.setText(self.tr("Within your limits: Enter grants it."))
             self.grant_button.setText(self.tr("Grant"))
@@ -245,9 +241,9 @@ class GesturePanel(QWidget):
             self.amount.setFocus()
             return
         try:
-            result = self.desk.grant(who, case_id, proposal)
+            result = self.desk.grants.grant(who, case_id, proposal)
         except DeskError as error:
-            self.amount_error.setText(labels.desk_error(error.code, error.detail))
+            self.amount_error.setText(labels.desk_error(error))
             return
         if not result.granted:
             dialog = ApprovalDialog(self.desk, who, case_id, proposal, result.decision, self)
@@ -263,7 +259,7 @@ class GesturePanel(QWidget):
         case_id = self._case_id()
         if who is None or case_id is None:
             return
-        site = self.desk.site()
+        site = self.desk.site.info()
         try:
             value = parse_amount(self.correction_amount.text(), site.currency, site.locale)
         except AmountError as error:
@@ -272,7 +268,7 @@ class GesturePanel(QWidget):
         if value.minor == 0 or not self.correction_text.text().strip():
             self.correction_error.setText(self.tr("Say what was corrected and by how much."))
             return
-        self.desk.record_correction(who, case_id, self.correction_text.text(), value.minor)
+        self.desk.cases.record_correction(who, case_id, self.correction_text.text(), value.minor)
         self.correction_error.clear()
         self.correction_text.clear()
         self.correction_amount.clear()
@@ -291,7 +287,7 @@ class ApprovalDialog(QDialog):
         self.proposal = proposal
         self.was_approved = False
         self.setWindowTitle(self.tr("Approval needed"))
-        site = desk.site()
+        site = desk.site.info()
         parts = [self.tr("%1: %2 would be %3 of %4").replace("%1", labels.limit_name(b.limit))
                  .replace("%2", money(site, proposal.value_minor))
                  .replace("%3", money(site, b.would_be)).replace("%4", money(site, b.allowed))
@@ -305,10 +301,10 @@ class ApprovalDialog(QDialog):
         summary.setWordWrap(True)
         summary.setObjectName("approvalSummary")
         self.approver = named(QComboBox(), "approverChoice", self.tr("Approver"))
-        policy = desk.policy()
+        policy = desk.site.policy()
         # Offer the nearest authority first: a supervisor before a manager.
         rank = {"supervisor": 0, "manager": 1}
-        approvers = sorted((m for m in desk.staff() if policy.is_approver(m.role)),
+        approvers = sorted((m for m in desk.staff.roster() if policy.is_approver(m.role)),
                            key=lambda m: (rank.get(m.role, 2), m.name))
         for member in approvers:
             if member.id != on_shift.staff.id:
@@ -350,7 +346,7 @@ class ApprovalDialog(QDialog):
 
     def _choose_first_able(self) -> None:
         for row in range(self.approver.count()):
-            refusal = self.desk.approval_refusal_for(self.on_shift, self.case_id,
+            refusal = self.desk.grants.approval_refusal_for(self.on_shift, self.case_id,
                                                      self.approver.itemData(row),
                                                      self.proposal.value_minor)
             if refusal is None:
@@ -363,7 +359,7 @@ class ApprovalDialog(QDialog):
             self.message.setText(self.tr("Nobody here may approve this gesture."))
             self.approve.setEnabled(False)
             return False
-        refusal = self.desk.approval_refusal_for(self.on_shift, self.case_id, approver_id,
+        refusal = self.desk.grants.approval_refusal_for(self.on_shift, self.case_id, approver_id,
                                                  self.proposal.value_minor)
         self.approve.setEnabled(refusal is None)
         self.message.setText("" if refusal is None else labels.approval_refusal(refusal))
@@ -381,7 +377,7 @@ class ApprovalDialog(QDialog):
         return ApproverSignOff(self.approver.currentData(), self.pin.text(), self.reason.text())
 
     def _show_error(self, error: DeskError) -> None:
-        if error.code == "approver_pin_wrong":
+        if error.refusal is Refusal.APPROVER_PIN_WRONG:
             wait = int(error.detail or 0)
             text = self.tr("Wrong PIN for the approver.")
             if wait:
@@ -389,12 +385,12 @@ class ApprovalDialog(QDialog):
             self.message.setText(text)
             self.pin.clear()
             self.pin.setFocus()
-        elif error.code == "approval_refused":
+        elif error.refusal is Refusal.APPROVAL_REFUSED:
             from desktop.core.budget import ApprovalRefusal
 
             self.message.setText(labels.approval_refusal(ApprovalRefusal(error.detail)))
         else:
-            self.message.setText(labels.desk_error(error.code, error.detail))
+            self.message.setText(labels.desk_error(error))
 
     def do_approve(self) -> None:
         if not self._check_approver():
@@ -403,7 +399,7 @@ class ApprovalDialog(QDialog):
         if sign_off is None:
             return
         try:
-            result = self.desk.grant(self.on_shift, self.case_id, self.proposal, sign_off)
+            result = self.desk.grants.grant(self.on_shift, self.case_id, self.proposal, sign_off)
         except DeskError as error:
             self._show_error(error)
             return
@@ -415,7 +411,7 @@ class ApprovalDialog(QDialog):
         if sign_off is None:
             return
         try:
-            self.desk.decline_approval(self.on_shift, self.case_id, sign_off, self.proposal)
+            self.desk.grants.decline_approval(self.on_shift, self.case_id, sign_off, self.proposal)
         except DeskError as error:
             self._show_error(error)
             return

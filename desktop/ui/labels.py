@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.budget import ApprovalRefusal, Limit
+from desktop.core.errors import DeskError, Refusal
 
 if TYPE_CHECKING:
     from desktop.core.money import AmountProblem
@@ -64,6 +65,12 @@ def field_name(name: str) -> str:
         "category": translate("Labels", "category"),
         "severity": translate("Labels", "severity"),
         "root_cause": translate("Labels", "root cause"),
+        "name": translate("Labels", "site name"),
+        "kind": translate("Labels", "hotel or restaurant"),
+        "currency": translate("Labels", "currency"),
+        "timezone": translate("Labels", "time zone"),
+        "manager_name": translate("Labels", "manager's name"),
+        "manager_pin": translate("Labels", "manager's PIN"),
     }.get(name, name)
 
 
@@ -150,21 +157,67 @@ def approval_refusal(refusal: ApprovalRefusal) -> str:
     }[refusal]
 
 
-def desk_error(code: str, detail: str = "") -> str:
-    """A sentence for a DeskError code."""
+def refusal_text(refusal: Refusal, detail: str = "") -> str:
+    """A sentence for each reason the desk refuses (``desktop.core.errors.Refusal``)."""
+    if refusal is Refusal.APPROVAL_REFUSED:
+        try:
+            return approval_refusal(ApprovalRefusal(detail))
+        except ValueError:
+            return translate("Labels", "This approval is not allowed.")
+    if refusal in (Refusal.MISSING_FIELDS, Refusal.INVALID_HEADER, Refusal.INVALID_SITE):
+        # Only the fields a person knows by name: anything else is for the log.
+        known = [n.strip() for n in detail.split(",") if field_name(n.strip()) != n.strip()]
+        detail = ", ".join(field_name(n) for n in known)
+    elif refusal is not Refusal.TEXT_TOO_LONG:
+        detail = ""  # the rest is for logs, never shown: it may be English or a raw value
     messages = {
-        "missing_fields": translate("Labels", "Still needed before closing: %1"),
-        "text_too_long": translate("Labels", "That text is too long to store (%1 characters)."),
-        "case_closed": translate("Labels", "This case is already closed."),
-        "approver_pin_wrong": translate("Labels", "Wrong PIN for the approver."),
-        "approval_reason_missing": translate("Labels", "The approver must give a reason."),
-        "invalid_value": translate("Labels", "That value cannot be granted."),
-        "manager_only": translate("Labels", "Only a manager can change this."),
-        "pin_invalid": translate("Labels", "A PIN is 4 to 8 digits."),
+        Refusal.NO_SITE: translate("Labels", "This desk has no site yet: set it up first."),
+        Refusal.SITE_EXISTS: translate("Labels", "This desk already has a site."),
+        Refusal.INVALID_SITE: translate("Labels", "Some set-up details are missing or wrong: %1"),
+        Refusal.STAFF_NAME_MISSING: translate("Labels", "Type the person's name."),
+        Refusal.UNKNOWN_ROLE: translate(
+            "Labels", "A role is agent, supervisor or manager."),
+        Refusal.UNKNOWN_STAFF: translate(
+            "Labels", "This person is not on this desk's staff list."),
+        Refusal.PIN_INVALID: translate("Labels", "A PIN is 4 to 8 digits."),
+        Refusal.MANAGER_ONLY: translate("Labels", "Only a manager can change this."),
+        Refusal.SUPERVISOR_ONLY: translate(
+            "Labels", "Only a supervisor or a manager can do this."),
+        Refusal.UNKNOWN_CASE: translate("Labels", "This case is not on this desk."),
+        Refusal.CASE_CLOSED: translate("Labels", "This case is already closed."),
+        Refusal.INVALID_HEADER: translate(
+            "Labels", "These details cannot be stored as typed: %1"),
+        Refusal.UNKNOWN_STEP: translate("Labels", "That is not a step of the recovery."),
+        Refusal.UNKNOWN_OUTCOME: translate(
+            "Labels", "Choose how the case ended: recovered, not recovered or unknown."),
+        Refusal.MISSING_FIELDS: translate("Labels", "Still needed before closing: %1"),
+        Refusal.NOTE_EMPTY: translate("Labels", "Type the note first."),
+        Refusal.TEXT_TOO_LONG: translate(
+            "Labels", "That text is too long to store (%1 characters)."),
+        Refusal.UNKNOWN_GESTURE_TYPE: translate("Labels", "Choose a kind of gesture."),
+        Refusal.INVALID_VALUE: translate("Labels", "That value cannot be granted."),
+        Refusal.APPROVAL_REASON_MISSING: translate("Labels", "The approver must give a reason."),
+        Refusal.APPROVER_PIN_WRONG: translate("Labels", "Wrong PIN for the approver."),
+        Refusal.UNKNOWN_VOUCHER: translate("Labels", "No voucher with this code is known here."),
+        Refusal.VOUCHER_CODE_MISTYPED: translate(
+            "Labels", "That code is mistyped: check it and type it again."),
+        Refusal.VOUCHER_REDEEMED: translate("Labels", "This voucher has already been used."),
+        Refusal.VOUCHER_VOIDED: translate("Labels", "This voucher has already been voided."),
+        Refusal.VOUCHER_NOT_IN_CASE: translate("Labels", "This voucher belongs to another case."),
+        Refusal.VOUCHER_TOO_LONG: translate(
+            "Labels", "The gesture's description is too long for a voucher: shorten it."),
+        Refusal.VOID_REASON_MISSING: translate("Labels", "Give a reason for voiding the voucher."),
+        Refusal.UNKNOWN_SLIP_KIND: translate("Labels", "There is no such slip."),
+        Refusal.SECRET_STORE: translate(
+            "Labels", "This desk's keychain cannot be used, so no voucher can be signed. "
+                      "Ask IT to run Help → Diagnostics."),
+        Refusal.UNKNOWN_SETTING: translate("Labels", "There is no such setting."),
+        Refusal.INVALID_SETTING: translate(
+            "Labels", "That value cannot be stored for this setting."),
     }
-    text = messages.get(code, translate("Labels", "That could not be done (%1).").replace(
-        "%1", code))
-    if code == "missing_fields":
-        names = ", ".join(field_name(n.strip()) for n in detail.split(",") if n.strip())
-        return text.replace("%1", names)
-    return text.replace("%1", detail)
+    return messages[refusal].replace("%1", detail)
+
+
+def desk_error(error: DeskError) -> str:
+    """The sentence for a refusal of the desk, as every screen and the CLI show it."""
+    return refusal_text(error.refusal, error.detail)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.budget import Limit
-from desktop.core.desk import Desk, OnShift
+from desktop.core.desk import Desk
+from desktop.core.settings import IDLE_LOCK_MINUTES
+from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
@@ -210,7 +212,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentIndex(1)
         self.new_case_action.setEnabled(True)
         self.vouchers_action.setEnabled(True)
-        self.review_action.setEnabled(self.desk.policy().is_approver(on_shift.staff.role))
+        self.review_action.setEnabled(self.desk.site.policy().is_approver(on_shift.staff.role))
         self.printers_action.setEnabled(on_shift.staff.role in ("supervisor", "manager"))
         self.end_shift_action.setEnabled(True)
         self.end_shift_button.setEnabled(True)
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
     def end_shift(self) -> None:
         if self.on_shift is None:
             return
-        self.desk.end_shift(self.on_shift)
+        self.desk.shifts.end(self.on_shift)
         self.on_shift = None
         self.panel.on_shift = None
         self.panel_stack.setCurrentWidget(self.welcome)
@@ -291,11 +293,11 @@ class MainWindow(QMainWindow):
         if self.on_shift is None:
             self.budget.clear()
             return
-        site = self.desk.site()
+        site = self.desk.site.info()
         guest = self.panel.guest.text().strip()
         in_case = self.panel_stack.currentIndex() == 1 and (
             guest or self.panel.case_id is not None)
-        remaining = self.desk.check(self.on_shift, self.panel.case_id if in_case else None, 0,
+        remaining = self.desk.grants.check(self.on_shift, self.panel.case_id if in_case else None, 0,
                                     guest_name=guest if in_case and guest else None).remaining
         text = self.tr("You may still grant %1 this shift without approval.").replace(
             "%1", money(site, remaining[Limit.PER_SHIFT]))
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def open_review(self) -> None:
         if (self.on_shift is None or self.is_locked
-                or not self.desk.policy().is_approver(self.on_shift.staff.role)):
+                or not self.desk.site.policy().is_approver(self.on_shift.staff.role)):
             return
         from desktop.ui.review_screen import ReviewDialog
 
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
     def tick(self) -> None:
         now = self.desk.now()
         if (self.on_shift is not None and not self.is_locked
-                and now - self._last_activity >= timedelta(minutes=self.desk.idle_lock_minutes)):
+                and now - self._last_activity >= timedelta(minutes=self.desk.settings.get(IDLE_LOCK_MINUTES))):
             self.lock()
         if self.on_shift is None:
             return
@@ -369,7 +371,7 @@ class MainWindow(QMainWindow):
         self._notify_due(now)
 
     def _notify_due(self, now: datetime) -> None:
-        for case in self.desk.followups_due(now):
+        for case in self.desk.cases.followups_due(now):
             if case.id in self._notified:
                 continue
             self._notified.add(case.id)

@@ -53,8 +53,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import Desk, OnShift
+from desktop.core.desk import Desk
 from desktop.core.review import GrantLine, Review
+from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.background import Background, run_in_background
 from desktop.ui.common import money, named
@@ -72,7 +73,7 @@ class GrantsModel(QAbstractTableModel):
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        self.site = desk.site()
+        self.site = desk.site.info()
         self.grants: Sequence[GrantLine] = ()
         self.rows: list[GrantLine] = []
         self.header = [self.tr("When"), self.tr("Guest"), self.tr("Category"),
@@ -111,7 +112,7 @@ class GrantsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         g = self.rows[index.row()]
-        return (self.desk.local_time(g.granted_at).strftime("%Y-%m-%d %H:%M"), g.guest_name,
+        return (self.desk.site.local_time(g.granted_at).strftime("%Y-%m-%d %H:%M"), g.guest_name,
                 labels.category_name(g.category),
                 f"{labels.gesture_name(g.gesture_type)}: {g.description}",
                 money(self.site, g.value_minor), g.granted_by, g.approved_by,
@@ -126,11 +127,11 @@ class ReviewDialog(QDialog):
     def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None,
                  pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        if not desk.policy().is_approver(on_shift.staff.role):
+        if not desk.site.policy().is_approver(on_shift.staff.role):
             raise PermissionError("only approver roles may open the review")
         self.desk = desk
         self.on_shift = on_shift
-        self.site = desk.site()
+        self.site = desk.site.info()
         self.pool = pool or QThreadPool.globalInstance()
         self.review: Review | None = None
         self._running: Background | None = None
@@ -142,7 +143,7 @@ class ReviewDialog(QDialog):
                           ("month", self.tr("This month")), ("year", self.tr("Last 12 months")),
                           ("custom", self.tr("From … to …"))):
             self.range.addItem(text, key)
-        today = desk.local_time(desk.now()).date()
+        today = desk.site.local_time(desk.now()).date()
         self.first = named(QDateEdit(QDate(today.year, today.month, 1)), "reviewFrom",
                            self.tr("First day"))
         self.last = named(QDateEdit(QDate(today.year, today.month, today.day)), "reviewTo",
@@ -246,7 +247,7 @@ class ReviewDialog(QDialog):
 
     def _range_changed(self) -> None:
         key = self.range.currentData()
-        today = self.desk.local_time(self.desk.now()).date()
+        today = self.desk.site.local_time(self.desk.now()).date()
         first = {"today": today, "week": today - timedelta(days=6),
                  "month": today.replace(day=1),
                  "year": today - timedelta(days=364)}.get(key)
@@ -316,10 +317,10 @@ class ReviewDialog(QDialog):
                                     self.tr("Spend")], breakdown)
         self.gestures_model.show_grants(review.grants)
         self.gestures.resizeColumnsToContents()  # by the first page: later ones are alike
-        names = {m.id: m.name for m in self.desk.staff()}
+        names = {m.id: m.name for m in self.desk.staff.roster()}
         self._fill(self.approvals, [self.tr("When"), self.tr("Decision"), self.tr("Approver"),
                                     self.tr("Asked by"), self.tr("Value"), self.tr("Reason")],
-                   [[self.desk.local_time(a.decided_at).strftime("%Y-%m-%d %H:%M"),
+                   [[self.desk.site.local_time(a.decided_at).strftime("%Y-%m-%d %H:%M"),
                      self.tr("given") if a.decision == "given" else self.tr("declined"),
                      names.get(a.approver_id, "?"), names.get(a.requested_by or "", "?"),
                      money(site, a.value_minor), a.reason] for a in review.approvals])
@@ -355,10 +356,10 @@ class ReviewDialog(QDialog):
         }.get(rule, rule)
 
     def _case_labels(self, case_ids: list[str]) -> dict[str, str]:
-        return {case.id: f"{self.desk.local_time(case.opened_at):%Y-%m-%d %H:%M} · "
+        return {case.id: f"{self.desk.site.local_time(case.opened_at):%Y-%m-%d %H:%M} · "
                          f"{case.guest_name} · {case.location} · "
                          f"{labels.category_name(case.category)}"
-                for case in self.desk.cases_by_id(case_ids)}
+                for case in self.desk.cases.by_id(case_ids)}
 
     @staticmethod
     def _fill(table: QTableWidget, header: list[str], rows: list[list[str]]) -> None:

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.budget import Limit
-from desktop.core.desk import Desk, OnShift
+from desktop.core.desk import Desk
 from desktop.core.money import AmountError, format_plain, parse_amount
 from desktop.core.policy import RoleLimits
+from desktop.core.settings import IDLE_LOCK_MINUTES
+from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.common import named
 
@@ -31,8 +33,8 @@ class PolicyDialog(QDialog):
         self.desk = desk
         self.on_shift = on_shift
         self.setWindowTitle(self.tr("Budget policy"))
-        self.site = desk.site()
-        self.policy = desk.policy()
+        self.site = desk.site.info()
+        self.policy = desk.site.policy()
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Role")), 0, 0)
         for column, limit in enumerate(Limit, start=1):
@@ -57,7 +59,7 @@ class PolicyDialog(QDialog):
         self.voucher_days.setValue(self.policy.voucher_valid_days)
         self.idle = named(QSpinBox(), "idleLockMinutes", self.tr("Lock after idle minutes"))
         self.idle.setRange(1, 120)
-        self.idle.setValue(int(desk.idle_lock_minutes))
+        self.idle.setValue(int(desk.settings.get(IDLE_LOCK_MINUTES)))
         form = QFormLayout()
         form.addRow(self.tr("Follow up after (minutes)"), self.follow_up)
         form.addRow(self.tr("Vouchers valid (days)"), self.voucher_days)
@@ -101,8 +103,8 @@ class PolicyDialog(QDialog):
                     return
             roles[role] = RoleLimits(values[Limit.PER_CASE], values[Limit.PER_SHIFT],
                                      values[Limit.PER_GUEST_STAY])
-        self.desk.set_policy(self.policy.with_changes(
+        self.desk.site.set_policy(self.policy.with_changes(
             roles=roles, follow_up_minutes=self.follow_up.value(),
             voucher_valid_days=self.voucher_days.value()), by=self.on_shift)
-        self.desk.set_setting("idle_lock_minutes", str(self.idle.value()))
+        self.desk.settings.set(IDLE_LOCK_MINUTES, float(self.idle.value()), by=self.on_shift)
         self.accept()

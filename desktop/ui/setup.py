@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import Desk, DeskError, site_problems
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.inputs import site_problems
 from desktop.ui.common import named
 
 
@@ -121,7 +123,7 @@ class SetupDialog(QDialog):
         if problems:
             return
         try:
-            self.desk.create_site(locale=self.locale.text() or "en_US", **values)
+            self.desk.site.create(locale=self.locale.text() or "en_US", **values)
         except DeskError as error:
             self._show_errors(error.detail.split(", "))
             return

@@ -129,11 +129,11 @@ class SignInScreen(QWidget):
     def _current_roster(self) -> Roster | None:
         if self.desk is None:
             return self._roster
-        if not self.desk.has_site():
+        if not self.desk.site.exists():
             return None
-        site = self.desk.site()
+        site = self.desk.site.info()
         return Roster(site.name, site.is_demo,
-                      tuple(RosterEntry(m.id, m.name, m.role) for m in self.desk.staff()))
+                      tuple(RosterEntry(m.id, m.name, m.role) for m in self.desk.staff.roster()))
 
     def attach_desk(self, desk: Desk) -> None:
         """The case log is open: refresh the list and check a PIN submitted meanwhile."""
@@ -172,10 +172,10 @@ class SignInScreen(QWidget):
             self._pending_submit = True
             self.message.setText(self.tr("Opening the case log…"))
             return
-        from desktop.core.desk import DeskError
+        from desktop.core.errors import DeskError
 
         try:
-            answer = self.desk.sign_in(item.data(Qt.ItemDataRole.UserRole), self.pin.text())
+            answer = self.desk.shifts.sign_in(item.data(Qt.ItemDataRole.UserRole), self.pin.text())
         except DeskError:
             self.message.setText(self.tr("That person can no longer sign in here."))
             return

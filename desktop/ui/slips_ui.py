@@ -25,25 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.desk import Desk, DeskError, OnShift, VoucherCheck, VoucherOutcome
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
+from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
+from desktop.slips.compose import apology_slip, voucher_slip
 from desktop.ui import labels
 from desktop.ui.common import day_text, moment_text, money, named
 from desktop.ui.printing import PrintError, keep_pdf, print_slip, printer_named
-
-SLIP_SIZES = ("roll80", "a4", "letter")
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
 translate = QCoreApplication.translate
 
 
 def slip_size(desk: Desk, kind: str) -> str:
-    size = desk.setting(f"slip_size.{kind}", "roll80")
-    return size if size in SLIP_SIZES else "roll80"
+    return desk.settings.get(SLIP_SIZE[kind])
 
 
 def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
     """The printer chosen for this kind of slip, else the system default; None if neither."""
-    name = desk.setting(f"printer.{kind}", "")
+    name = desk.settings.get(PRINTER[kind])
     if name:
         return printer_named(name)
     default = QPrinterInfo.defaultPrinter()
@@ -90,7 +91,7 @@ class SlipBar(QWidget):
         case_id = self._case_id()
         self.choice.clear()
         vouchers = [] if case_id is None else [
-            v for v in self.desk.case_vouchers(case_id) if v.status == "issued"]
+            v for v in self.desk.vouchers.of_case(case_id) if v.status == "issued"]
         for voucher in vouchers:
             self.choice.addItem(self.tr("Voucher %1").replace("%1", voucher.display_code),
                                 ("voucher", voucher.code))
@@ -112,20 +113,20 @@ class SlipBar(QWidget):
         if who is None or case_id is None:
             return None
         try:
-            number = self.desk.record_slip_print(who, case_id, kind, code)
+            number = self.desk.cases.record_print(who, case_id, kind, code)
         except DeskError as error:
-            self.message.setText(labels.desk_error(error.code, error.detail))
+            self.message.setText(labels.desk_error(error))
             return None
         size = slip_size(self.desk, kind)
         # The slip comes worded in the site's language (it is for the guest), whatever
         # language the desk's screens are in.
         if kind == "voucher" and code is not None:
-            pdf = render_voucher(self.desk.voucher_slip(code, reprint=number > 1), size)
+            pdf = render_voucher(voucher_slip(self.desk, code, reprint=number > 1), size)
         else:
-            pdf = render_apology(self.desk.apology_slip(case_id, reprint=number > 1, by=who),
+            pdf = render_apology(apology_slip(self.desk, case_id, reprint=number > 1, by=who),
                                  size)
         kept = keep_pdf(self.desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
-                        self.desk.local_time(self.desk.now()))
+                        self.desk.site.local_time(self.desk.now()))
         return pdf, kept
 
     def _send(self, pdf: bytes, printer: QPrinter | None, kept: Path) -> None:
@@ -188,7 +189,7 @@ class SlipBar(QWidget):
 
 def describe_check(desk: Desk, check: VoucherCheck) -> str:
     """One sentence for the person at the desk, per outcome."""
-    site = desk.site()
+    site = desk.site.info()
     voucher = check.voucher
     if check.outcome is VoucherOutcome.VALID and voucher is not None:
         text = translate("Vouchers", "Valid: %1 — %2 for %3, until %4.")
@@ -198,7 +199,7 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
                 .replace("%2", voucher.description).replace("%3", voucher.guest_name)
                 .replace("%4", day_text(site, voucher.expires_on)))
     if check.outcome is VoucherOutcome.ALREADY_REDEEMED and voucher is not None:
-        when = moment_text(site, desk.local_time(voucher.redeemed_at)) \
+        when = moment_text(site, desk.site.local_time(voucher.redeemed_at)) \
             if voucher.redeemed_at else "?"
         where = (translate("Vouchers", "at this desk") if check.redeemed_here
                  else translate("Vouchers", "at another desk"))
@@ -270,19 +271,19 @@ class VouchersDialog(QDialog):
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
 
     def check(self) -> VoucherCheck:
-        answer = self.desk.voucher(self.code.text())
+        answer = self.desk.vouchers.check(self.code.text())
         self.result.setText(describe_check(self.desk, answer))
         return answer
 
     def redeem(self) -> None:
-        answer = self.desk.redeem_voucher(self.on_shift, self.code.text())
+        answer = self.desk.vouchers.redeem(self.on_shift, self.code.text())
         self.result.setText(describe_check(self.desk, answer))
 
     def void(self) -> None:
         try:
-            self.desk.void_voucher(self.on_shift, self.code.text(), self.void_reason.text())
+            self.desk.vouchers.void(self.on_shift, self.code.text(), self.void_reason.text())
         except DeskError as error:
-            self.result.setText(labels.desk_error(error.code, error.detail))
+            self.result.setText(labels.desk_error(error))
             return
         self.result.setText(self.tr("Voided."))
 
@@ -306,7 +307,7 @@ class PrintersDialog(QDialog):
             printer.addItem(self.tr("System default printer"), "")
             for name in names:
                 printer.addItem(name, name)
-            current = desk.setting(f"printer.{kind}", "")
+            current = desk.settings.get(PRINTER[kind])
             if current and current not in names:
                 printer.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
             printer.setCurrentIndex(max(printer.findData(current), 0))
@@ -327,6 +328,6 @@ class PrintersDialog(QDialog):
 
     def save(self) -> None:
         for kind in self.printers:
-            self.desk.set_setting(f"printer.{kind}", self.printers[kind].currentData() or "")
-            self.desk.set_setting(f"slip_size.{kind}", self.sizes[kind].currentData())
+            self.desk.settings.set(PRINTER[kind], self.printers[kind].currentData() or "")
+            self.desk.settings.set(SLIP_SIZE[kind], self.sizes[kind].currentData())
         self.accept()

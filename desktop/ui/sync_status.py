@@ -88,7 +88,7 @@ class SyncStatusButton(QPushButton):
 
     def start_if_enrolled(self) -> bool:
         """Start the background worker when this desk has joined head office."""
-        if self.worker is not None or not self.desk.sync_state().enrolled:
+        if self.worker is not None or not self.desk.ledger.state().enrolled:
             return False
         from desktop.sync.worker import SyncWorker
 
@@ -218,7 +218,7 @@ class HeadOfficeDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Head office"))
-        state = desk.sync_state()
+        state = desk.ledger.state()
         self.url = named(QLineEdit(state.url), "hqUrl", self.tr("Head office address"))
         self.url.setPlaceholderText("https://hq.example.com:8750")
         self.code = named(QLineEdit(), "hqCode", self.tr("Enrolment code"))

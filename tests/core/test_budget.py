@@ -16,14 +16,10 @@ from hypothesis import strategies as st
 from desktop.core.budget import ApprovalRefusal, Limit, Spend, approval_refusal, check_grant
 from desktop.core.caselog import guest_key
 from desktop.core.clock import ManualClock
-from desktop.core.desk import (
-    ApproverSignOff,
-    CaseHeader,
-    Desk,
-    DeskError,
-    GestureProposal,
-)
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
 from desktop.core.policy import PolicyError, RoleLimits, default_policy, parse_policy
+from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk
 
 AGENT = RoleLimits(per_case=5000, per_shift=15000, per_guest_stay=10000)
@@ -101,12 +97,12 @@ def test_policy_versions_and_manager_only(desk: Desk, team: Team) -> None:
     agent = team.sign_in(team.agent)
     manager = team.sign_in(team.manager)
     with pytest.raises(DeskError):
-        desk.set_policy(desk.policy(), by=agent)
-    limits = dict(desk.policy().roles)
+        desk.site.set_policy(desk.site.policy(), by=agent)
+    limits = dict(desk.site.policy().roles)
     limits["agent"] = RoleLimits(8000, 20000, 12000)
-    new = desk.set_policy(desk.policy().with_changes(roles=limits), by=manager)
-    assert new.version == 2 and desk.policy().limits_for("agent").per_case == 8000
-    assert desk.check(agent, None, 7000).within_limits
+    new = desk.site.set_policy(desk.site.policy().with_changes(roles=limits), by=manager)
+    assert new.version == 2 and desk.site.policy().limits_for("agent").per_case == 8000
+    assert desk.grants.check(agent, None, 7000).within_limits
 
 
 # --- through the desk ------------------------------------------------------------------------
@@ -114,7 +110,7 @@ def test_policy_versions_and_manager_only(desk: Desk, team: Team) -> None:
 
 def open_case(desk: Desk, team: Team, guest: str = "Grace Kim", who=None) -> tuple:
     on_shift = who or team.sign_in(team.agent)
-    return on_shift, desk.open_case(on_shift, CaseHeader(guest, "Room 1", "Front Desk",
+    return on_shift, desk.cases.open(on_shift, CaseHeader(guest, "Room 1", "Front Desk",
                                                          "maintenance", "high"))
 
 
@@ -125,12 +121,12 @@ def test_scenarios_do_what_they_expect_in_the_core(scenarios: list, tmp_path: Pa
         team = Team(desk)
         who, case_id = open_case(desk, team, scenario["guest"]["name"])
         gesture = scenario["gesture"]
-        result = desk.grant(who, case_id, GestureProposal(gesture["type"],
+        result = desk.grants.grant(who, case_id, GestureProposal(gesture["type"],
                                                           gesture["description"],
                                                           gesture["value_minor"]))
         expected = scenario["expect"]
         assert result.granted == (expected != "needs_approval"), scenario["id"]
-        spent = desk.spend_for(who, case_id)
+        spent = desk.grants.spend_for(who, case_id)
         if expected == "no_gesture":
             assert spent == Spend(0, 0, 0)
         if expected == "within_budget":
@@ -141,15 +137,15 @@ def test_scenarios_do_what_they_expect_in_the_core(scenarios: list, tmp_path: Pa
 def test_approval_is_its_own_event_linked_to_the_grant(desk: Desk, team: Team) -> None:
     who, case_id = open_case(desk, team)
     proposal = GestureProposal("comp", "Dinner for two comped", 9500)
-    assert not desk.grant(who, case_id, proposal).granted
+    assert not desk.grants.grant(who, case_id, proposal).granted
     sign_off = ApproverSignOff(team.supervisor.id, "2468", "Suit ruined; our fault.")
-    result = desk.grant(who, case_id, proposal, sign_off)
+    result = desk.grants.grant(who, case_id, proposal, sign_off)
     assert result.granted and result.approval_id
-    events = {e.kind: json.loads(e.payload) for e in desk.events_for(case_id)}
+    events = {e.kind: json.loads(e.payload) for e in desk.cases.events(case_id)}
     assert events["approval.given"]["grant_id"] == result.grant_id
     assert events["compensation.granted"]["approval_id"] == result.approval_id
     assert events["approval.given"]["breaches"] == ["per_case"]
-    approver_events = [e for e in desk.events_for(case_id) if e.kind == "approval.given"]
+    approver_events = [e for e in desk.cases.events(case_id) if e.kind == "approval.given"]
     assert approver_events[0].actor == team.supervisor.id
 
 
@@ -159,12 +155,12 @@ def test_wrong_approver_pin_grants_nothing_and_counts(desk: Desk, team: Team,
     proposal = GestureProposal("comp", "Meal", 9500)
     for _ in range(3):
         with pytest.raises(DeskError) as raised:
-            desk.grant(who, case_id, proposal, ApproverSignOff(team.supervisor.id, "9999", "ok"))
+            desk.grants.grant(who, case_id, proposal, ApproverSignOff(team.supervisor.id, "9999", "ok"))
         assert raised.value.code == "approver_pin_wrong"
     assert raised.value.detail == "5"  # the third wrong PIN starts a delay
-    assert desk.case(case_id).grants == ()
+    assert desk.cases.get(case_id).grants == ()
     clock.advance(seconds=5)
-    assert desk.grant(who, case_id, proposal,
+    assert desk.grants.grant(who, case_id, proposal,
                       ApproverSignOff(team.supervisor.id, "2468", "ok")).granted
 
 
@@ -173,10 +169,10 @@ def test_nobody_approves_their_own_grant_beyond_their_limits(desk: Desk, team: T
     _, case_id = open_case(desk, team, who=supervisor)
     proposal = GestureProposal("refund", "Partner hotel", 40000)
     with pytest.raises(DeskError) as raised:
-        desk.grant(supervisor, case_id, proposal,
+        desk.grants.grant(supervisor, case_id, proposal,
                    ApproverSignOff(team.supervisor.id, "2468", "mine"))
     assert raised.value.detail == ApprovalRefusal.OWN_GRANT.value
-    assert desk.grant(supervisor, case_id, proposal,
+    assert desk.grants.grant(supervisor, case_id, proposal,
                       ApproverSignOff(team.manager.id, "1357", "walked guest")).granted
 
 
@@ -185,52 +181,52 @@ def test_an_agent_cannot_approve_and_a_supervisor_not_beyond_own_limits(desk: De
     who, case_id = open_case(desk, team)
     big = GestureProposal("credit", "Corrected order credited", 180000)
     with pytest.raises(DeskError) as agent_try:
-        desk.grant(who, case_id, big, ApproverSignOff(team.agent2.id, "4321", "ok"))
+        desk.grants.grant(who, case_id, big, ApproverSignOff(team.agent2.id, "4321", "ok"))
     assert agent_try.value.detail == ApprovalRefusal.NOT_AN_APPROVER.value
     with pytest.raises(DeskError) as supervisor_try:
-        desk.grant(who, case_id, big, ApproverSignOff(team.supervisor.id, "2468", "ok"))
+        desk.grants.grant(who, case_id, big, ApproverSignOff(team.supervisor.id, "2468", "ok"))
     assert supervisor_try.value.detail == ApprovalRefusal.BEYOND_APPROVER_LIMITS.value
-    assert desk.case(case_id).grants == ()
+    assert desk.cases.get(case_id).grants == ()
 
 
 def test_a_declined_approval_is_on_record_and_grants_nothing(desk: Desk, team: Team) -> None:
     who, case_id = open_case(desk, team)
     proposal = GestureProposal("comp", "Meal", 9500)
-    desk.decline_approval(who, case_id, ApproverSignOff(team.supervisor.id, "2468",
+    desk.grants.decline_approval(who, case_id, ApproverSignOff(team.supervisor.id, "2468",
                                                         "A dessert is enough here."), proposal)
-    assert desk.case(case_id).grants == () and desk.case(case_id).status == "open"
-    declined = [a for a in desk.approvals(case_id) if a.decision == "declined"]
+    assert desk.cases.get(case_id).grants == () and desk.cases.get(case_id).status == "open"
+    declined = [a for a in desk.cases.approvals(case_id) if a.decision == "declined"]
     assert declined and declined[0].reason == "A dessert is enough here."
-    assert desk.spend_for(who, case_id) == Spend(0, 0, 0)
+    assert desk.grants.spend_for(who, case_id) == Spend(0, 0, 0)
 
 
 def test_guest_stay_spans_cases_shifts_and_people(desk: Desk, team: Team,
                                                   clock: ManualClock) -> None:
     maya = team.sign_in(team.agent)
     _, first = open_case(desk, team, "Zoë Lindqvist", who=maya)
-    assert desk.grant(maya, first, GestureProposal("amenity", "Drinks", 4000)).granted
-    desk.end_shift(maya)
+    assert desk.grants.grant(maya, first, GestureProposal("amenity", "Drinks", 4000)).granted
+    desk.shifts.end(maya)
     clock.advance(hours=20)
     leo = team.sign_in(team.agent2)
     _, second = open_case(desk, team, "  ZOË   lindqvist ", who=leo)
-    assert desk.grant(leo, second, GestureProposal("amenity", "Breakfast", 4000)).granted
-    third_try = desk.grant(leo, second, GestureProposal("voucher", "Spa", 1000))
+    assert desk.grants.grant(leo, second, GestureProposal("amenity", "Breakfast", 4000)).granted
+    third_try = desk.grants.grant(leo, second, GestureProposal("voucher", "Spa", 1000))
     assert third_try.granted  # 5000 in this case, 9000 for the guest: still within
-    fourth = desk.grant(leo, second, GestureProposal("voucher", "Spa again", 1500))
+    fourth = desk.grants.grant(leo, second, GestureProposal("voucher", "Spa again", 1500))
     assert not fourth.granted
     assert {b.limit for b in fourth.decision.breaches} == {Limit.PER_CASE,
                                                            Limit.PER_GUEST_STAY}
     clock.advance(days=15)  # a new stay: the guest's allowance starts over
     leo = team.sign_in(team.agent2)
     _, later = open_case(desk, team, "Zoë Lindqvist", who=leo)
-    assert desk.spend_for(leo, later).guest_stay == 0
+    assert desk.grants.spend_for(leo, later).guest_stay == 0
 
 
 def test_a_correction_spends_no_budget(desk: Desk, team: Team) -> None:
     who, case_id = open_case(desk, team)
-    desk.record_correction(who, case_id, "Minibar charge removed", 3400)
-    assert desk.spend_for(who, case_id) == Spend(0, 0, 0)
-    assert desk.corrections(case_id) == [("Minibar charge removed", 3400)]
+    desk.cases.record_correction(who, case_id, "Minibar charge removed", 3400)
+    assert desk.grants.spend_for(who, case_id) == Spend(0, 0, 0)
+    assert desk.cases.corrections(case_id) == [("Minibar charge removed", 3400)]
 
 
 @pytest.mark.parametrize(("kind", "value"), [("comp", 0), ("none", 100), ("comp", -5),
@@ -239,18 +235,18 @@ def test_impossible_gestures_are_refused(desk: Desk, team: Team, kind: str, valu
     who, case_id = open_case(desk, team)
     count = desk.event_count()
     with pytest.raises(DeskError):
-        desk.grant(who, case_id, GestureProposal(kind, "x", value))
+        desk.grants.grant(who, case_id, GestureProposal(kind, "x", value))
     assert desk.event_count() == count
 
 
 def test_spend_is_right_after_a_restart(desk: Desk, team: Team, data_dir: Path,
                                         clock: ManualClock) -> None:
     who, case_id = open_case(desk, team)
-    desk.grant(who, case_id, GestureProposal("comp", "Dessert", 1800))
+    desk.grants.grant(who, case_id, GestureProposal("comp", "Dessert", 1800))
     desk.close()
     again = Desk.open(data_dir, clock)
-    assert again.spend_for(who, case_id) == Spend(1800, 1800, 1800)
-    assert again.check(who, case_id, 0).remaining[Limit.PER_SHIFT] == 15000 - 1800
+    assert again.grants.spend_for(who, case_id) == Spend(1800, 1800, 1800)
+    assert again.grants.check(who, case_id, 0).remaining[Limit.PER_SHIFT] == 15000 - 1800
     again.close()
 
 
@@ -259,7 +255,8 @@ import os, signal, sys
 from pathlib import Path
 from desktop.core import caselog
 from desktop.core.clock import ManualClock
-from desktop.core.desk import Desk, ApproverSignOff, GestureProposal, OnShift, StaffMember
+from desktop.core.desk import Desk
+from desktop.core.views import ApproverSignOff, GestureProposal, OnShift, StaffMember
 
 data_dir, agent_id, shift_id, case_id, supervisor_id = sys.argv[1:6]
 desk = Desk.open(Path(data_dir), ManualClock())
@@ -273,7 +270,7 @@ def append_then_die(db, **kw):
 
 caselog.append = append_then_die
 who = OnShift(StaffMember(agent_id, "Maya Torres", "agent"), shift_id)
-desk.grant(who, case_id, GestureProposal("comp", "Meal", 9500),
+desk.grants.grant(who, case_id, GestureProposal("comp", "Meal", 9500),
            ApproverSignOff(supervisor_id, "2468", "our fault"))
 """
 
@@ -289,9 +286,9 @@ def test_killed_between_approval_and_grant_leaves_neither(desk: Desk, team: Team
         timeout=120)
     assert result.returncode == -9, result.stderr
     again = Desk.open(data_dir, clock)
-    kinds = [e.kind for e in again.events_for(case_id)]
+    kinds = [e.kind for e in again.cases.events(case_id)]
     assert "approval.given" not in kinds and "compensation.granted" not in kinds
-    assert again.approvals(case_id) == [] and again.case(case_id).grants == ()
+    assert again.cases.approvals(case_id) == [] and again.cases.get(case_id).grants == ()
     assert again.verify_log() is None
     again.close()
 
@@ -334,7 +331,7 @@ def test_no_limit_is_ever_exceeded_without_an_approval(
     clock = ManualClock()
     desk = Desk.open(work, clock)
     pins = {"agent": "1234", "agent2": "4321", "supervisor": "2468", "manager": "1357"}
-    policy = desk.policy()
+    policy = desk.site.policy()
     shifts: dict[str, object] = {}
     cases: dict[tuple[str, int], str] = {}
     try:
@@ -345,18 +342,18 @@ def test_no_limit_is_ever_exceeded_without_an_approval(
             role = op[1]
             if op[0] == "end_shift":
                 if role in shifts:
-                    desk.end_shift(shifts.pop(role))
+                    desk.shifts.end(shifts.pop(role))
                 continue
             if role not in shifts:
-                shifts[role] = desk.sign_in(ids[role], pins[role]).on_shift
+                shifts[role] = desk.shifts.sign_in(ids[role], pins[role]).on_shift
             who = shifts[role]
             _, _, guest, value, approver = op
             key = (who.shift_id, guest)
             if key not in cases:
-                cases[key] = desk.open_case(who, CaseHeader(GESTS[guest], "Room 1"))
+                cases[key] = desk.cases.open(who, CaseHeader(GESTS[guest], "Room 1"))
             case_id = cases[key]
             # What the panel shows equals the limit minus what the events say was spent.
-            shown = desk.check(who, case_id, 0).remaining
+            shown = desk.grants.check(who, case_id, 0).remaining
             spent = spend_from_events(desk, who.staff.id, who.shift_id, case_id,
                                       policy.stay_window_days)
             limits = policy.limits_for(who.staff.role)
@@ -366,7 +363,7 @@ def test_no_limit_is_ever_exceeded_without_an_approval(
             sign_off = (ApproverSignOff(ids[approver], pins[approver], "property test")
                         if approver else None)
             try:
-                desk.grant(who, case_id, GestureProposal("comp", "x", value), sign_off)
+                desk.grants.grant(who, case_id, GestureProposal("comp", "x", value), sign_off)
             except DeskError as error:
                 assert error.code == "approval_refused"
         assert_no_unapproved_breach(desk, policy)
@@ -387,7 +384,7 @@ def spend_from_events(desk: Desk, staff_id: str, shift_id: str, case_id: str,
     guest_of: dict[str, str] = {}
     case_total = shift_total = 0
     grants: list[tuple[str, int, object]] = []
-    for event in desk.events_for_device(desk.device_id):
+    for event in desk.ledger.events_of(desk.device_id):
         payload = json.loads(event.payload)
         if event.kind in ("case.opened", "case.updated") and "guest_name" in payload:
             guest_of[event.case_id] = guest_key(payload["guest_name"])
@@ -409,13 +406,13 @@ def assert_no_unapproved_breach(desk: Desk, policy) -> None:
 
     from db.models import parse_utc
 
-    role_of = {m.id: m.role for m in desk.staff()}
+    role_of = {m.id: m.role for m in desk.staff.roster()}
     guest_of: dict[str, str] = {}
     by_case: dict[str, int] = defaultdict(int)
     by_shift: dict[str, int] = defaultdict(int)
     history: list[tuple[str, int, object]] = []
     approved: set[str] = set()
-    for event in desk.events_for_device(desk.device_id):
+    for event in desk.ledger.events_of(desk.device_id):
         payload = json.loads(event.payload)
         if event.kind in ("case.opened", "case.updated") and "guest_name" in payload:
             guest_of[event.case_id] = guest_key(payload["guest_name"])

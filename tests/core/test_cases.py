@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk, DeskError
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.views import CaseHeader
 from tests.conftest import Team
 
 HEADER = CaseHeader("Grace Kim", "Room 1203", "Front Desk", "maintenance", "medium")
@@ -15,15 +17,15 @@ HEADER = CaseHeader("Grace Kim", "Room 1203", "Front Desk", "maintenance", "medi
 
 def run_case(desk: Desk, team: Team, clock: ManualClock) -> str:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, HEADER)
-    desk.complete_step(who, case_id, "listen", {"account": "There's no hot water."})
-    desk.complete_step(who, case_id, "apologise", {"apology": "Sorry, personally."})
-    desk.complete_step(who, case_id, "review", {"guest_view": "A wedding at five.",
+    case_id = desk.cases.open(who, HEADER)
+    desk.cases.complete_step(who, case_id, "listen", {"account": "There's no hot water."})
+    desk.cases.complete_step(who, case_id, "apologise", {"apology": "Sorry, personally."})
+    desk.cases.complete_step(who, case_id, "review", {"guest_view": "A wedding at five.",
                                                 "good_outcome": "Hot water within the hour."})
-    desk.complete_step(who, case_id, "fix", {"fix_action": "Moved to the west riser."})
+    desk.cases.complete_step(who, case_id, "fix", {"fix_action": "Moved to the west riser."})
     clock.advance(minutes=15)
-    desk.complete_followup(who, case_id, "Showered, happy.")
-    desk.close_case(who, case_id, root_cause="maintenance",
+    desk.cases.complete_followup(who, case_id, "Showered, happy.")
+    desk.cases.close(who, case_id, root_cause="maintenance",
                     detail="Boiler serviced Wednesdays 15:00.", outcome="recovered")
     return case_id
 
@@ -31,11 +33,11 @@ def run_case(desk: Desk, team: Team, clock: ManualClock) -> str:
 def test_a_whole_case_is_in_the_log_and_the_read_model(desk: Desk, team: Team,
                                                        clock: ManualClock) -> None:
     case_id = run_case(desk, team, clock)
-    view = desk.case(case_id)
+    view = desk.cases.get(case_id)
     assert view.status == "closed" and view.outcome == "recovered"
     assert view.fields["account"] == "There's no hot water."
     assert view.fields["detail"] == "Boiler serviced Wednesdays 15:00."
-    kinds = [e.kind for e in desk.events_for(case_id)]
+    kinds = [e.kind for e in desk.cases.events(case_id)]
     assert kinds == ["case.opened", "step.done", "step.done", "step.done", "step.done",
                      "followup.due", "followup.done", "case.closed"]
     assert view.opened_by == team.agent.id and view.shift_id is not None
@@ -44,25 +46,25 @@ def test_a_whole_case_is_in_the_log_and_the_read_model(desk: Desk, team: Team,
 def test_follow_up_falls_due_20_minutes_after_the_fix(desk: Desk, team: Team,
                                                       clock: ManualClock) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, HEADER)
-    desk.complete_step(who, case_id, "fix", {"fix_action": "done"})
+    case_id = desk.cases.open(who, HEADER)
+    desk.cases.complete_step(who, case_id, "fix", {"fix_action": "done"})
     fixed_at = clock.now()
-    assert desk.case(case_id).followup_due_at == fixed_at + timedelta(minutes=20)
+    assert desk.cases.get(case_id).followup_due_at == fixed_at + timedelta(minutes=20)
     clock.advance(minutes=19, seconds=59)
-    assert desk.followups_due() == []
+    assert desk.cases.followups_due() == []
     clock.advance(seconds=1)
-    assert [c.id for c in desk.followups_due()] == [case_id]
-    desk.complete_followup(who, case_id, "fine")
-    assert desk.followups_due() == []
+    assert [c.id for c in desk.cases.followups_due()] == [case_id]
+    desk.cases.complete_followup(who, case_id, "fine")
+    assert desk.cases.followups_due() == []
 
 
 def test_refold_rebuilds_the_same_read_model(desk: Desk, team: Team, clock: ManualClock) -> None:
     case_id = run_case(desk, team, clock)
-    before = desk.case(case_id)
-    listed = desk.cases(status=None)
+    before = desk.cases.get(case_id)
+    listed = desk.cases.summaries(status=None)
     desk.refold()
-    assert desk.case(case_id) == before
-    assert desk.cases(status=None) == listed
+    assert desk.cases.get(case_id) == before
+    assert desk.cases.summaries(status=None) == listed
 
 
 @pytest.mark.parametrize("value", [
@@ -75,9 +77,9 @@ def test_refold_rebuilds_the_same_read_model(desk: Desk, team: Team, clock: Manu
 ])
 def test_anything_typed_is_stored_verbatim(desk: Desk, team: Team, value: str) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader(guest_name=value[:500]))
-    desk.complete_step(who, case_id, "listen", {"account": value})
-    view = desk.case(case_id)
+    case_id = desk.cases.open(who, CaseHeader(guest_name=value[:500]))
+    desk.cases.complete_step(who, case_id, "listen", {"account": value})
+    view = desk.cases.get(case_id)
     assert view.header.guest_name == value[:500]
     assert view.fields["account"] == value
     assert desk.verify_log() is None
@@ -85,58 +87,58 @@ def test_anything_typed_is_stored_verbatim(desk: Desk, team: Team, value: str) -
 
 def test_too_long_text_is_refused_with_nothing_stored(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, HEADER)
+    case_id = desk.cases.open(who, HEADER)
     count = desk.event_count()
     with pytest.raises(DeskError) as raised:
-        desk.complete_step(who, case_id, "listen", {"account": "x" * 20_001})
+        desk.cases.complete_step(who, case_id, "listen", {"account": "x" * 20_001})
     assert raised.value.code == "text_too_long"
     assert desk.event_count() == count
 
 
 def test_closing_needs_the_header_and_a_root_cause(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader(guest_name="Ana"))
+    case_id = desk.cases.open(who, CaseHeader(guest_name="Ana"))
     with pytest.raises(DeskError) as raised:
-        desk.close_case(who, case_id, root_cause="billing", detail="", outcome="unknown")
+        desk.cases.close(who, case_id, root_cause="billing", detail="", outcome="unknown")
     assert raised.value.code == "missing_fields"
     assert "location" in raised.value.detail and "guest_name" not in raised.value.detail
-    desk.update_header(who, case_id, CaseHeader("Ana", "Table 4", "Brasserie", "billing", "low"))
+    desk.cases.update_header(who, case_id, CaseHeader("Ana", "Table 4", "Brasserie", "billing", "low"))
     with pytest.raises(DeskError):
-        desk.close_case(who, case_id, root_cause="", detail="", outcome="unknown")
-    desk.close_case(who, case_id, root_cause="billing", detail="", outcome="unknown")
-    assert desk.case(case_id).status == "closed"
+        desk.cases.close(who, case_id, root_cause="", detail="", outcome="unknown")
+    desk.cases.close(who, case_id, root_cause="billing", detail="", outcome="unknown")
+    assert desk.cases.get(case_id).status == "closed"
     with pytest.raises(DeskError) as closed:
-        desk.complete_step(who, case_id, "listen", {"account": "late"})
+        desk.cases.complete_step(who, case_id, "listen", {"account": "late"})
     assert closed.value.code == "case_closed"
 
 
 def test_header_changes_are_events_only_when_something_changed(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, HEADER)
-    assert desk.update_header(who, case_id, HEADER) is False
+    case_id = desk.cases.open(who, HEADER)
+    assert desk.cases.update_header(who, case_id, HEADER) is False
     changed = CaseHeader("Grace Kim-Park", "Room 1203", "Front Desk", "maintenance", "high")
-    assert desk.update_header(who, case_id, changed) is True
-    updates = [e for e in desk.events_for(case_id) if e.kind == "case.updated"]
+    assert desk.cases.update_header(who, case_id, changed) is True
+    updates = [e for e in desk.cases.events(case_id) if e.kind == "case.updated"]
     assert len(updates) == 1 and '"severity":"high"' in updates[0].payload
     assert "Room 1203" not in updates[0].payload  # only what changed
 
 
 def test_search_by_guest_or_room_ignores_case_and_wildcards(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    a = desk.open_case(who, CaseHeader("José Martínez", "Table 12"))
-    b = desk.open_case(who, CaseHeader("Zoë Lindqvist", "Room 514"))
-    desk.open_case(who, CaseHeader("100% Guest", "Room 5_1"))
-    assert [c.id for c in desk.cases(search="josé")] == [a]
-    assert [c.id for c in desk.cases(search="514")] == [b]
-    assert [c.guest_name for c in desk.cases(search="%")] == ["100% Guest"]
-    assert [c.guest_name for c in desk.cases(search="5_1")] == ["100% Guest"]
+    a = desk.cases.open(who, CaseHeader("José Martínez", "Table 12"))
+    b = desk.cases.open(who, CaseHeader("Zoë Lindqvist", "Room 514"))
+    desk.cases.open(who, CaseHeader("100% Guest", "Room 5_1"))
+    assert [c.id for c in desk.cases.summaries(search="josé")] == [a]
+    assert [c.id for c in desk.cases.summaries(search="514")] == [b]
+    assert [c.guest_name for c in desk.cases.summaries(search="%")] == ["100% Guest"]
+    assert [c.guest_name for c in desk.cases.summaries(search="5_1")] == ["100% Guest"]
 
 
 def test_shift_starts_at_sign_in_and_ends_with_end_shift(desk: Desk, team: Team) -> None:
     first = team.sign_in(team.agent)
     again = team.sign_in(team.agent)
     assert again.shift_id == first.shift_id  # signing in again (after a lock) resumes it
-    desk.end_shift(first)
+    desk.shifts.end(first)
     after = team.sign_in(team.agent)
     assert after.shift_id != first.shift_id
 
@@ -146,17 +148,17 @@ def test_wrong_pins_delay_more_and_more_but_never_lock_for_good(desk: Desk, team
     agent = team.agent
     waits = []
     for _ in range(6):
-        answer = desk.sign_in(agent.id, "0000")
+        answer = desk.shifts.sign_in(agent.id, "0000")
         assert answer.on_shift is None
         waits.append(answer.wait_seconds)
         if answer.wait_seconds:
-            refused = desk.sign_in(agent.id, "1234")  # even the right PIN waits out the delay
+            refused = desk.shifts.sign_in(agent.id, "1234")  # even the right PIN waits out the delay
             assert refused.on_shift is None and refused.wait_seconds == answer.wait_seconds
         clock.advance(seconds=answer.wait_seconds)
     assert waits == [0, 0, 5, 10, 20, 40]
     clock.advance(seconds=1)
-    assert desk.sign_in(agent.id, "1234").on_shift is not None
-    assert desk.sign_in(agent.id, "0000").wait_seconds == 0  # the count starts over
+    assert desk.shifts.sign_in(agent.id, "1234").on_shift is not None
+    assert desk.shifts.sign_in(agent.id, "0000").wait_seconds == 0  # the count starts over
 
 
 def test_pins_are_stored_only_as_slow_hashes(desk: Desk, team: Team, data_dir) -> None:

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from db.models import READ_MODEL_TABLES
 from desktop.core import caselog
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.seed import seed_history
+from desktop.core.views import CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk
 
 
@@ -37,32 +38,32 @@ def test_an_offline_desks_events_refold_only_their_cases(tmp_path: Path,
     them = there_team.sign_in(there_team.agent)
 
     # The other desk is offline: it opens a case, issues a voucher, and redeems ours.
-    ours = here.open_case(us, CaseHeader("Greta Holm", "Room 8", "Front Desk", "noise", "low"))
-    voucher = here.grant(us, ours, GestureProposal("voucher", "Spa", 2500)).voucher_code
+    ours = here.cases.open(us, CaseHeader("Greta Holm", "Room 8", "Front Desk", "noise", "low"))
+    voucher = here.grants.grant(us, ours, GestureProposal("voucher", "Spa", 2500)).voucher_code
     assert voucher
     # The other desk learns our voucher (and key) first, as a sync would give it.
-    there.merge_remote(here.outbox(100_000), 1)
+    there.ledger.merge_remote(here.ledger.outbox(100_000), 1)
     clock.advance(minutes=5)
-    theirs = there.open_case(them, CaseHeader("Greta Holm", "Room 8", "Brasserie",
+    theirs = there.cases.open(them, CaseHeader("Greta Holm", "Room 8", "Brasserie",
                                               "food_quality", "medium"))
-    assert there.grant(them, theirs, GestureProposal("comp", "Dinner", 4000)).granted
-    assert there.redeem_voucher(them, voucher).ok
+    assert there.grants.grant(them, theirs, GestureProposal("comp", "Dinner", 4000)).granted
+    assert there.vouchers.redeem(them, voucher).ok
     # Meanwhile this desk goes on, so the other desk's events arrive older than ours.
     clock.advance(minutes=30)
-    later = here.open_case(us, CaseHeader("Greta Holm", "Room 8", "Front Desk", "noise",
+    later = here.cases.open(us, CaseHeader("Greta Holm", "Room 8", "Front Desk", "noise",
                                           "low"))
-    assert here.grant(us, later, GestureProposal("comp", "Breakfast", 1500)).granted
-    assert here.redeem_voucher(us, voucher).ok  # redeemed at both desks while apart
-    merged = there.outbox(100_000)
-    result = here.merge_remote(merged, 2)
+    assert here.grants.grant(us, later, GestureProposal("comp", "Breakfast", 1500)).granted
+    assert here.vouchers.redeem(us, voucher).ok  # redeemed at both desks while apart
+    merged = there.ledger.outbox(100_000)
+    result = here.ledger.merge_remote(merged, 2)
     assert result.stored > 0 and not result.faults
-    assert not here.sync_state().needs_refold
+    assert not here.ledger.state().needs_refold
 
     incremental = read_model(here)
     here.refold()
     assert read_model(here) == incremental
-    assert here.voucher(voucher).voucher.redeem_count == 2  # type: ignore[union-attr]
-    review = here.review(here.local_time(here.now()).date(), here.local_time(here.now()).date())
+    assert here.vouchers.check(voucher).voucher.redeem_count == 2  # type: ignore[union-attr]
+    review = here.review(here.site.local_time(here.now()).date(), here.site.local_time(here.now()).date())
     stays = [f for f in review.findings if f.rule == "guest_many_cases"]
     assert stays and {ours, theirs, later} <= set(stays[0].case_ids)
     here.close()
@@ -72,8 +73,8 @@ def test_an_offline_desks_events_refold_only_their_cases(tmp_path: Path,
 def test_refold_touched_leaves_other_cases_alone(desk: Desk, team: Team) -> None:
     seed_history(desk, 100, years=0.05)
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Ravi Nair", "Room 2"))
-    events = [caselog.row_to_event(row) for row in desk.events_for(case_id)]
+    case_id = desk.cases.open(who, CaseHeader("Ravi Nair", "Room 2"))
+    events = [caselog.row_to_event(row) for row in desk.cases.events(case_id)]
     before = read_model(desk)
     with Session(desk.engine) as db, db.begin():
         refolded = caselog.refold_touched(db, events)

@@ -14,9 +14,10 @@ from pypdf import PdfReader
 
 from desktop.cli import main
 from desktop.core.clock import ManualClock
-from desktop.core.desk import ApproverSignOff, CaseHeader, Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.review_csv import review_csv
 from desktop.core.seed import seed_history
+from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from desktop.slips.review_report import render_review
 from tests.conftest import Team
 
@@ -27,16 +28,16 @@ def spend_from_events(desk: Desk, start: datetime, end: datetime) -> int:
     from db.models import parse_utc
 
     return sum(json.loads(e.payload)["value_minor"]
-               for e in desk.events_for_device(desk.device_id)
+               for e in desk.ledger.events_of(desk.device_id)
                if e.kind == "compensation.granted" and start <= parse_utc(e.at) < end)
 
 
 def grant(desk: Desk, team: Team, who, guest: str, value: int,  # type: ignore[no-untyped-def]
           approve: bool = False) -> str:
-    case_id = desk.open_case(who, CaseHeader(guest, "Room 1", "Front Desk", "maintenance",
+    case_id = desk.cases.open(who, CaseHeader(guest, "Room 1", "Front Desk", "maintenance",
                                              "medium"))
     sign_off = ApproverSignOff(team.manager.id, "1357", "ok") if approve else None
-    assert desk.grant(who, case_id, GestureProposal("comp", "x", value), sign_off).granted
+    assert desk.grants.grant(who, case_id, GestureProposal("comp", "x", value), sign_off).granted
     return case_id
 
 
@@ -49,7 +50,7 @@ def test_totals_in_view_csv_and_pdf_agree_with_the_events(desk: Desk, team: Team
     assert sum(s for _c, s in review.by_gesture.values()) == expected
     assert sum(s for _c, s in review.by_category.values()) == expected
     assert sum(p.spend for p in review.by_person) == expected
-    rows = list(csv.DictReader(io.StringIO(review_csv(review, desk.site().zone))))
+    rows = list(csv.DictReader(io.StringIO(review_csv(review, desk.site.info().zone))))
     assert sum(Decimal(r["value"]) for r in rows) * 100 == expected
     pdf = render_review(review, "Harbour Test Hotel", lambda m: f"${m / 100:,.2f}")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
@@ -62,15 +63,15 @@ def test_the_wednesday_boiler_is_the_hottest_cell(desk: Desk) -> None:
     assert review.hottest_cell() == (2, 15)  # Wednesday, 15:00-16:00 site time
     cases = review.cases_in_cell(2, 15)
     assert len(cases) == review.week_grid[2][15] == len(list(cases))
-    categories = [desk.case(c).header.category for c in cases[:50]]
+    categories = [desk.cases.get(c).header.category for c in cases[:50]]
     assert categories.count("maintenance") > len(categories) / 2
 
 
 def test_recovery_rate_and_outcomes(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
     for outcome in ("recovered", "recovered", "recovered", "not_recovered", "unknown"):
-        case_id = desk.open_case(who, CaseHeader("G", "R", "Front Desk", "billing", "low"))
-        desk.close_case(who, case_id, root_cause="billing", detail="", outcome=outcome)
+        case_id = desk.cases.open(who, CaseHeader("G", "R", "Front Desk", "billing", "low"))
+        desk.cases.close(who, case_id, root_cause="billing", detail="", outcome=outcome)
     review = desk.review(TODAY, TODAY)
     assert review.outcomes == {"recovered": 3, "not_recovered": 1, "unknown": 1}
     assert review.recovery_rate == 0.75
@@ -79,7 +80,7 @@ def test_recovery_rate_and_outcomes(desk: Desk, team: Team) -> None:
 
 def rules(desk: Desk) -> dict[str, list]:
     found: dict[str, list] = {}
-    today = desk.local_time(desk.now()).date()
+    today = desk.site.local_time(desk.now()).date()
     for finding in desk.review(today - timedelta(days=60), today).findings:
         found.setdefault(finding.rule, []).append(finding)
     return found
@@ -104,7 +105,7 @@ def test_person_near_their_limit_shift_after_shift(desk: Desk, team: Team,
         who = team.sign_in(team.agent)
         for part in (5000, 5000, value - 10000):
             grant(desk, team, who, f"Guest {n}-{part}", part)
-        desk.end_shift(who)
+        desk.shifts.end(who)
         clock.advance(days=1)
     assert "near_limit" not in rules(desk)  # 13,400 of 15,000 is just under 90 %
     who = team.sign_in(team.agent)
@@ -126,10 +127,10 @@ def test_many_approvals_for_one_person(desk: Desk, team: Team) -> None:
 def test_vouchers_never_redeemed_or_redeemed_twice(desk: Desk, team: Team,
                                                    clock: ManualClock) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim", "Room 1203"))
-    used = desk.grant(who, case_id, GestureProposal("voucher", "Spa", 2500)).voucher_code
-    unused = desk.grant(who, case_id, GestureProposal("voucher", "Café", 800)).voucher_code
-    desk.redeem_voucher(who, used)
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim", "Room 1203"))
+    used = desk.grants.grant(who, case_id, GestureProposal("voucher", "Spa", 2500)).voucher_code
+    unused = desk.grants.grant(who, case_id, GestureProposal("voucher", "Café", 800)).voucher_code
+    desk.vouchers.redeem(who, used)
     assert "voucher_unredeemed" not in rules(desk)  # not expired yet: a near miss
     clock.advance(days=91)
     review = desk.review(TODAY - timedelta(days=30), TODAY + timedelta(days=100))
@@ -140,14 +141,14 @@ def test_vouchers_never_redeemed_or_redeemed_twice(desk: Desk, team: Team,
 def test_cases_closed_without_follow_up(desk: Desk, team: Team, clock: ManualClock) -> None:
     who = team.sign_in(team.agent)
     header = CaseHeader("G", "R", "Front Desk", "billing", "low")
-    followed = desk.open_case(who, header)
-    desk.complete_step(who, followed, "fix", {"fix_action": "done"})
-    desk.complete_followup(who, followed, "fine")
-    desk.close_case(who, followed, root_cause="billing", detail="", outcome="recovered")
+    followed = desk.cases.open(who, header)
+    desk.cases.complete_step(who, followed, "fix", {"fix_action": "done"})
+    desk.cases.complete_followup(who, followed, "fine")
+    desk.cases.close(who, followed, root_cause="billing", detail="", outcome="recovered")
     assert "closed_without_followup" not in rules(desk)
-    skipped = desk.open_case(who, header)
-    desk.complete_step(who, skipped, "fix", {"fix_action": "done"})
-    desk.close_case(who, skipped, root_cause="billing", detail="", outcome="unknown")
+    skipped = desk.cases.open(who, header)
+    desk.cases.complete_step(who, skipped, "fix", {"fix_action": "done"})
+    desk.cases.close(who, skipped, root_cause="billing", detail="", outcome="unknown")
     assert rules(desk)["closed_without_followup"][0].case_ids == (skipped,)
 
 
@@ -178,15 +179,15 @@ def test_report_command_writes_csv_and_pdf(data_dir: Path, clock: ManualClock,
 def test_seeded_history_refolds_to_the_same_read_model(desk: Desk) -> None:
     seed_history(desk, 300, years=0.5)
     assert desk.verify_log() is None
-    before = desk.cases(status=None, limit=10_000)
+    before = desk.cases.summaries(status=None, limit=10_000)
     grants_before = desk.review(TODAY - timedelta(days=200), TODAY).grants
     desk.refold()
-    assert desk.cases(status=None, limit=10_000) == before
+    assert desk.cases.summaries(status=None, limit=10_000) == before
     assert desk.review(TODAY - timedelta(days=200), TODAY).grants == grants_before
 
 
 def test_csv_cells_cannot_run_as_formulas(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
     grant(desk, team, who, "=HYPERLINK(\"http://x\")", 500)
-    text = review_csv(desk.review(TODAY, TODAY), desk.site().zone)
+    text = review_csv(desk.review(TODAY, TODAY), desk.site.info().zone)
     assert "'=HYPERLINK" in text

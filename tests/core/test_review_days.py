@@ -17,9 +17,10 @@ from db.migrate import alembic_config
 from db.models import Base, ReviewDayRow, Setting
 from desktop.core.caselog import refresh_review_days
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.review import Review
 from desktop.core.seed import seed_history
+from desktop.core.views import CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk
 
 
@@ -46,31 +47,31 @@ def test_day_totals_always_equal_a_recount(desk: Desk, team: Team, clock: Manual
                                            tmp_path: Path) -> None:
     who = team.sign_in(team.agent)
     header = CaseHeader("Ines Duarte", "Room 12", "Front Desk", "maintenance", "medium")
-    first = desk.open_case(who, header)
-    assert desk.grant(who, first, GestureProposal("comp", "Dessert", 1200)).granted
+    first = desk.cases.open(who, header)
+    assert desk.grants.grant(who, first, GestureProposal("comp", "Dessert", 1200)).granted
     assert day_rows(desk) == recounted(desk) != []
     # The category changes after the gesture: the gesture's day moves to the new category.
     clock.advance(hours=30)
-    desk.update_header(who, first, CaseHeader("Ines Duarte", "Room 12", "Brasserie",
+    desk.cases.update_header(who, first, CaseHeader("Ines Duarte", "Room 12", "Brasserie",
                                               "food_quality", "medium"))
     rows = day_rows(desk)
     assert rows == recounted(desk)
     assert [r for r in rows if r[1] == "category"] == [
         (r[0], "category", "food_quality", 1, 1200) for r in rows if r[1] == "category"]
-    desk.complete_step(who, first, "fix", {"fix_action": "New dish"})
+    desk.cases.complete_step(who, first, "fix", {"fix_action": "New dish"})
     clock.advance(minutes=45)
-    desk.complete_followup(who, first, "happy")  # late: due 20 minutes after the fix
-    desk.close_case(who, first, root_cause="kitchen", detail="", outcome="recovered")
+    desk.cases.complete_followup(who, first, "happy")  # late: due 20 minutes after the fix
+    desk.cases.close(who, first, root_cause="kitchen", detail="", outcome="recovered")
     assert day_rows(desk) == recounted(desk)
     # Another desk's case, merged late, counts on the day it happened there.
     other = make_desk(tmp_path / "other", clock)
     other_team = Team(other)
     them = other_team.sign_in(other_team.agent)
-    theirs = other.open_case(them, CaseHeader("Oskar Lind", "Room 3", "Front Desk", "noise",
+    theirs = other.cases.open(them, CaseHeader("Oskar Lind", "Room 3", "Front Desk", "noise",
                                               "low"))
-    assert other.grant(them, theirs, GestureProposal("amenity", "Drinks", 900)).granted
-    desk.merge_remote(other.outbox(1000), 1)
-    desk.refold_after_merge()
+    assert other.grants.grant(them, theirs, GestureProposal("amenity", "Drinks", 900)).granted
+    desk.ledger.merge_remote(other.ledger.outbox(1000), 1)
+    desk.ledger.refold_after_merge()
     assert day_rows(desk) == recounted(desk)
     review = desk.review(date(2026, 11, 1), date(2026, 12, 31))
     assert review.total_spend == 2100 and review.case_count == 2
@@ -89,10 +90,10 @@ def test_a_store_from_schema_0001_is_upgraded_and_backfilled(data_dir: Path,
     team = Team(desk)
     who = team.sign_in(team.agent)
     for _ in range(2):  # one guest, two cases with gestures: a link the upgrade must rebuild
-        case_id = desk.open_case(who, CaseHeader("Ada Byron", "Room 9"))
-        assert desk.grant(who, case_id, GestureProposal("comp", "Tea", 700)).granted
+        case_id = desk.cases.open(who, CaseHeader("Ada Byron", "Room 9"))
+        assert desk.grants.grant(who, case_id, GestureProposal("comp", "Tea", 700)).granted
         clock.advance(hours=3)
-    today = desk.local_time(desk.now()).date()
+    today = desk.site.local_time(desk.now()).date()
     before = desk.review(today - timedelta(days=60), today)
 
     def findings(review: Review) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -129,22 +130,22 @@ def test_migrations_match_the_models(desk: Desk) -> None:
 def test_a_renamed_guest_joins_or_leaves_a_stay(desk: Desk, team: Team,
                                                 clock: ManualClock) -> None:
     who = team.sign_in(team.agent)
-    today = desk.local_time(desk.now()).date()
+    today = desk.site.local_time(desk.now()).date()
 
     def guest_findings() -> list[tuple[str, ...]]:
         review = desk.review(today - timedelta(days=5), today + timedelta(days=5))
         return [tuple(f.case_ids) for f in review.findings if f.rule == "guest_many_cases"]
 
-    first = desk.open_case(who, CaseHeader("Amal Haddad", "Room 7"))
-    assert desk.grant(who, first, GestureProposal("comp", "Breakfast", 1500)).granted
+    first = desk.cases.open(who, CaseHeader("Amal Haddad", "Room 7"))
+    assert desk.grants.grant(who, first, GestureProposal("comp", "Breakfast", 1500)).granted
     clock.advance(hours=20)
-    second = desk.open_case(who, CaseHeader("A. Hadad", "Room 7"))
-    assert desk.grant(who, second, GestureProposal("comp", "Drinks", 800)).granted
+    second = desk.cases.open(who, CaseHeader("A. Hadad", "Room 7"))
+    assert desk.grants.grant(who, second, GestureProposal("comp", "Drinks", 800)).granted
     assert guest_findings() == []
     # The desk fixes the misspelt name of the earlier case: now one guest, two cases.
-    desk.update_header(who, second, CaseHeader("Amal Haddad", "Room 7"))
+    desk.cases.update_header(who, second, CaseHeader("Amal Haddad", "Room 7"))
     assert guest_findings() == [tuple(sorted((first, second)))]
-    desk.update_header(who, first, CaseHeader("Amal Haddad-Rizk", "Room 7"))
+    desk.cases.update_header(who, first, CaseHeader("Amal Haddad-Rizk", "Room 7"))
     assert guest_findings() == []
     desk.refold()
     assert guest_findings() == []
@@ -152,12 +153,12 @@ def test_a_renamed_guest_joins_or_leaves_a_stay(desk: Desk, team: Team,
 
 def test_a_new_time_zone_moves_cases_to_its_days_and_hours(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Yuki Sato", "Room 4"))
-    opened = desk.case(case_id).opened_at
-    new_york = opened.astimezone(desk.site().zone)
-    desk.record_enrolment(url="http://127.0.0.1:1", site_id="s", site_name="",
+    case_id = desk.cases.open(who, CaseHeader("Yuki Sato", "Room 4"))
+    opened = desk.cases.get(case_id).opened_at
+    new_york = opened.astimezone(desk.site.info().zone)
+    desk.ledger.record_enrolment(url="http://127.0.0.1:1", site_id="s", site_name="",
                           timezone="Asia/Tokyo")
-    tokyo = desk.local_time(opened)
+    tokyo = desk.site.local_time(opened)
     assert tokyo.hour != new_york.hour
     review = desk.review(tokyo.date(), tokyo.date())
     assert review.week_grid[tokyo.weekday()][tokyo.hour] == 1
@@ -167,7 +168,7 @@ def test_a_new_time_zone_moves_cases_to_its_days_and_hours(desk: Desk, team: Tea
 
 def test_lazy_lists_read_windows_and_stream(desk: Desk) -> None:
     seed_history(desk, 300, years=0.2)
-    today = desk.local_time(desk.now()).date()
+    today = desk.site.local_time(desk.now()).date()
     grants = desk.review(today - timedelta(days=80), today).grants
     everything = list(grants)
     assert len(grants) == len(everything) > 200

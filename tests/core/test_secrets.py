@@ -11,14 +11,15 @@ import pytest
 from keyring.backends import fail, null
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, DeskError, GestureProposal
 from desktop.core.doctor import Status, run_checks
+from desktop.core.errors import DeskError
 from desktop.core.secrets import (
     SERVICE,
     SecretStore,
     SecretStoreError,
     voucher_key_name,
 )
+from desktop.core.views import CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk
 from tests.memory_keyring import MemoryKeyring
 
@@ -128,9 +129,9 @@ def issue_voucher(data_dir: Path, clock: ManualClock) -> tuple:
     desk = make_desk(data_dir, clock)
     team = Team(desk)
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim", "Room 1", "Front Desk",
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim", "Room 1", "Front Desk",
                                              "maintenance", "high"))
-    return desk, who, case_id, desk.grant(who, case_id,
+    return desk, who, case_id, desk.grants.grant(who, case_id,
                                           GestureProposal("voucher", "Dinner", 4500))
 
 
@@ -178,11 +179,11 @@ def test_a_keychain_failure_refuses_the_voucher_grant_whole(data_dir: Path,
     desk = make_desk(data_dir, clock)
     team = Team(desk)
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim"))
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim"))
     with pytest.raises(DeskError) as raised:
-        desk.grant(who, case_id, GestureProposal("voucher", "Dinner", 4500))
+        desk.grants.grant(who, case_id, GestureProposal("voucher", "Dinner", 4500))
     assert raised.value.code == "secret_store" and "locked" in raised.value.detail
-    assert desk.case(case_id).grants == ()  # no grant without its voucher
+    assert desk.cases.get(case_id).grants == ()  # no grant without its voucher
     # Other gestures need no key and still work.
-    assert desk.grant(who, case_id, GestureProposal("amenity", "Fruit", 1500)).granted
+    assert desk.grants.grant(who, case_id, GestureProposal("amenity", "Fruit", 1500)).granted
     desk.close()

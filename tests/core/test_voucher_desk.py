@@ -21,18 +21,14 @@ from sqlalchemy.orm import Session
 from db.models import CaseRow, VoucherKeyRow, VoucherRow
 from desktop.core import caselog, vouchers
 from desktop.core.clock import ManualClock
-from desktop.core.desk import (
-    DB_FILE,
-    DEFAULT_VOUCHER_TERMS,
-    CaseHeader,
-    Desk,
-    DeskError,
-    GestureProposal,
-    OnShift,
-    VoucherOutcome,
-)
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.paths import DB_FILE
 from desktop.core.secrets import SERVICE, voucher_key_name
+from desktop.core.settings import VOUCHER_TERMS
+from desktop.core.views import CaseHeader, GestureProposal, OnShift, VoucherOutcome
 from desktop.slips import render_apology, render_voucher
+from desktop.slips.compose import DEFAULT_VOUCHER_TERMS, apology_slip, voucher_slip
 from tests.conftest import Team, make_desk
 from tests.memory_keyring import MemoryKeyring
 
@@ -50,16 +46,16 @@ class Issued:
 def issue(desk: Desk, team: Team, guest: str = "Grace Kim",
           proposal: GestureProposal = DINNER) -> Issued:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader(guest, "Room 214", "Front Desk", "noise",
+    case_id = desk.cases.open(who, CaseHeader(guest, "Room 214", "Front Desk", "noise",
                                              "high"))
-    result = desk.grant(who, case_id, proposal)
+    result = desk.grants.grant(who, case_id, proposal)
     assert result.granted and result.voucher_code
-    token = desk.case_vouchers(case_id)[0].token
+    token = desk.vouchers.of_case(case_id)[0].token
     return Issued(who, case_id, result.voucher_code, token)
 
 
 def payloads(desk: Desk, case_id: str | None, kind: str) -> list[dict[str, Any]]:
-    events = desk.events_for(case_id) if case_id else desk.events_for_device(desk.device_id)
+    events = desk.cases.events(case_id) if case_id else desk.ledger.events_of(desk.device_id)
     return [json.loads(e.payload) for e in events if e.kind == kind]
 
 
@@ -92,19 +88,19 @@ def test_a_voucher_grant_issues_a_voucher_that_verifies_with_the_stored_key(
         assert [(k.device_id, k.public_key) for k in keys] == [(desk.device_id,
                                                                 event["public_key"])]
         row = db.scalars(select(VoucherRow)).one()
-    assert row.grant_id == desk.case(issued.case_id).grants[0].id
+    assert row.grant_id == desk.cases.get(issued.case_id).grants[0].id
     assert row.status == "issued" and row.issued_by == team.agent.id
     # The grant and its voucher are one transaction and one case.
-    kinds = [e.kind for e in desk.events_for(issued.case_id)]
+    kinds = [e.kind for e in desk.cases.events(issued.case_id)]
     assert kinds[-2:] == ["compensation.granted", "voucher.issued"]
 
 
 def test_only_voucher_gestures_issue_vouchers(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim"))
-    result = desk.grant(who, case_id, GestureProposal("amenity", "Fruit basket", 2000))
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim"))
+    result = desk.grants.grant(who, case_id, GestureProposal("amenity", "Fruit basket", 2000))
     assert result.granted and result.voucher_code is None
-    assert desk.case_vouchers(case_id) == []
+    assert desk.vouchers.of_case(case_id) == []
     assert payloads(desk, case_id, "voucher.issued") == []
 
 
@@ -113,19 +109,19 @@ def test_expiry_is_the_local_date_at_the_site_plus_the_policy_days(
     # 03:00 UTC on the 19th is still the evening of the 18th in New York.
     clock.set(datetime(2026, 11, 19, 3, 0, tzinfo=UTC))
     issued = issue(desk, team)
-    days = desk.policy().voucher_valid_days
-    voucher = desk.voucher(issued.code).voucher
+    days = desk.site.policy().voucher_valid_days
+    voucher = desk.vouchers.check(issued.code).voucher
     assert voucher is not None
     assert voucher.expires_on == date(2026, 11, 18) + timedelta(days=days)
 
 
 def test_a_description_too_long_for_a_qr_code_grants_nothing(desk: Desk, team: Team) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim"))
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim"))
     with pytest.raises(DeskError) as raised:
-        desk.grant(who, case_id, GestureProposal("voucher", "x" * 9000, 4500))
+        desk.grants.grant(who, case_id, GestureProposal("voucher", "x" * 9000, 4500))
     assert raised.value.code == "voucher_too_long"
-    assert desk.case(case_id).grants == ()
+    assert desk.cases.get(case_id).grants == ()
 
 
 # --- checking and redeeming ----------------------------------------------------------------------
@@ -140,10 +136,10 @@ def test_a_description_too_long_for_a_qr_code_grants_nothing(desk: Desk, team: T
 def test_check_and_redeem_a_typed_code_in_any_case_and_grouping(desk: Desk, team: Team,
                                                                 typed) -> None:
     issued = issue(desk, team)
-    check = desk.voucher(typed(issued.code))
+    check = desk.vouchers.check(typed(issued.code))
     assert check.outcome is VoucherOutcome.VALID and check.ok
     assert check.voucher is not None and check.voucher.value_minor == 4500
-    redeemed = desk.redeem_voucher(issued.who, typed(issued.code))
+    redeemed = desk.vouchers.redeem(issued.who, typed(issued.code))
     assert redeemed.outcome is VoucherOutcome.VALID and redeemed.redeemed_now
     assert redeemed.voucher is not None and redeemed.voucher.status == "redeemed"
     [event] = payloads(desk, issued.case_id, "voucher.redeemed")
@@ -154,18 +150,18 @@ def test_check_and_redeem_a_typed_code_in_any_case_and_grouping(desk: Desk, team
 def test_check_and_redeem_the_scanned_token(desk: Desk, team: Team) -> None:
     issued = issue(desk, team)
     scanned = issued.token + "\r\n"  # a scanner types Enter after the QR text
-    assert desk.voucher(scanned).outcome is VoucherOutcome.VALID
-    assert desk.redeem_voucher(issued.who, scanned).redeemed_now
-    assert desk.voucher(issued.code).outcome is VoucherOutcome.ALREADY_REDEEMED
+    assert desk.vouchers.check(scanned).outcome is VoucherOutcome.VALID
+    assert desk.vouchers.redeem(issued.who, scanned).redeemed_now
+    assert desk.vouchers.check(issued.code).outcome is VoucherOutcome.ALREADY_REDEEMED
 
 
 def test_a_second_redemption_is_refused_naming_the_first(desk: Desk, team: Team,
                                                          clock: ManualClock) -> None:
     issued = issue(desk, team)
     first_at = clock.now()
-    desk.redeem_voucher(issued.who, issued.code)
+    desk.vouchers.redeem(issued.who, issued.code)
     clock.advance(hours=2)
-    again = desk.redeem_voucher(team.sign_in(team.agent2), issued.token)
+    again = desk.vouchers.redeem(team.sign_in(team.agent2), issued.token)
     assert again.outcome is VoucherOutcome.ALREADY_REDEEMED and not again.redeemed_now
     voucher = again.voucher
     assert voucher is not None
@@ -177,22 +173,22 @@ def test_a_second_redemption_is_refused_naming_the_first(desk: Desk, team: Team,
 
 def test_an_unknown_code_is_unknown(desk: Desk, team: Team) -> None:
     issue(desk, team)
-    check = desk.voucher(vouchers.new_code())
+    check = desk.vouchers.check(vouchers.new_code())
     assert check.outcome is VoucherOutcome.UNKNOWN and check.voucher is None
 
 
 def test_a_voucher_expires_after_its_last_day_in_site_time(desk: Desk, team: Team,
                                                            clock: ManualClock) -> None:
     issued = issue(desk, team)
-    voucher = desk.voucher(issued.code).voucher
+    voucher = desk.vouchers.check(issued.code).voucher
     assert voucher is not None
-    zone = desk.site().zone
+    zone = desk.site.info().zone
     last_evening = datetime.combine(voucher.expires_on, datetime.min.time(), zone)
     clock.set((last_evening + timedelta(hours=23, minutes=59)).astimezone(UTC))
-    assert desk.voucher(issued.code).outcome is VoucherOutcome.VALID
+    assert desk.vouchers.check(issued.code).outcome is VoucherOutcome.VALID
     clock.advance(minutes=2)
-    assert desk.voucher(issued.code).outcome is VoucherOutcome.EXPIRED
-    refused = desk.redeem_voucher(issued.who, issued.token)
+    assert desk.vouchers.check(issued.code).outcome is VoucherOutcome.EXPIRED
+    refused = desk.vouchers.redeem(issued.who, issued.token)
     assert refused.outcome is VoucherOutcome.EXPIRED and not refused.redeemed_now
     assert payloads(desk, issued.case_id, "voucher.redeemed") == []
 
@@ -200,19 +196,19 @@ def test_a_voucher_expires_after_its_last_day_in_site_time(desk: Desk, team: Tea
 def test_a_voided_voucher_is_voided_and_only_supervisors_void(desk: Desk, team: Team) -> None:
     issued = issue(desk, team)
     with pytest.raises(DeskError) as agent_try:
-        desk.void_voucher(issued.who, issued.code, "printed twice")
+        desk.vouchers.void(issued.who, issued.code, "printed twice")
     assert agent_try.value.code == "supervisor_only"
     supervisor = team.sign_in(team.supervisor)
     with pytest.raises(DeskError) as no_reason:
-        desk.void_voucher(supervisor, issued.code, "  ")
+        desk.vouchers.void(supervisor, issued.code, "  ")
     assert no_reason.value.code == "void_reason_missing"
-    desk.void_voucher(supervisor, issued.code.lower(), "Guest chose a refund instead")
-    check = desk.voucher(issued.token)
+    desk.vouchers.void(supervisor, issued.code.lower(), "Guest chose a refund instead")
+    check = desk.vouchers.check(issued.token)
     assert check.outcome is VoucherOutcome.VOIDED and check.voucher is not None
     assert check.voucher.void_reason == "Guest chose a refund instead"
-    assert not desk.redeem_voucher(issued.who, issued.code).redeemed_now
+    assert not desk.vouchers.redeem(issued.who, issued.code).redeemed_now
     with pytest.raises(DeskError) as twice:
-        desk.void_voucher(supervisor, issued.code, "again")
+        desk.vouchers.void(supervisor, issued.code, "again")
     assert twice.value.code == "voucher_voided"
     [event] = payloads(desk, issued.case_id, "voucher.voided")
     assert event["reason"] == "Guest chose a refund instead"
@@ -220,9 +216,9 @@ def test_a_voided_voucher_is_voided_and_only_supervisors_void(desk: Desk, team: 
 
 def test_a_redeemed_voucher_cannot_be_voided(desk: Desk, team: Team) -> None:
     issued = issue(desk, team)
-    desk.redeem_voucher(issued.who, issued.code)
+    desk.vouchers.redeem(issued.who, issued.code)
     with pytest.raises(DeskError) as raised:
-        desk.void_voucher(team.sign_in(team.manager), issued.code, "too late")
+        desk.vouchers.void(team.sign_in(team.manager), issued.code, "too late")
     assert raised.value.code == "voucher_redeemed"
 
 
@@ -231,11 +227,11 @@ def test_a_token_resigned_with_another_key_is_forged(desk: Desk, team: Team) -> 
     claim = vouchers.verify_voucher(issued.token, {desk.device_id: vouchers.public_key_of(
         desk_key(desk))})
     forged = vouchers.sign_voucher(claim, vouchers.generate_signing_key())
-    check = desk.voucher(forged)
+    check = desk.vouchers.check(forged)
     assert check.outcome is VoucherOutcome.FORGED
     assert check.token_failure is vouchers.TokenFailure.BAD_SIGNATURE
-    assert not desk.redeem_voucher(issued.who, forged).redeemed_now
-    assert desk.voucher(issued.code).outcome is VoucherOutcome.VALID
+    assert not desk.vouchers.redeem(issued.who, forged).redeemed_now
+    assert desk.vouchers.check(issued.code).outcome is VoucherOutcome.VALID
 
 
 @pytest.mark.parametrize("where", [8, 40, 100, -10, -1])
@@ -244,7 +240,7 @@ def test_a_token_with_one_character_changed_is_forged(desk: Desk, team: Team,
     issued = issue(desk, team)
     index = where % len(issued.token)
     assert issued.token[index] != "."
-    check = desk.voucher(flip(issued.token, index))
+    check = desk.vouchers.check(flip(issued.token, index))
     assert check.outcome is VoucherOutcome.FORGED and check.token_failure is not None
 
 
@@ -254,7 +250,7 @@ def test_a_signed_claim_that_differs_from_the_record_is_forged(desk: Desk, team:
     claim = vouchers.verify_voucher(issued.token, {desk.device_id: vouchers.public_key_of(key)})
     # Even this desk's own key cannot make the voucher on record worth more.
     richer = vouchers.sign_voucher(dataclasses.replace(claim, value_minor=45000), key)
-    check = desk.voucher(richer)
+    check = desk.vouchers.check(richer)
     assert check.outcome is VoucherOutcome.FORGED and check.detail == "claim_mismatch"
 
 
@@ -262,7 +258,7 @@ def test_an_edited_voucher_row_is_forged(desk: Desk, team: Team, data_dir: Path)
     issued = issue(desk, team)
     with sqlite3.connect(data_dir / DB_FILE) as connection:
         connection.execute("UPDATE voucher SET value_minor = 99900")
-    check = desk.voucher(issued.code)
+    check = desk.vouchers.check(issued.code)
     assert check.outcome is VoucherOutcome.FORGED and check.detail == "claim_mismatch"
 
 
@@ -277,9 +273,9 @@ def test_an_edited_voucher_row_is_forged(desk: Desk, team: Team, data_dir: Path)
 def test_a_mistyped_code_says_how(desk: Desk, team: Team, change, status) -> None:
     issued = issue(desk, team)
     typed = change(issued.code)
-    check = desk.voucher(typed)
+    check = desk.vouchers.check(typed)
     assert check.outcome is VoucherOutcome.MISTYPED and check.code_status is status
-    assert not desk.redeem_voucher(issued.who, typed).redeemed_now
+    assert not desk.vouchers.redeem(issued.who, typed).redeemed_now
 
 
 # --- a copied database ---------------------------------------------------------------------------
@@ -307,16 +303,16 @@ def test_a_copied_database_alone_cannot_mint_a_voucher_that_verifies(
     keyring.set_keyring(MemoryKeyring())
     copy = Desk.open(copy_dir, clock)
     copied = issue(copy, _team_of(copy), guest="Mallory")
-    assert copy.voucher(copied.code).ok  # the copy believes itself
+    assert copy.vouchers.check(copied.code).ok  # the copy believes itself
     copy.close()
     keyring.set_keyring(real_keychain)
     real = Desk.open(data_dir, clock)
     try:
         for token in (fresh, copied.token):
-            check = real.voucher(token)
+            check = real.vouchers.check(token)
             assert check.outcome is VoucherOutcome.FORGED, check
-        assert real.voucher(copied.code).outcome is VoucherOutcome.UNKNOWN
-        assert real.voucher(issued.code).ok
+        assert real.vouchers.check(copied.code).outcome is VoucherOutcome.UNKNOWN
+        assert real.vouchers.check(issued.code).ok
     finally:
         real.close()
 
@@ -325,7 +321,7 @@ def _team_of(desk: Desk) -> Team:
     """The test team of an existing desk (the people were added by Team before the copy)."""
     team = Team.__new__(Team)
     team.desk = desk
-    by_name = {m.name: m for m in desk.staff()}
+    by_name = {m.name: m for m in desk.staff.roster()}
     team.manager = by_name["Rita Lang"]
     team.agent = by_name["Maya Torres"]
     team.agent2 = by_name["Leo Brandt"]
@@ -352,9 +348,9 @@ def second_desk(desk: Desk, data_dir: Path, tmp_path: Path, clock: ManualClock) 
 
 def sync(source: Desk, target: Desk) -> None:
     """What the sync client will do: merge the source's events as a set, then refold."""
-    have = {e.id for e in target.events_for_device(source.device_id)}
+    have = {e.id for e in target.ledger.events_of(source.device_id)}
     with Session(target.engine) as db, db.begin():
-        for row in source.events_for_device(source.device_id):
+        for row in source.ledger.events_of(source.device_id):
             if row.id not in have:
                 caselog.store_event(db, caselog.row_to_event(row), acked=True)
         caselog.refold(db)
@@ -368,22 +364,22 @@ def test_a_voucher_from_another_desk_not_yet_synced_is_valid_by_its_token(
     fresh = issue(first, _team_of(first), guest="Omar Haddad")  # after the copy: not synced
     other_team = _team_of(other)
     try:
-        assert other.voucher(fresh.code).outcome is VoucherOutcome.UNKNOWN
-        check = other.voucher(fresh.token)
+        assert other.vouchers.check(fresh.code).outcome is VoucherOutcome.UNKNOWN
+        check = other.vouchers.check(fresh.token)
         assert check.outcome is VoucherOutcome.VALID and check.voucher is not None
         assert not check.voucher.synced and check.voucher.guest_name == "Omar Haddad"
-        redeemed = other.redeem_voucher(other_team.sign_in(other_team.agent2), fresh.token)
+        redeemed = other.vouchers.redeem(other_team.sign_in(other_team.agent2), fresh.token)
         assert redeemed.redeemed_now and redeemed.voucher is not None
         assert redeemed.voucher.status == "redeemed"
         # From now on this desk holds it: by token and by code, it is used.
-        assert other.voucher(fresh.token).outcome is VoucherOutcome.ALREADY_REDEEMED
-        assert other.voucher(fresh.code).outcome is VoucherOutcome.ALREADY_REDEEMED
+        assert other.vouchers.check(fresh.token).outcome is VoucherOutcome.ALREADY_REDEEMED
+        assert other.vouchers.check(fresh.code).outcome is VoucherOutcome.ALREADY_REDEEMED
         sync(first, other)
-        [view] = other.case_vouchers(fresh.case_id)
+        [view] = other.vouchers.of_case(fresh.case_id)
         assert view.status == "redeemed" and view.redeemed_by_name == "Leo Brandt"
         assert view.redeemed_device == other.device_id and view.redeem_count == 1
         sync(other, first)
-        again = first.redeem_voucher(fresh.who, fresh.code)
+        again = first.vouchers.redeem(fresh.who, fresh.code)
         assert again.outcome is VoucherOutcome.ALREADY_REDEEMED and not again.redeemed_here
     finally:
         first.close()
@@ -398,18 +394,18 @@ def test_a_revoked_desk_s_voucher_counts_only_if_it_arrived_before(
     unseen = issue(first, _team_of(first), guest="Omar Haddad")  # never arrives
     other_team = _team_of(other)
     try:
-        assert other.voucher(unseen.token).outcome is VoucherOutcome.VALID  # by its signature
-        other.record_revoked_devices([first.device_id, str(uuid.uuid4())])
-        check = other.voucher(unseen.token)
+        assert other.vouchers.check(unseen.token).outcome is VoucherOutcome.VALID  # by its signature
+        other.ledger.record_revoked_devices([first.device_id, str(uuid.uuid4())])
+        check = other.vouchers.check(unseen.token)
         assert check.outcome is VoucherOutcome.FORGED and check.detail == "revoked_device"
-        refused = other.redeem_voucher(other_team.sign_in(other_team.agent2), unseen.token)
+        refused = other.vouchers.redeem(other_team.sign_in(other_team.agent2), unseen.token)
         assert not refused.redeemed_now and refused.outcome is VoucherOutcome.FORGED
         # What that desk issued before, and this desk holds, is as good as ever.
-        assert other.voucher(known.token).outcome is VoucherOutcome.VALID
-        assert other.voucher(known.code).outcome is VoucherOutcome.VALID
+        assert other.vouchers.check(known.token).outcome is VoucherOutcome.VALID
+        assert other.vouchers.check(known.code).outcome is VoucherOutcome.VALID
         # The list is head office's, replaced whole on every pull.
-        other.record_revoked_devices([])
-        assert other.voucher(unseen.token).outcome is VoucherOutcome.VALID
+        other.ledger.record_revoked_devices([])
+        assert other.vouchers.check(unseen.token).outcome is VoucherOutcome.VALID
     finally:
         first.close()
         other.close()
@@ -421,13 +417,13 @@ def test_a_double_redemption_made_offline_is_counted_after_sync(
     other = second_desk(desk, data_dir, tmp_path, clock)
     first = Desk.open(data_dir, clock)
     try:
-        assert first.redeem_voucher(issued.who, issued.code).redeemed_now
+        assert first.vouchers.redeem(issued.who, issued.code).redeemed_now
         clock.advance(minutes=5)
         other_team = _team_of(other)
-        assert other.redeem_voucher(other_team.sign_in(other_team.agent2),
+        assert other.vouchers.redeem(other_team.sign_in(other_team.agent2),
                                     issued.code).redeemed_now
         sync(other, first)
-        [view] = first.case_vouchers(issued.case_id)
+        [view] = first.vouchers.of_case(issued.case_id)
         assert view.redeem_count == 2
         assert view.redeemed_device == first.device_id  # the first redemption stands
     finally:
@@ -456,11 +452,11 @@ def test_refold_rebuilds_the_voucher_tables_equal(desk: Desk, team: Team,
     used = issue(desk, team, guest="Omar Haddad")
     voided = issue(desk, team, guest="Ines Duarte")
     clock.advance(minutes=3)
-    desk.redeem_voucher(used.who, used.code)
-    desk.void_voucher(team.sign_in(team.supervisor), voided.code, "wrong guest")
+    desk.vouchers.redeem(used.who, used.code)
+    desk.vouchers.void(team.sign_in(team.supervisor), voided.code, "wrong guest")
     for _ in range(2):
-        desk.record_slip_print(kept.who, kept.case_id, "voucher", kept.code)
-    desk.record_slip_print(kept.who, kept.case_id, "apology", None)
+        desk.cases.record_print(kept.who, kept.case_id, "voucher", kept.code)
+    desk.cases.record_print(kept.who, kept.case_id, "apology", None)
     before = snapshot(desk)
     assert len(before[0]) == 3 and {r["status"] for r in before[0]} == {"issued", "redeemed",
                                                                          "voided"}
@@ -479,19 +475,19 @@ def pdf_text(pdf: bytes) -> str:
 def test_the_apology_slip_names_the_guest_what_went_wrong_and_the_staff(desk: Desk,
                                                                        team: Team) -> None:
     issued = issue(desk, team, guest="Grace Kim")
-    desk.complete_step(issued.who, issued.case_id, "review",
+    desk.cases.complete_step(issued.who, issued.case_id, "review",
                        {"guest_view": "the noise from the service corridor",
                         "good_outcome": "a quiet night"})
-    desk.complete_step(issued.who, issued.case_id, "fix",
+    desk.cases.complete_step(issued.who, issued.case_id, "fix",
                        {"fix_action": "moved you to a quiet room on the fifth floor"})
-    slip = desk.apology_slip(issued.case_id)
+    slip = apology_slip(desk, issued.case_id)
     assert slip.staff_name == "Maya Torres" and slip.ask_for == "Maya Torres"
     text = pdf_text(render_apology(slip, "a4"))
     for expected in ("Grace Kim", "the noise from the service corridor",
                      "moved you to a quiet room on the fifth floor", "Maya Torres",
                      DINNER.description, "Harbour Test Hotel"):
         assert expected in text, expected
-    by_supervisor = desk.apology_slip(issued.case_id, by=team.sign_in(team.supervisor))
+    by_supervisor = apology_slip(desk, issued.case_id, by=team.sign_in(team.supervisor))
     assert by_supervisor.ask_for == "Sam Okoye"
     assert "Sam Okoye" in pdf_text(render_apology(by_supervisor, "roll80"))
 
@@ -503,15 +499,15 @@ def test_the_voucher_slip_is_in_the_site_locale_and_time_zone(tmp_path: Path,
     try:
         clock.set(datetime(2026, 11, 18, 23, 30, tzinfo=UTC))  # 00:30 on the 19th in Berlin
         issued = issue(desk, Team(desk), guest="Jürgen Groß")
-        slip = desk.voucher_slip(issued.code)
+        slip = voucher_slip(desk, issued.code)
         assert slip.value_text == "45,00\xa0€"
         assert slip.issued_on == "19. November 2026"
         assert slip.expires_on == "17. Februar 2027"  # 19 Nov + 90 days
         assert slip.code == f"{issued.code[:3]}-{issued.code[3:6]}-{issued.code[6:]}"
         assert slip.qr_payload == issued.token and slip.issued_by == "Maya Torres"
         assert slip.terms == list(DEFAULT_VOUCHER_TERMS)
-        desk.set_setting("voucher_terms", json.dumps(["Nur im Restaurant einzulösen."]))
-        assert desk.voucher_slip(issued.code).terms == ["Nur im Restaurant einzulösen."]
+        desk.settings.set(VOUCHER_TERMS, ("Nur im Restaurant einzulösen.",))
+        assert voucher_slip(desk, issued.code).terms == ["Nur im Restaurant einzulösen."]
         text = pdf_text(render_voucher(slip, "roll80"))
         assert "Jürgen Groß" in text and slip.code in text and "45,00" in text
     finally:
@@ -520,22 +516,22 @@ def test_the_voucher_slip_is_in_the_site_locale_and_time_zone(tmp_path: Path,
 
 def test_prints_are_numbered_and_a_reprint_says_so(desk: Desk, team: Team) -> None:
     issued = issue(desk, team)
-    first = desk.record_slip_print(issued.who, issued.case_id, "voucher", issued.code)
-    first_pdf = render_voucher(desk.voucher_slip(issued.code, reprint=first > 1))
-    second = desk.record_slip_print(issued.who, issued.case_id, "voucher",
+    first = desk.cases.record_print(issued.who, issued.case_id, "voucher", issued.code)
+    first_pdf = render_voucher(voucher_slip(desk, issued.code, reprint=first > 1))
+    second = desk.cases.record_print(issued.who, issued.case_id, "voucher",
                                     issued.code.lower())
-    second_pdf = render_voucher(desk.voucher_slip(issued.code, reprint=second > 1))
+    second_pdf = render_voucher(voucher_slip(desk, issued.code, reprint=second > 1))
     assert (first, second) == (1, 2)
     assert "REPRINT" not in pdf_text(first_pdf) and "REPRINT" in pdf_text(second_pdf)
     # The apology counts on its own.
-    assert desk.record_slip_print(issued.who, issued.case_id, "apology", None) == 1
-    apology = desk.apology_slip(issued.case_id, reprint=desk.record_slip_print(
+    assert desk.cases.record_print(issued.who, issued.case_id, "apology", None) == 1
+    apology = apology_slip(desk, issued.case_id, reprint=desk.cases.record_print(
         issued.who, issued.case_id, "apology", None) > 1)
     assert "REPRINT" in pdf_text(render_apology(apology))
     printed = payloads(desk, issued.case_id, "slip.printed")
     assert [(p["kind"], p["print_no"]) for p in printed] == [
         ("voucher", 1), ("voucher", 2), ("apology", 1), ("apology", 2)]
-    assert desk.case_vouchers(issued.case_id)[0].print_count == 2
+    assert desk.vouchers.of_case(issued.case_id)[0].print_count == 2
 
 
 def test_a_print_must_name_a_voucher_of_that_case(desk: Desk, team: Team) -> None:
@@ -545,10 +541,10 @@ def test_a_print_must_name_a_voucher_of_that_case(desk: Desk, team: Team) -> Non
                                     (None, one.case_id, "unknown_voucher"),
                                     (one.code, "no-such-case", "unknown_case")):
         with pytest.raises(DeskError) as raised:
-            desk.record_slip_print(one.who, case_id, "voucher", code)
+            desk.cases.record_print(one.who, case_id, "voucher", code)
         assert raised.value.code == expected
     with pytest.raises(DeskError):
-        desk.record_slip_print(one.who, one.case_id, "menu", None)  # type: ignore[arg-type]
+        desk.cases.record_print(one.who, one.case_id, "menu", None)  # type: ignore[arg-type]
 
 
 def test_a_desk_whose_keychain_was_reset_still_honours_its_old_vouchers(
@@ -564,13 +560,13 @@ def test_a_desk_whose_keychain_was_reset_still_honours_its_old_vouchers(
         assert len({k.public_key for k in keys}) == 2
         assert {k.device_id for k in keys} == {reopened.device_id}
         for issued in (old, new):
-            assert reopened.voucher(issued.token).ok and reopened.voucher(issued.code).ok
+            assert reopened.vouchers.check(issued.token).ok and reopened.vouchers.check(issued.code).ok
         forged = vouchers.sign_voucher(
             dataclasses.replace(vouchers.verify_voucher(new.token, {
                 reopened.device_id: vouchers.public_key_of(desk_key(reopened))}),
                 voucher_id=str(uuid.uuid4()), code=vouchers.new_code()),
             vouchers.generate_signing_key())
-        check = reopened.voucher(forged)
+        check = reopened.vouchers.check(forged)
         assert check.token_failure is vouchers.TokenFailure.BAD_SIGNATURE
     finally:
         reopened.close()

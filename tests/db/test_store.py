@@ -16,7 +16,10 @@ from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from db.store import StoreError, open_store
 from desktop.cli import main
 from desktop.core.clock import ManualClock
-from desktop.core.desk import DB_FILE, CaseHeader, ChainBroken, Desk
+from desktop.core.desk import Desk
+from desktop.core.errors import ChainBroken
+from desktop.core.paths import DB_FILE
+from desktop.core.views import CaseHeader
 from tests.conftest import Team, make_desk
 
 
@@ -74,7 +77,7 @@ def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
 def test_a_damaged_database_is_refused(desk: Desk, data_dir: Path, team: Team) -> None:
     who = team.sign_in(team.agent)
     for n in range(30):
-        desk.open_case(who, CaseHeader(guest_name=f"Guest {n}" * 20))
+        desk.cases.open(who, CaseHeader(guest_name=f"Guest {n}" * 20))
     desk.close()
     path = data_dir / DB_FILE
     with sqlite3.connect(path) as connection:
@@ -102,9 +105,9 @@ def _tamper_with_sqlite_shell(path: Path, sql: str) -> None:
 def test_an_edited_event_stops_the_app_and_the_doctor_names_it(
         desk: Desk, data_dir: Path, team: Team, capsys: pytest.CaptureFixture[str]) -> None:
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader(guest_name="Grace Kim", location="Room 1203"))
-    desk.complete_step(who, case_id, "listen", {"account": "No hot water."})
-    target = next(e for e in desk.events_for(case_id) if e.kind == "step.done")
+    case_id = desk.cases.open(who, CaseHeader(guest_name="Grace Kim", location="Room 1203"))
+    desk.cases.complete_step(who, case_id, "listen", {"account": "No hot water."})
+    target = next(e for e in desk.cases.events(case_id) if e.kind == "step.done")
     desk.close()
     path = data_dir / DB_FILE
     _tamper_with_sqlite_shell(
@@ -123,7 +126,7 @@ def test_an_edited_event_stops_the_app_and_the_doctor_names_it(
 def test_doctor_passes_on_a_sound_desk(desk: Desk, data_dir: Path, team: Team,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     who = team.sign_in(team.agent)
-    desk.open_case(who, CaseHeader(guest_name="Zoë"))
+    desk.cases.open(who, CaseHeader(guest_name="Zoë"))
     desk.close()
     assert main(["--data-dir", str(data_dir), "doctor"]) == 0
     out = capsys.readouterr().out
@@ -145,11 +148,12 @@ KILL_SCRIPT = r"""
 import os, signal, sys
 from pathlib import Path
 from desktop.core.clock import ManualClock
-from desktop.core.desk import Desk, CaseHeader
+from desktop.core.desk import Desk
+from desktop.core.views import CaseHeader
 from desktop.core import caselog
 
 desk = Desk.open(Path(sys.argv[1]), ManualClock())
-who = desk.sign_in(sys.argv[2], "1234").on_shift
+who = desk.shifts.sign_in(sys.argv[2], "1234").on_shift
 kill_at = int(sys.argv[3])
 real_store = caselog.store_event
 count = 0
@@ -163,8 +167,8 @@ def store_then_maybe_die(db, event, **kw):
 
 caselog.store_event = store_then_maybe_die
 for n in range(50):
-    case_id = desk.open_case(who, CaseHeader(guest_name=f"Guest {n}"))
-    desk.complete_step(who, case_id, "listen", {"account": "x" * 500})
+    case_id = desk.cases.open(who, CaseHeader(guest_name=f"Guest {n}"))
+    desk.cases.complete_step(who, case_id, "listen", {"account": "x" * 500})
 """
 
 
@@ -180,13 +184,13 @@ def test_process_killed_mid_write_leaves_a_sound_log(data_dir: Path, clock: Manu
     reopened = Desk.open(data_dir, clock)  # verifies the chain; raises if broken
     try:
         assert reopened.verify_log() is None
-        seqs = [e.seq for e in reopened.events_for_device(reopened.device_id)]
+        seqs = [e.seq for e in reopened.ledger.events_of(reopened.device_id)]
         assert seqs == list(range(1, len(seqs) + 1))
         # Whatever committed is whole: every case in the read model has its opening event.
-        for case in reopened.cases(status=None):
-            assert any(e.kind == "case.opened" for e in reopened.events_for(case.id))
-        before = [(c.id, c.step) for c in reopened.cases(status=None)]
+        for case in reopened.cases.summaries(status=None):
+            assert any(e.kind == "case.opened" for e in reopened.cases.events(case.id))
+        before = [(c.id, c.step) for c in reopened.cases.summaries(status=None)]
         reopened.refold()
-        assert [(c.id, c.step) for c in reopened.cases(status=None)] == before
+        assert [(c.id, c.step) for c in reopened.cases.summaries(status=None)] == before
     finally:
         reopened.close()

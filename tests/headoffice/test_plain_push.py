@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.eventlog import GENESIS_HASH, Event, seal
 from desktop.core.clock import ManualClock
-from desktop.core.desk import ApproverSignOff, CaseHeader, GestureProposal
+from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from headoffice import admin, service
 from headoffice.models import Device, EventRow, Flag
 from headoffice.service import PlainBatch, ServiceError, Unusual
@@ -177,24 +177,24 @@ def test_the_events_of_real_recovery_cases_go_the_quick_way(tmp_path: Path,
     team = Team(desk)
     for scenario in scenarios:
         agent = team.sign_in(team.agent)  # a shift each, so no shift's budget runs out
-        case_id = desk.open_case(agent, CaseHeader(scenario["guest"]["name"], "Room 12",
+        case_id = desk.cases.open(agent, CaseHeader(scenario["guest"]["name"], "Room 12",
                                                    "Front Desk", "maintenance", "high"))
-        desk.complete_step(agent, case_id, "listen", {"account": scenario["guest"]["name"]})
-        desk.complete_step(agent, case_id, "fix", {"fix_action": "Moved to a quiet room"})
+        desk.cases.complete_step(agent, case_id, "listen", {"account": scenario["guest"]["name"]})
+        desk.cases.complete_step(agent, case_id, "fix", {"fix_action": "Moved to a quiet room"})
         gesture = scenario["gesture"]
         if gesture["type"] != "none":
             sign_off = ApproverSignOff(team.manager.id, "1357", "Our fault; agreed.")
-            result = desk.grant(agent, case_id, GestureProposal(
+            result = desk.grants.grant(agent, case_id, GestureProposal(
                 gesture["type"], gesture["description"], gesture["value_minor"]), sign_off)
             assert result.granted, scenario["id"]
             if result.voucher_code:
-                desk.redeem_voucher(agent, result.voucher_code)
-        desk.add_note(agent, case_id, f"Guest said: «{scenario['guest']['name']}» — merci")
-        desk.complete_followup(agent, case_id, "Guest happy")
-        desk.close_case(agent, case_id, root_cause="maintenance", detail="Fixed the heater",
+                desk.vouchers.redeem(agent, result.voucher_code)
+        desk.cases.add_note(agent, case_id, f"Guest said: «{scenario['guest']['name']}» — merci")
+        desk.cases.complete_followup(agent, case_id, "Guest happy")
+        desk.cases.close(agent, case_id, root_cause="maintenance", detail="Fixed the heater",
                         outcome="recovered")
-        desk.end_shift(agent)
-    events = desk.outbox(100_000)
+        desk.shifts.end(agent)
+    events = desk.ledger.outbox(100_000)
     kinds = {event.kind for event in events}
     assert {"case.opened", "compensation.granted", "approval.given", "voucher.issued",
             "voucher.redeemed", "followup.done", "case.closed"} <= kinds

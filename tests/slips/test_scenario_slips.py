@@ -9,10 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import ApproverSignOff, CaseHeader, GestureProposal
 from desktop.core.money import format_money
+from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from desktop.core.vouchers import verify_voucher
 from desktop.slips import render_apology, render_voucher
+from desktop.slips.compose import apology_slip, voucher_slip
 from tests.conftest import Team, make_desk
 
 LOCALES = {"USD": "en_US", "EUR": "de_DE", "GBP": "en_GB", "JPY": "ja_JP"}
@@ -36,26 +37,26 @@ def test_slips_for_every_scenario(scenarios: list, tmp_path: Path, clock: Manual
         team = Team(desk)
         who = team.sign_in(team.agent)
         guest = scenario["guest"]
-        case_id = desk.open_case(who, CaseHeader(guest["name"], guest["location"],
+        case_id = desk.cases.open(who, CaseHeader(guest["name"], guest["location"],
                                                  scenario["outlet"], scenario["category"],
                                                  scenario["severity"]))
-        desk.complete_step(who, case_id, "review", {"guest_view": scenario["account"],
+        desk.cases.complete_step(who, case_id, "review", {"guest_view": scenario["account"],
                                                     "good_outcome": scenario["needs"]})
         gesture = scenario["gesture"]
         sign_off = (ApproverSignOff(team.manager.id, "1357", "scenario")
                     if scenario["expect"] == "needs_approval" else None)
-        result = desk.grant(who, case_id, GestureProposal(gesture["type"],
+        result = desk.grants.grant(who, case_id, GestureProposal(gesture["type"],
                                                           gesture["description"],
                                                           gesture["value_minor"]), sign_off)
         assert result.granted, scenario["id"]
-        desk.complete_step(who, case_id, "fix", {"fix_action": scenario["fix"]})
+        desk.cases.complete_step(who, case_id, "fix", {"fix_action": scenario["fix"]})
 
-        apology = text_of(render_apology(desk.apology_slip(case_id, by=who), size))
+        apology = text_of(render_apology(apology_slip(desk, case_id, by=who), size))
         assert guest["name"] in apology, scenario["id"]
         assert "Maya Torres" in apology and "Harbour Test Hotel" in apology
 
         if gesture["type"] == "voucher":
-            slip = desk.voucher_slip(result.voucher_code)
+            slip = voucher_slip(desk, result.voucher_code)
             text = text_of(render_voucher(slip, size))
             value = format_money(gesture["value_minor"], currency, LOCALES[currency])
             for field in (guest["name"], "Harbour Test Hotel", gesture["description"],

@@ -17,7 +17,9 @@ import pytest
 
 import resources
 from desktop.core.clock import ManualClock
-from desktop.core.desk import DEFAULT_VOUCHER_TERMS, CaseHeader, Desk, GestureProposal, OnShift
+from desktop.core.desk import Desk
+from desktop.core.settings import VOUCHER_TERMS
+from desktop.core.views import CaseHeader, GestureProposal, OnShift
 from desktop.slips import (
     ApologyLabels,
     PageSize,
@@ -30,6 +32,7 @@ from desktop.slips import (
     slip_wording,
 )
 from desktop.slips.apology import FIELDS, shipped_template_name
+from desktop.slips.compose import DEFAULT_VOUCHER_TERMS, apology_slip, voucher_slip
 from desktop.slips.wording import SHIPPED_LANGUAGES
 from tests.conftest import Team, make_desk
 
@@ -101,14 +104,14 @@ def voucher_case(desk: Desk, site: Site | None = None) -> Case:
     """An agent grants a voucher in a case and writes what went wrong and what was done."""
     team = Team(desk)
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader(GUEST, "305", "Front Desk", "noise", "high"))
+    case_id = desk.cases.open(who, CaseHeader(GUEST, "305", "Front Desk", "noise", "high"))
     gesture = site.gesture if site else "Dinner for two on the terrace"
-    result = desk.grant(who, case_id, GestureProposal("voucher", gesture, 4500))
+    result = desk.grants.grant(who, case_id, GestureProposal("voucher", gesture, 4500))
     assert result.granted and result.voucher_code
-    desk.complete_step(who, case_id, "review", {
+    desk.cases.complete_step(who, case_id, "review", {
         "guest_view": site.guest_view if site else "the noise from the service corridor",
         "good_outcome": "-"})
-    desk.complete_step(who, case_id, "fix", {
+    desk.cases.complete_step(who, case_id, "fix", {
         "fix_action": site.fix_action if site else "moved you to a quieter room"})
     return Case(desk, team, who, case_id, result.voucher_code)
 
@@ -183,11 +186,11 @@ def test_spanish_and_french_sites_print_slips_in_their_language(
         site_case: tuple[str, Case], size: PageSize) -> None:
     language, case = site_case
     desk, wording = case.desk, slip_wording(language)
-    desk.record_slip_print(case.who, case.case_id, "voucher", case.code)
-    reprint = desk.record_slip_print(case.who, case.case_id, "voucher", case.code) > 1
-    voucher = pdf_text(render_voucher(desk.voucher_slip(case.code, reprint=reprint), size))
+    desk.cases.record_print(case.who, case.case_id, "voucher", case.code)
+    reprint = desk.cases.record_print(case.who, case.case_id, "voucher", case.code) > 1
+    voucher = pdf_text(render_voucher(voucher_slip(desk, case.code, reprint=reprint), size))
     apology = pdf_text(render_apology(
-        desk.apology_slip(case.case_id, reprint=True, by=case.who), size))
+        apology_slip(desk, case.case_id, reprint=True, by=case.who), size))
 
     labels = dataclasses.asdict(wording.voucher)
     for text in (*labels.values(), *wording.voucher_terms, GUEST, "45,00"):
@@ -206,9 +209,9 @@ def test_spanish_and_french_sites_print_slips_in_their_language(
 
 def test_an_english_site_prints_english_slips_as_before(desk: Desk) -> None:
     case = voucher_case(desk)
-    slip = desk.voucher_slip(case.code, reprint=True)
+    slip = voucher_slip(desk, case.code, reprint=True)
     assert slip.labels == VoucherLabels() and slip.terms == list(DEFAULT_VOUCHER_TERMS)
-    apology = desk.apology_slip(case.case_id, reprint=True)
+    apology = apology_slip(desk, case.case_id, reprint=True)
     assert apology.labels == ApologyLabels() and apology.staff_role == "Front Desk"
     text = pdf_text(render_voucher(slip)) + " " + pdf_text(render_apology(apology))
     for expected in ("Valid until", "REPRINT", "Voucher code", "Dear Begoña Ibáñez,",
@@ -223,9 +226,9 @@ def test_a_site_in_an_unshipped_language_gets_english_words_and_its_own_dates(
                      timezone="Europe/Berlin")
     try:
         case = voucher_case(desk)
-        slip = desk.voucher_slip(case.code)
+        slip = voucher_slip(desk, case.code)
         assert slip.labels == VoucherLabels() and slip.value_text == "45,00\xa0€"
-        assert desk.apology_slip(case.case_id).labels == ApologyLabels()
+        assert apology_slip(desk, case.case_id).labels == ApologyLabels()
     finally:
         desk.close()
 
@@ -238,15 +241,15 @@ def test_the_site_own_apology_and_terms_still_win(site_case: tuple[str, Case]) -
     (desk.data_dir / "templates").mkdir(exist_ok=True)
     (desk.data_dir / "templates" / "apology.json").write_text(
         json.dumps(own, ensure_ascii=False), encoding="utf-8")
-    desk.set_setting("voucher_terms", json.dumps(["Solo en el restaurante."]))
+    desk.settings.set(VOUCHER_TERMS, ("Solo en el restaurante.",))
 
-    apology = desk.apology_slip(case.case_id)
+    apology = apology_slip(desk, case.case_id)
     assert list(apology.body_paragraphs) == [f"Querida {GUEST}, ¡lo sentimos mucho!",
                                              "Atentamente, Maya Torres."]
     assert apology.labels == slip_wording(language).apology  # the fixed words stay shipped
     text = pdf_text(render_apology(apology, PageSize.A4))
     assert "¡lo sentimos mucho!" in text
-    assert desk.voucher_slip(case.code).terms == ["Solo en el restaurante."]
+    assert voucher_slip(desk, case.code).terms == ["Solo en el restaurante."]
     # Without the override the shipped letter of the site's language is back.
     (desk.data_dir / "templates" / "apology.json").unlink()
     assert load_apology_template(desk.data_dir / "templates", language) == json.loads(

@@ -9,6 +9,7 @@ import pytest
 from db.eventlog import verify_chain
 from desktop.core.caselog import row_to_event
 from desktop.core.desk import Desk
+from desktop.core.settings import HQ_URL
 from desktop.sync.client import enroll, sync_once
 from tests.headoffice.helpers import HQ
 from tests.sync.chaos import ChaosProxy
@@ -28,7 +29,7 @@ def test_flaky_network_still_delivers_every_event_exactly_once(
     proxy = ChaosProxy(hq.server.port, seed=seed, fault_rate=0.8, max_faults=40)
     try:
         for desk in (desk1, desk2):
-            desk.set_setting("hq_url", proxy.url)
+            desk.settings.set(HQ_URL, proxy.url)
         failures = 0
         for _ in range(MAX_ROUNDS):
             report = sync_once(desk1, batch_size=5)
@@ -50,7 +51,7 @@ def test_flaky_network_still_delivers_every_event_exactly_once(
     assert proxy.faults > 0 and failures > 0  # the proxy really did break things
     assert_hq_holds_exactly(hq, desk1)
     # Desk 2 holds desk 1's chain once, identical and verified, and shows its cases.
-    held = [(r.seq, r.hash) for r in desk2.events_for_device(desk1.device_id)]
+    held = [(r.seq, r.hash) for r in desk2.ledger.events_of(desk1.device_id)]
     assert held == local_chain(desk1)
-    assert verify_chain(row_to_event(r) for r in desk2.events_for_device(desk1.device_id)) is None
-    assert {c.id for c in desk2.cases()} == {c.id for c in desk1.cases()}
+    assert verify_chain(row_to_event(r) for r in desk2.ledger.events_of(desk1.device_id)) is None
+    assert {c.id for c in desk2.cases.summaries()} == {c.id for c in desk1.cases.summaries()}

@@ -11,6 +11,8 @@ from desktop.cli import main
 from desktop.core.desk import Desk
 from desktop.core.doctor import Status, run_checks
 from desktop.core.policy import default_policy
+from desktop.core.settings import HQ_URL
+from desktop.sync.health import probe_head_office
 from headoffice import admin
 from tests.headoffice.helpers import HQ
 from tests.sync.helpers import assert_hq_holds_exactly, open_cases
@@ -30,7 +32,7 @@ def test_enroll_then_sync_now_says_what_moved(hq: HQ, make_eur_desk: Callable[..
 
     assert main(["--data-dir", data_dir, "sync", "--now"]) == 0
     out = capsys.readouterr().out
-    count = len(desk.events_for_device(desk.device_id))
+    count = len(desk.ledger.events_of(desk.device_id))
     assert f"Pushed {count} (acknowledged {count}), pulled 0, policy v3; 0 waiting." in out
     assert_hq_holds_exactly(hq, desk)
 
@@ -66,23 +68,23 @@ def test_doctor_reports_head_office_and_pending_events(
         hq: HQ, make_eur_desk: Callable[..., Desk]) -> None:
     desk = make_eur_desk()
     open_cases(desk, 1)
-    checks = {c.name: c for c in run_checks(desk.data_dir)}
+    checks = {c.name: c for c in run_checks(desk.data_dir, head_office=probe_head_office)}
     assert checks["head office"].status is Status.WARN
     assert "not enrolled" in checks["head office"].detail
 
     site = hq.add_site()
     assert main(["--data-dir", str(desk.data_dir), "enroll", hq.server.url,
                  hq.code(site)]) == 0
-    pending = desk.sync_state().pending
-    checks = {c.name: c for c in run_checks(desk.data_dir)}
+    pending = desk.ledger.state().pending
+    checks = {c.name: c for c in run_checks(desk.data_dir, head_office=probe_head_office)}
     assert checks["head office"].status is Status.OK, checks["head office"]
     assert checks["sync"].detail.startswith(f"{pending} event(s) waiting")
 
     hq.db(lambda s: admin.revoke_device(s, desk.device_id, now=hq.clock()))
-    checks = {c.name: c for c in run_checks(desk.data_dir)}
+    checks = {c.name: c for c in run_checks(desk.data_dir, head_office=probe_head_office)}
     assert checks["head office"].status is Status.FAIL
 
-    desk.set_setting("hq_url", "http://127.0.0.1:9")
-    checks = {c.name: c for c in run_checks(desk.data_dir)}
+    desk.settings.set(HQ_URL, "http://127.0.0.1:9")
+    checks = {c.name: c for c in run_checks(desk.data_dir, head_office=probe_head_office)}
     assert checks["head office"].status is Status.WARN
     assert "not reachable" in checks["head office"].detail

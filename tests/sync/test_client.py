@@ -12,9 +12,12 @@ from sqlalchemy import update
 
 from db.eventlog import Event, seal
 from db.models import EventRow
-from desktop.core.desk import CaseHeader, Desk, GestureProposal, VoucherOutcome
+from desktop.core.desk import Desk
 from desktop.core.policy import default_policy
-from desktop.sync.client import EnrolError, enroll, sync_once, token_name
+from desktop.core.secrets import token_name
+from desktop.core.settings import HQ_URL
+from desktop.core.views import CaseHeader, GestureProposal, VoucherOutcome
+from desktop.sync.client import EnrolError, enroll, sync_once
 from headoffice import admin
 from headoffice.models import Device
 from tests.conftest import Team
@@ -35,16 +38,16 @@ def test_enrol_keeps_cases_and_push_sends_every_event_exactly_once(
     before = open_cases(desk, 3)  # a desk that worked offline before it joined
     enrolled(hq, desk, site)
 
-    assert {c.id for c in desk.cases()} == set(before)
-    assert desk.site().name == "Harbour Hotel"  # head office's name wins
-    state = desk.sync_state()
+    assert {c.id for c in desk.cases.summaries()} == set(before)
+    assert desk.site.info().name == "Harbour Hotel"  # head office's name wins
+    state = desk.ledger.state()
     assert state.enrolled and state.site_id == site.id and state.pending == len(
         local_chain(desk))
 
     report = sync_once(desk, batch_size=4)  # several batches
     assert report.ok, report.errors
     assert report.acked == len(local_chain(desk)) == report.pushed
-    assert report.pending == 0 and desk.outbox() == []
+    assert report.pending == 0 and desk.ledger.outbox() == []
     assert_hq_holds_exactly(hq, desk)
 
     again = sync_once(desk)
@@ -116,7 +119,7 @@ def test_acknowledgement_lost_after_commit_then_resend_is_harmless(
         report = sync_once(desk, http=lossy)
     assert transport.dropped == 1
     assert not report.ok and report.offline
-    assert report.acked == 0 and desk.sync_state().pending == count  # nothing marked
+    assert report.acked == 0 and desk.ledger.state().pending == count  # nothing marked
     assert hq.count(desk.device_id) == count  # yet head office committed them
 
     report = sync_once(desk)
@@ -137,11 +140,11 @@ def test_two_desks_of_one_site_see_each_others_cases(hq: HQ, make_eur_desk: Make
     report = sync_once(desk2)
     assert report.ok, report.errors
     assert report.pulled == len(local_chain(desk1))
-    assert {c.id for c in desk2.cases()} == {case_id, other_id}
-    assert desk2.case(case_id).header.guest_name == "Guest 0"
+    assert {c.id for c in desk2.cases.summaries()} == {case_id, other_id}
+    assert desk2.cases.get(case_id).header.guest_name == "Guest 0"
 
     report = sync_once(desk1)
-    assert report.ok and {c.id for c in desk1.cases()} == {case_id, other_id}
+    assert report.ok and {c.id for c in desk1.cases.summaries()} == {case_id, other_id}
     # Both chains verify on both desks, and pulling again brings nothing twice.
     assert desk1.verify_log() is None and desk2.verify_log() is None
     again = sync_once(desk2)
@@ -162,7 +165,7 @@ def test_policy_set_at_head_office_reaches_the_desk(hq: HQ, make_eur_desk: MakeD
     report = sync_once(desk)
     assert report.ok, report.errors
     assert report.policy_version == 7
-    policy = desk.policy()
+    policy = desk.site.policy()
     assert policy.version == 7 and policy.limits_for("agent").per_case == 1234
     again = sync_once(desk)
     assert again.ok and again.policy_version is None  # 204: nothing newer
@@ -173,13 +176,13 @@ def test_policy_from_head_office_wins_over_a_local_edit_with_the_same_number(
     site = hq.add_site()
     desk = make_eur_desk()
     enrolled(hq, desk, site)
-    local = desk.set_policy(default_policy().with_changes(version=5))
+    local = desk.site.set_policy(default_policy().with_changes(version=5))
     document = default_policy().to_dict() | {"version": local.version}
     document["roles"]["agent"]["per_case"] = 999
     hq.db(lambda s: admin.set_policy(s, site.id, json.dumps(document), now=hq.clock()))
     assert sync_once(desk).ok
-    assert desk.policy().limits_for("agent").per_case == 999
-    assert desk.policy().version == local.version + 1
+    assert desk.site.policy().limits_for("agent").per_case == 999
+    assert desk.site.policy().version == local.version + 1
 
 
 def test_revoked_desk_fails_clearly_and_marks_nothing(hq: HQ, make_eur_desk: MakeDesk) -> None:
@@ -187,13 +190,13 @@ def test_revoked_desk_fails_clearly_and_marks_nothing(hq: HQ, make_eur_desk: Mak
     desk = make_eur_desk()
     enrolled(hq, desk, site)
     open_cases(desk, 1)
-    pending = desk.sync_state().pending
+    pending = desk.ledger.state().pending
     hq.db(lambda s: admin.revoke_device(s, desk.device_id, now=hq.clock()))
 
     report = sync_once(desk)
     assert not report.ok and not report.offline
     assert "revoked" in report.errors[0]
-    assert report.acked == 0 and desk.sync_state().pending == pending
+    assert report.acked == 0 and desk.ledger.state().pending == pending
     assert hq.count(desk.device_id) == 0
 
 
@@ -207,26 +210,26 @@ def test_vouchers_a_revoked_desk_signs_afterwards_are_refused_at_the_other_desks
     def voucher_of(desk: Desk, guest: str) -> tuple[str, str]:
         team = Team(desk)
         who = team.sign_in(team.agent)
-        case_id = desk.open_case(who, CaseHeader(guest, "Room 7", "Front Desk", "noise", "high"))
-        result = desk.grant(who, case_id, GestureProposal("voucher", "Dinner for two", 4500))
+        case_id = desk.cases.open(who, CaseHeader(guest, "Room 7", "Front Desk", "noise", "high"))
+        result = desk.grants.grant(who, case_id, GestureProposal("voucher", "Dinner for two", 4500))
         assert result.granted and result.voucher_code
-        return result.voucher_code, desk.case_vouchers(case_id)[0].token
+        return result.voucher_code, desk.vouchers.of_case(case_id)[0].token
 
     before = voucher_of(stolen, "Ada Lovelace")
     assert sync_once(stolen).ok and sync_once(front).ok  # the front desk holds it, and the key
     after_code, after_token = voucher_of(stolen, "Mallory")  # never reaches head office
     # By its signature, for now (the two desks were set up apart, with site ids of their own).
-    assert front.voucher(after_token).outcome is VoucherOutcome.VALID
+    assert front.vouchers.check(after_token).outcome is VoucherOutcome.VALID
     hq.revoke(stolen)
     assert not sync_once(stolen).ok
 
     report = sync_once(front)
     assert report.ok, report.errors
-    check = front.voucher(after_token)
+    check = front.vouchers.check(after_token)
     assert check.outcome is VoucherOutcome.FORGED and check.detail == "revoked_device"
-    assert front.voucher(after_code).outcome is VoucherOutcome.UNKNOWN
+    assert front.vouchers.check(after_code).outcome is VoucherOutcome.UNKNOWN
     team = Team(front)
-    redeemed = front.redeem_voucher(team.sign_in(team.agent), before[1])
+    redeemed = front.vouchers.redeem(team.sign_in(team.agent), before[1])
     assert redeemed.redeemed_now  # issued while the desk was trusted: still good
 
 
@@ -238,7 +241,7 @@ def test_currency_mismatch_is_refused_and_nothing_is_recorded(
         enroll(desk, hq.server.url, hq.code(site))
     assert "USD" in str(refused.value) and "EUR" in str(refused.value)
     assert refused.value.status == 409
-    assert not desk.sync_state().enrolled
+    assert not desk.ledger.state().enrolled
     assert desk.secret_store.get(token_name(desk.device_id)) is None
 
 
@@ -247,7 +250,7 @@ def test_unreachable_head_office_is_reported_as_offline(hq: HQ,
     site = hq.add_site()
     desk = make_eur_desk()
     enrolled(hq, desk, site)
-    desk.set_setting("hq_url", "http://127.0.0.1:9")  # discard port: nothing listens
+    desk.settings.set(HQ_URL, "http://127.0.0.1:9")  # discard port: nothing listens
     report = sync_once(desk)
     assert not report.ok and report.offline and "cannot be reached" in report.errors[0]
 
@@ -295,26 +298,26 @@ def test_merge_refuses_a_broken_foreign_chain_and_keeps_the_cursor(
     desk = make_eur_desk()
     chain = _foreign_chain("11111111-1111-4111-8111-111111111111", 4)
     edited = Event(**{**chain[2].to_wire(), "payload": {"text": "edited"}})
-    result = desk.merge_remote([chain[0], chain[1], edited, chain[3]], next_cursor=40)
+    result = desk.ledger.merge_remote([chain[0], chain[1], edited, chain[3]], next_cursor=40)
     assert result.stored == 2 and result.faults
-    state = desk.sync_state()
+    state = desk.ledger.state()
     assert state.pull_cursor == 0 and state.pull_fault
 
     # The good page later: the two held are skipped, the rest continue the chain.
-    result = desk.merge_remote(chain, next_cursor=40)
+    result = desk.ledger.merge_remote(chain, next_cursor=40)
     assert result.stored == 2 and not result.faults
-    assert desk.sync_state().pull_cursor == 40 and desk.sync_state().pull_fault == ""
+    assert desk.ledger.state().pull_cursor == 40 and desk.ledger.state().pull_fault == ""
     assert desk.verify_log() is None
 
 
 def test_merge_refuses_a_fork_of_a_held_foreign_event(make_eur_desk: MakeDesk) -> None:
     desk = make_eur_desk()
     chain = _foreign_chain("22222222-2222-4222-8222-222222222222", 2)
-    assert desk.merge_remote(chain, next_cursor=2).stored == 2
+    assert desk.ledger.merge_remote(chain, next_cursor=2).stored == 2
     other = _foreign_chain("22222222-2222-4222-8222-222222222222", 2)  # same seqs, new ids
-    result = desk.merge_remote(other, next_cursor=4)
+    result = desk.ledger.merge_remote(other, next_cursor=4)
     assert result.stored == 0 and "different event" in result.faults[0]
-    assert desk.sync_state().pull_cursor == 2
+    assert desk.ledger.state().pull_cursor == 2
 
 
 def test_new_local_events_notify_listeners_and_merges_do_not(make_eur_desk: MakeDesk) -> None:
@@ -325,7 +328,7 @@ def test_new_local_events_notify_listeners_and_merges_do_not(make_eur_desk: Make
     open_cases(desk, 1, team=team)
     local = len(calls)
     assert local >= 2  # shift start, case opened, note
-    desk.merge_remote(_foreign_chain("33333333-3333-4333-8333-333333333333", 2), 2)
+    desk.ledger.merge_remote(_foreign_chain("33333333-3333-4333-8333-333333333333", 2), 2)
     assert len(calls) == local
 
 
@@ -364,7 +367,7 @@ def test_the_fast_wire_form_is_the_wire_form() -> None:
 def _read_model(desk: Desk) -> list[tuple[str, str]]:
     from db.models import NoteRow
 
-    with desk._tx() as db:
+    with desk.recorder.tx() as db:
         return sorted((r.id, r.text) for r in db.query(NoteRow))
 
 
@@ -372,10 +375,10 @@ def test_merged_events_after_everything_held_are_folded_without_a_refold(
         make_eur_desk: MakeDesk) -> None:
     desk = make_eur_desk()
     chain = _foreign_chain("55555555-5555-4555-8555-555555555555", 4)
-    assert desk.merge_remote(chain[:2], next_cursor=2).stored == 2
-    assert not desk.sync_state().needs_refold  # in order: applied as they came
-    assert desk.merge_remote(chain[2:], next_cursor=4).stored == 2
-    assert not desk.sync_state().needs_refold
+    assert desk.ledger.merge_remote(chain[:2], next_cursor=2).stored == 2
+    assert not desk.ledger.state().needs_refold  # in order: applied as they came
+    assert desk.ledger.merge_remote(chain[2:], next_cursor=4).stored == 2
+    assert not desk.ledger.state().needs_refold
     incremental = _read_model(desk)
     assert len(incremental) == 4
     desk.refold()
@@ -391,7 +394,7 @@ def test_merged_events_older_than_what_is_held_refold_what_they_touch(
                   case_id="case-7777", actor=None, at="2026-11-18T09:00:00.000000Z",
                   payload={"text": "sent from a desk that was offline"},
                   prev_hash="0" * 64)]
-    assert desk.merge_remote(late, next_cursor=2).stored == 2
-    assert desk.merge_remote(early, next_cursor=3).stored == 1
-    assert not desk.sync_state().needs_refold and not desk.refold_after_merge()
+    assert desk.ledger.merge_remote(late, next_cursor=2).stored == 2
+    assert desk.ledger.merge_remote(early, next_cursor=3).stored == 1
+    assert not desk.ledger.state().needs_refold and not desk.ledger.refold_after_merge()
     assert len(_read_model(desk)) == 3

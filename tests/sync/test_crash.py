@@ -43,12 +43,12 @@ def test_sync_killed_at_random_points_then_rerun_holds_each_event_once(
     # The child process has no keychain: the token travels through the flagged file fallback.
     desk._secret_store = SecretStore(desk.data_dir, backend=fail.Keyring())
     [case_id] = open_cases(desk, 1)
-    with desk._tx() as db:
+    with desk.recorder.tx() as db:
         for i in range(4000):
             caselog.append(db, device_id=desk.device_id, kind="note.added", at=desk.now(),
                            case_id=case_id, actor=None, payload={"text": f"bulk {i}"})
     enroll(desk, hq.server.url, hq.code(site))
-    total = desk.sync_state().pending
+    total = desk.ledger.state().pending
     desk.close()
 
     rng = random.Random(5)
@@ -68,7 +68,7 @@ def test_sync_killed_at_random_points_then_rerun_holds_each_event_once(
         try:
             local = local_chain(reopened)
             held = hq.held(reopened.device_id)
-            acked = total - reopened.sync_state().pending
+            acked = total - reopened.ledger.state().pending
             assert held == local[:len(held)]
             assert acked <= len(held)
             partial += 0 < len(held) < total
@@ -83,7 +83,7 @@ def test_sync_killed_at_random_points_then_rerun_holds_each_event_once(
 
     reopened = Desk.open(desk.data_dir)
     try:
-        assert reopened.sync_state().pending == 0
+        assert reopened.ledger.state().pending == 0
         assert hq.count(reopened.device_id) == total
         assert_hq_holds_exactly(hq, reopened)
     finally:

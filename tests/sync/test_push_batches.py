@@ -109,7 +109,7 @@ def test_a_lost_answer_mid_drain_keeps_what_was_acknowledged(hq: HQ,
     # Pushes 1 and 2 were answered: marked, even though the second one's mark was still
     # pending (read-ahead marks one batch late) when the third lost its answer.
     assert report.acked == 8
-    assert desk.sync_state().pending == total - 8
+    assert desk.ledger.state().pending == total - 8
     assert hq.count(desk.device_id) == 12  # head office committed the third batch
 
     report = sync_once(desk, batch_size=4)
@@ -122,9 +122,9 @@ def test_a_batch_of_long_events_is_split_to_fit(hq: HQ, make_eur_desk: MakeDesk,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     desk, team = enrolled_desk(hq, make_eur_desk, 1)
     on_shift = team.sign_in(team.agent)
-    case_id = desk.cases()[0].id
+    case_id = desk.cases.summaries()[0].id
     for i in range(6):
-        desk.add_note(on_shift, case_id, f"{i} " + "a long account of the evening " * 60)
+        desk.cases.add_note(on_shift, case_id, f"{i} " + "a long account of the evening " * 60)
     limit = 6000
     monkeypatch.setattr(client, "MAX_PUSH_BYTES", limit)
     wire = Wire()
@@ -151,11 +151,11 @@ def test_a_stricter_head_office_413_halves_the_batches(hq: HQ,
 def test_the_outbox_after_a_seq(make_eur_desk: MakeDesk) -> None:
     desk = make_eur_desk()
     open_cases(desk, 3)
-    everything = desk.outbox(100)
+    everything = desk.ledger.outbox(100)
     assert [e.seq for e in everything] == list(range(1, len(everything) + 1))
-    assert desk.outbox(2, after_seq=3) == everything[3:5]
-    desk.mark_acked(4)
-    assert desk.outbox(100, after_seq=2) == everything[4:]
+    assert desk.ledger.outbox(2, after_seq=3) == everything[3:5]
+    desk.ledger.mark_acked(4)
+    assert desk.ledger.outbox(100, after_seq=2) == everything[4:]
 
 
 class ClosesIdleConnections(httpx.BaseTransport):

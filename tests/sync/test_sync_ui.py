@@ -10,7 +10,8 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk
+from desktop.core.desk import Desk
+from desktop.core.views import CaseHeader
 from desktop.sync.client import SyncReport, enroll, sync_once
 from desktop.sync.worker import SyncStatus, SyncWorker
 from desktop.ui.main_window import MainWindow
@@ -113,7 +114,7 @@ def test_enrolling_from_settings_starts_the_worker(qtbot: QtBot, hq: HQ,
     try:
         assert window.sync_status.worker is not None
         qtbot.waitUntil(lambda: window.sync_status.text().startswith("Synced"), timeout=30000)
-        assert hq.count(desk.device_id) == len(desk.events_for_device(desk.device_id)) > 0
+        assert hq.count(desk.device_id) == len(desk.ledger.events_of(desk.device_id)) > 0
     finally:
         window.close()
     worker = window.sync_status.worker
@@ -185,9 +186,9 @@ def test_another_desks_case_shows_right_after_this_desks_round(
         window.open_case(case_id)
         assert window.panel.next.isEnabled()
         on_shift = team1.sign_in(team1.agent)
-        desk1.update_header(on_shift, case_id, CaseHeader(
+        desk1.cases.update_header(on_shift, case_id, CaseHeader(
             "Guest 0", "Room 100", "Front Desk", "maintenance", "medium"))
-        desk1.close_case(on_shift, case_id, root_cause="maintenance", detail="",
+        desk1.cases.close(on_shift, case_id, root_cause="maintenance", detail="",
                          outcome="recovered")
         assert sync_once(desk1).ok
         worker.wake()

@@ -114,10 +114,10 @@ def test_new_local_events_and_wake_cut_the_wait_short(
         assert rounds.acquire(timeout=60)  # the first round, at start
         open_cases(desk, 1)  # wakes it
         deadline = 40
-        while desk.sync_state().pending and deadline:
+        while desk.ledger.state().pending and deadline:
             assert rounds.acquire(timeout=60)
             deadline -= 1
-        assert desk.sync_state().pending == 0
+        assert desk.ledger.state().pending == 0
         worker.wake()
         assert rounds.acquire(timeout=60)
     finally:

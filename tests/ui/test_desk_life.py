@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk
+from desktop.core.desk import Desk
+from desktop.core.settings import IDLE_LOCK_MINUTES
+from desktop.core.views import CaseHeader
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team
 from tests.ui.conftest import ctrl_n, new_case_by_keyboard, sign_in
@@ -78,11 +80,11 @@ def test_sign_in_needs_a_name_and_a_pin(qtbot: QtBot, window: MainWindow) -> Non
 
 def test_a_due_follow_up_raises_a_notice_while_another_case_is_open(
         qtbot: QtBot, window: MainWindow, desk: Desk, team: Team, clock: ManualClock) -> None:
-    desk.set_setting("idle_lock_minutes", "60")
+    desk.settings.set(IDLE_LOCK_MINUTES, 60.0)
     who = team.sign_in(team.agent)
-    fixed = desk.open_case(who, CaseHeader("Kenji Watanabe", "Room 907", "Front Desk",
+    fixed = desk.cases.open(who, CaseHeader("Kenji Watanabe", "Room 907", "Front Desk",
                                            "maintenance", "high"))
-    desk.complete_step(who, fixed, "fix", {"fix_action": "Portable units in the room."})
+    desk.cases.complete_step(who, fixed, "fix", {"fix_action": "Portable units in the room."})
     sign_in(qtbot, window, "Maya Torres", "1234")
     new_case_by_keyboard(qtbot, window)
     qtbot.keyClicks(window.panel.guest, "Another Guest")
@@ -109,7 +111,7 @@ def test_case_list_search_by_guest_or_room(qtbot: QtBot, window: MainWindow, des
     who = team.sign_in(team.agent)
     for name, room in [("José Martínez", "Host stand"), ("Zoë Lindqvist", "Room 514"),
                        ("Siobhan O'Neill", "Room 302")]:
-        desk.open_case(who, CaseHeader(name, room))
+        desk.cases.open(who, CaseHeader(name, room))
     sign_in(qtbot, window, "Maya Torres", "1234")
     model = window.case_list.model
     assert model.rowCount() == 3
@@ -153,5 +155,5 @@ def test_only_a_manager_may_edit_the_policy(qtbot: QtBot, window: MainWindow, de
 
     when_dialog_opens(edit)
     window.policy_action.trigger()
-    assert desk.policy().version == 2
-    assert desk.policy().limits_for("agent").per_case == 8000
+    assert desk.site.policy().version == 2
+    assert desk.site.policy().limits_for("agent").per_case == 8000

@@ -18,9 +18,11 @@ from pytestqt.qtbot import QtBot
 from desktop.cli import main
 from desktop.core import doctor as doctor_module
 from desktop.core.clock import ManualClock
-from desktop.core.desk import Desk, GestureProposal
+from desktop.core.desk import Desk
 from desktop.core.doctor import Status, run_checks
 from desktop.core.logs import BACKUPS, log_path, setup_logging, stop_logging
+from desktop.core.settings import PRINTER
+from desktop.core.views import GestureProposal
 from desktop.ui.app import install_translations, remove_translations, site_locale
 from desktop.ui.diagnostics import DiagnosticsDialog
 from desktop.ui.main_window import MainWindow
@@ -36,7 +38,7 @@ def by_name(data_dir: Path, **kwargs: object) -> dict[str, doctor_module.Check]:
 
 def test_printer_check_names_a_chosen_printer_that_is_not_connected(desk: Desk,
                                                                     data_dir: Path) -> None:
-    desk.set_setting("printer.voucher", "Epson TM-T88 bar")
+    desk.settings.set(PRINTER["voucher"], "Epson TM-T88 bar")
     there = by_name(data_dir, printers=lambda: (["Epson TM-T88 bar", "Office"], "Office"))
     assert there["printers"].status is Status.OK
     assert "Epson TM-T88 bar" in there["printers"].detail and "Office" in there["printers"].detail
@@ -75,8 +77,8 @@ def test_help_diagnostics_lists_the_checks_and_copies_a_report_without_secrets(
         qtbot: QtBot, window: MainWindow, desk: Desk, team: Team, data_dir: Path) -> None:
     # A voucher makes the desk put a signing key in the keychain: the report must not hold it.
     on_shift = team.sign_in(team.manager)
-    case_id = desk.open_case(on_shift, _header())
-    desk.grant(on_shift, case_id, GestureProposal("voucher", "Dinner for two", 8000))
+    case_id = desk.cases.open(on_shift, _header())
+    desk.grants.grant(on_shift, case_id, GestureProposal("voucher", "Dinner for two", 8000))
     secrets = list(keyring.get_keyring().secrets.values())  # type: ignore[attr-defined]
     assert secrets, "the voucher key should be in the keychain"
     report: list[str] = []
@@ -103,7 +105,7 @@ def test_help_diagnostics_lists_the_checks_and_copies_a_report_without_secrets(
 
 
 def _header():  # type: ignore[no-untyped-def]
-    from desktop.core.desk import CaseHeader
+    from desktop.core.views import CaseHeader
 
     return CaseHeader(guest_name="Ingrid Holm", location="Room 12", outlet="Front Desk",
                       category="housekeeping", severity="medium")

@@ -17,9 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.core import doctor
 from desktop.core.desk import Desk
-from desktop.sync.client import token_name
+from desktop.core.secrets import token_name
+from desktop.core.settings import HQ_URL
+from desktop.sync import health as doctor
 from desktop.ui.diagnostics import DiagnosticsDialog
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import when_dialog_opens
@@ -52,7 +53,7 @@ def silent_head_office(desk: Desk) -> Iterator[SilentServer]:
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    desk.set_setting("hq_url", server.url)
+    desk.settings.set(HQ_URL, server.url)
     desk.secret_store.set(token_name(desk.device_id), "a-device-token")
     yield server
     stop.set()

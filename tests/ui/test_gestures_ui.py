@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk
+from desktop.core.desk import Desk
 from desktop.core.money import format_plain
+from desktop.core.views import CaseHeader
 from desktop.ui.gesture import ApprovalDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team, make_desk
@@ -74,18 +75,18 @@ def test_each_scenario_does_what_it_expects(qtbot: QtBot, tmp_path: Path, clock:
         when_dialog_opens(look_and_cancel)
     qtbot.keyClick(gestures.amount if gestures.amount.isEnabled() else gestures.description,
                    Qt.Key.Key_Return)
-    view = desk.case(case_id)
+    view = desk.cases.get(case_id)
     if scenario["expect"] == "within_budget":
         assert [(g.gesture_type, g.value_minor, g.approval_id) for g in view.grants] == [
             (gesture["type"], gesture["value_minor"], None)]
     elif scenario["expect"] == "no_gesture":
         assert [(g.gesture_type, g.value_minor) for g in view.grants] == [("none", 0)]
-        assert desk.spend_for(window.on_shift, case_id).shift == 0
+        assert desk.grants.spend_for(window.on_shift, case_id).shift == 0
     else:
         assert seen, "the approval dialog did not open"
         assert view.grants == ()  # cancelled: nothing granted, the case stays open
         assert view.status == "open"
-        assert desk.approvals(case_id) == []
+        assert desk.cases.approvals(case_id) == []
     window.close()
     desk.close()
     assert team
@@ -120,9 +121,9 @@ def test_supervisor_approves_at_the_desk(qtbot: QtBot, at_fix: MainWindow, desk:
 
     when_dialog_opens(approve)
     qtbot.mouseClick(gestures.grant_button, Qt.MouseButton.LeftButton)
-    view = desk.case(at_fix.panel.case_id)
+    view = desk.cases.get(at_fix.panel.case_id)
     assert len(view.grants) == 1 and view.grants[0].approval_id is not None
-    approval = desk.approvals(view.id)[0]
+    approval = desk.cases.approvals(view.id)[0]
     assert (approval.approver_id, approval.reason, approval.decision) == (
         team.supervisor.id, "Suit ruined; our fault.", "given")
     assert "(approved)" in gestures.granted_list.text()
@@ -144,8 +145,8 @@ def test_a_reason_is_required_and_a_declined_approval_grants_nothing(
     when_dialog_opens(decline)
     qtbot.mouseClick(gestures.grant_button, Qt.MouseButton.LeftButton)
     case_id = at_fix.panel.case_id
-    assert desk.case(case_id).grants == ()
-    assert [a.decision for a in desk.approvals(case_id)] == ["declined"]
+    assert desk.cases.get(case_id).grants == ()
+    assert [a.decision for a in desk.cases.approvals(case_id)] == ["declined"]
     assert gestures.amount.text() == "95.00"  # what was typed is still there
 
 
@@ -163,7 +164,7 @@ def test_bad_amounts_get_a_message_beside_the_field(qtbot: QtBot, window: MainWi
     qtbot.keyClicks(gestures.amount, typed)
     qtbot.mouseClick(gestures.grant_button, Qt.MouseButton.LeftButton)
     assert message.lower() in gestures.amount_error.text().lower()
-    assert desk.case(window.panel.case_id).grants == ()
+    assert desk.cases.get(window.panel.case_id).grants == ()
     assert gestures.amount.text() == typed  # nothing typed is lost
 
 
@@ -178,6 +179,6 @@ def test_a_suggestion_fills_the_gesture_and_one_key_grants_it(qtbot: QtBot, wind
     gestures.suggestion_list.itemActivated.emit(item)
     assert gestures.amount.text() == "25.00"
     qtbot.keyClick(gestures.amount, Qt.Key.Key_Return)
-    assert [g.value_minor for g in desk.case(window.panel.case_id).grants] == [2500]
+    assert [g.value_minor for g in desk.cases.get(window.panel.case_id).grants] == [2500]
     assert "$125.00 this shift" in gestures.budget.text()
     assert "$25.00 in this case" in gestures.budget.text()

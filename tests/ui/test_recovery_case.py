@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
+from desktop.core.settings import IDLE_LOCK_MINUTES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup import SetupDialog
 from tests.ui.conftest import focused, new_case_by_keyboard, press, sign_in, type_keys
@@ -47,11 +48,11 @@ def test_setup_sign_in_whole_case_and_restart(qtbot: QtBot, data_dir: Path, cloc
     qtbot.keyClicks(setup.pin_again, "1357")
     qtbot.mouseClick(setup.create, Qt.MouseButton.LeftButton)
     assert setup.result() == SetupDialog.DialogCode.Accepted
-    site = desk.site()
+    site = desk.site.info()
     assert (site.name, site.currency, site.timezone) == ("Harbourside Hotel", "USD",
                                                          "America/New_York")
 
-    desk.set_setting("idle_lock_minutes", "60")  # the clock jumps 20 minutes below
+    desk.settings.set(IDLE_LOCK_MINUTES, 60.0)  # the clock jumps 20 minutes below
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.show()
@@ -97,7 +98,7 @@ def test_setup_sign_in_whole_case_and_restart(qtbot: QtBot, data_dir: Path, cloc
     qtbot.keyClicks(panel.detail, "Boiler serviced every Wednesday 15:00-16:00.")
     choose(panel.outcome, "recovered")
     qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
-    assert desk.case(case_id).status == "closed"
+    assert desk.cases.get(case_id).status == "closed"
     assert not panel.next.isEnabled()
     window.close()
     desk.close()
@@ -125,7 +126,7 @@ def test_setup_sign_in_whole_case_and_restart(qtbot: QtBot, data_dir: Path, cloc
 
 def test_a_low_severity_case_runs_from_the_keyboard_alone(qtbot: QtBot, window: MainWindow,
                                                           desk: Desk, clock: ManualClock) -> None:
-    desk.set_setting("idle_lock_minutes", "60")  # the clock jumps 20 minutes below
+    desk.settings.set(IDLE_LOCK_MINUTES, 60.0)  # the clock jumps 20 minutes below
     window.sign_in.staff_list.setFocus()
     window.sign_in.staff_list.setCurrentRow(0)
     press(qtbot, Qt.Key.Key_Down)  # Leo Brandt, Maya Torres, Rita Lang, Sam Okoye
@@ -164,9 +165,9 @@ def test_a_low_severity_case_runs_from_the_keyboard_alone(qtbot: QtBot, window: 
     type_keys(qtbot, "Two large parties at 8 pm.")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
-    closed = desk.cases(status="closed")
+    closed = desk.cases.summaries(status="closed")
     assert len(closed) == 1
-    view = desk.case(closed[0].id)
+    view = desk.cases.get(closed[0].id)
     assert view.header.category == "wait_time" and view.header.severity == "low"
     assert view.header.outlet == "Front Desk"
     assert view.fields["guest_view"] == "Left without news."
@@ -188,14 +189,14 @@ def test_typing_is_never_blocked_and_the_panel_says_what_is_missing(
     panel.root_cause.setCurrentIndex(1)
     qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
     assert "guest name" in panel.message.text()
-    assert desk.case(panel.case_id).status == "open"
+    assert desk.cases.get(panel.case_id).status == "open"
     panel.guest.insert("Lucía Fernández")  # QTest cannot type non-ASCII keys
     qtbot.keyClicks(panel.location, "Room 640")
     panel.category.setCurrentIndex(panel.category.findData("room_condition"))
     panel.severity.setCurrentIndex(panel.severity.findData("low"))
     qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
-    assert desk.case(panel.case_id).status == "closed"
-    assert desk.case(panel.case_id).header.guest_name == "Lucía Fernández"
+    assert desk.cases.get(panel.case_id).status == "closed"
+    assert desk.cases.get(panel.case_id).header.guest_name == "Lucía Fernández"
 
 
 def unnamed_controls(root: QWidget) -> list[str]:

@@ -43,7 +43,7 @@ def test_review_shows_totals_and_the_wednesday_pattern(qtbot: QtBot, review: Rev
                                                        desk: Desk) -> None:
     data = review.review
     assert data is not None and data.total_spend > 0
-    site = desk.site()
+    site = desk.site.info()
     from desktop.core.money import format_money
 
     assert format_money(data.total_spend, site.currency, site.locale) in review.summary.text()

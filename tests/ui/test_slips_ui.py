@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
-from desktop.core.desk import CaseHeader, Desk
+from desktop.core.desk import Desk
+from desktop.core.settings import PRINTER
+from desktop.core.views import CaseHeader
 from desktop.ui.main_window import MainWindow
 from desktop.ui.slips_ui import VouchersDialog
 from tests.conftest import Team, make_desk
@@ -54,14 +56,14 @@ def grant_a_voucher(qtbot: QtBot, window: MainWindow, amount: str) -> MainWindow
 
 def test_print_voucher_without_a_printer_keeps_the_pdf(qtbot: QtBot, voucher_case: MainWindow,
                                                        desk: Desk) -> None:
-    desk.set_setting("printer.voucher", "Front Desk Epson (unplugged)")
+    desk.settings.set(PRINTER["voucher"], "Front Desk Epson (unplugged)")
     bar = voucher_case.panel.gestures.slips
     qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
     assert "not connected" in bar.message.text()
     kept = Path(bar.message.text().split("saved as ")[1].rstrip("."))
     assert kept.exists() and kept.parent == desk.data_dir / "slips"
     text = pdf_text(kept)
-    voucher = desk.case_vouchers(voucher_case.panel.case_id)[0]
+    voucher = desk.vouchers.of_case(voucher_case.panel.case_id)[0]
     assert voucher.display_code in text and "Hannah Schmidt" in text and "$8.00" in text
     assert "REPRINT" not in text
 
@@ -78,8 +80,8 @@ def test_a_french_site_prints_french_slips(qtbot: QtBot, tmp_path: Path,
     show_active(qtbot, window)
     try:
         bar = grant_a_voucher(qtbot, window, "8,00").panel.gestures.slips
-        desk.set_setting("printer.voucher", "Front Desk Epson (unplugged)")
-        desk.set_setting("printer.apology", "Front Desk Epson (unplugged)")
+        desk.settings.set(PRINTER["voucher"], "Front Desk Epson (unplugged)")
+        desk.settings.set(PRINTER["apology"], "Front Desk Epson (unplugged)")
         printed = []
         for button in (bar.print_voucher, bar.print_voucher, bar.print_apology):
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -112,7 +114,7 @@ def test_save_pdf_and_a_reprint_says_so(qtbot: QtBot, voucher_case: MainWindow, 
     qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
     assert "REPRINT" not in pdf_text(tmp_path / "first.pdf")
     assert "REPRINT" in pdf_text(tmp_path / "second.pdf")
-    kinds = [e.kind for e in desk.events_for(voucher_case.panel.case_id)]
+    kinds = [e.kind for e in desk.cases.events(voucher_case.panel.case_id)]
     assert kinds.count("slip.printed") == 2
 
 
@@ -149,7 +151,7 @@ def test_print_dialog_prints_to_the_chosen_printer(qtbot: QtBot, voucher_case: M
 
 def test_vouchers_screen_checks_redeems_once_and_explains(qtbot: QtBot, voucher_case: MainWindow,
                                                          desk: Desk) -> None:
-    voucher = desk.case_vouchers(voucher_case.panel.case_id)[0]
+    voucher = desk.vouchers.of_case(voucher_case.panel.case_id)[0]
     dialog = VouchersDialog(desk, voucher_case.on_shift)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.code, voucher.display_code.lower())
@@ -174,17 +176,17 @@ def test_vouchers_screen_checks_redeems_once_and_explains(qtbot: QtBot, voucher_
 
 def test_a_supervisor_voids_with_a_reason(qtbot: QtBot, window: MainWindow, desk: Desk,
                                           team: Team) -> None:
-    from desktop.core.desk import GestureProposal
+    from desktop.core.views import GestureProposal
 
     who = team.sign_in(team.agent)
-    case_id = desk.open_case(who, CaseHeader("Grace Kim", "Room 1203"))
-    code = desk.grant(who, case_id, GestureProposal("voucher", "Spa voucher", 2500)).voucher_code
+    case_id = desk.cases.open(who, CaseHeader("Grace Kim", "Room 1203"))
+    code = desk.grants.grant(who, case_id, GestureProposal("voucher", "Spa voucher", 2500)).voucher_code
     supervisor = team.sign_in(team.supervisor)
     dialog = VouchersDialog(desk, supervisor)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.code, code)
     qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
-    assert desk.voucher(code).outcome.value == "valid"  # no reason, nothing voided
+    assert desk.vouchers.check(code).outcome.value == "valid"  # no reason, nothing voided
     qtbot.keyClicks(dialog.void_reason, "Issued to the wrong room")
     qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
     assert dialog.result.text() == "Voided."

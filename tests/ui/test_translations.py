@@ -35,6 +35,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
+from desktop.core.settings import IDLE_LOCK_MINUTES
+from desktop.slips.compose import apology_slip, voucher_slip
 from desktop.ui.app import install_translations, remove_translations
 from desktop.ui.main_window import MainWindow
 from tests.conftest import REPO, Team, make_desk
@@ -226,10 +228,10 @@ def test_a_whole_case_runs_in_spanish_with_no_english_left(
         qtbot: QtBot, spanish: None, desk_es: Desk, clock: ManualClock) -> None:
     desk = desk_es
     team = Team(desk)
-    desk.set_setting("idle_lock_minutes", "60")  # the clock jumps 20 minutes below
+    desk.settings.set(IDLE_LOCK_MINUTES, 60.0)  # the clock jumps 20 minutes below
     # Proper names and what the person types are not translatable text.
-    names = {m.name for m in desk.staff()} | {desk.site().name, "Front Desk", "Brasserie"}
-    ignore = names | {f"{m.name} — {role}" for m in desk.staff()
+    names = {m.name for m in desk.staff.roster()} | {desk.site.info().name, "Front Desk", "Brasserie"}
+    ignore = names | {f"{m.name} — {role}" for m in desk.staff.roster()
                       for role in ("Recepcionista", "Supervisor", "Gerente")}
     window = MainWindow(desk)
     qtbot.addWidget(window)
@@ -305,7 +307,7 @@ def test_a_whole_case_runs_in_spanish_with_no_english_left(
     qtbot.keyClicks(panel.detail, "Sin ventilar tras la salida anterior.")
     choose(panel.outcome, "recovered")
     qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
-    case = desk.case(panel.case_id)
+    case = desk.cases.get(panel.case_id)
     assert case.status == "closed"
     assert panel.next.text() == "Caso cerrado"
     window.case_list.filter.setCurrentIndex(window.case_list.filter.findData("closed"))
@@ -320,20 +322,20 @@ def test_the_guests_slips_follow_the_site_not_the_screens(spanish: None, desk: D
                                                           desk_es: Desk) -> None:
     """Slips are worded for the guest in the site's language (resources/templates), not in
     the language of the desk's screens: Spanish screens at an English site print English."""
-    from desktop.core.desk import CaseHeader, GestureProposal
+    from desktop.core.views import CaseHeader, GestureProposal
     from desktop.slips.model import ApologyLabels, VoucherLabels
 
     assert QApplication.translate("MainWindow", "&Help") != "&Help"  # the screens are Spanish
     labels = {}
     for site in (desk, desk_es):
-        manager = next(m for m in site.staff() if m.role == "manager")
-        who = site.sign_in(manager.id, "1357").on_shift
+        manager = next(m for m in site.staff.roster() if m.role == "manager")
+        who = site.shifts.sign_in(manager.id, "1357").on_shift
         assert who is not None
-        case_id = site.open_case(who, CaseHeader("Carmen Ruiz", "305"))
-        code = site.grant(who, case_id, GestureProposal("voucher", "Cena", 2000)).voucher_code
+        case_id = site.cases.open(who, CaseHeader("Carmen Ruiz", "305"))
+        code = site.grants.grant(who, case_id, GestureProposal("voucher", "Cena", 2000)).voucher_code
         assert code is not None
-        labels[site.site().locale] = (site.voucher_slip(code).labels,
-                                      site.apology_slip(case_id).labels)
+        labels[site.site.info().locale] = (voucher_slip(site, code).labels,
+                                      apology_slip(site, case_id).labels)
     assert labels["en_US"] == (VoucherLabels(), ApologyLabels())
     assert labels["es_ES"][0].expires_on == "Válido hasta"
     assert labels["es_ES"][1].ask_for == "En recepción, pregunte por"

@@ -1,0 +1,87 @@
+"""Why the desk refuses: one enumeration of every refusal, and the errors that carry one.
+
+The core never words a refusal for people; it names it. ``desktop.ui.labels.refusal_text``
+turns each member into a sentence in the desk's language (a test fails when a member has
+none in English, Spanish or French), and the CLI prints the same sentence.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from db.eventlog import ChainFault
+from db.store import StoreError
+
+__all__ = ["ChainBroken", "DeskError", "Refusal"]
+
+
+class Refusal(enum.Enum):
+    """Every reason the core refuses what a person asked for; ``detail`` may say more."""
+
+    # site and set-up
+    NO_SITE = "no_site"
+    SITE_EXISTS = "site_exists"
+    INVALID_SITE = "invalid_site"  # detail: the set-up fields that are wrong, comma-separated
+    # staff and roles
+    STAFF_NAME_MISSING = "staff_name_missing"
+    UNKNOWN_ROLE = "unknown_role"
+    UNKNOWN_STAFF = "unknown_staff"
+    PIN_INVALID = "pin_invalid"
+    MANAGER_ONLY = "manager_only"
+    SUPERVISOR_ONLY = "supervisor_only"
+    # cases
+    UNKNOWN_CASE = "unknown_case"
+    CASE_CLOSED = "case_closed"
+    INVALID_HEADER = "invalid_header"  # detail: the header fields that are wrong
+    UNKNOWN_STEP = "unknown_step"
+    UNKNOWN_OUTCOME = "unknown_outcome"
+    MISSING_FIELDS = "missing_fields"  # detail: the fields still missing, comma-separated
+    NOTE_EMPTY = "note_empty"
+    TEXT_TOO_LONG = "text_too_long"  # detail: the length typed
+    # grants and approvals
+    UNKNOWN_GESTURE_TYPE = "unknown_gesture_type"
+    INVALID_VALUE = "invalid_value"
+    APPROVAL_REASON_MISSING = "approval_reason_missing"
+    APPROVAL_REFUSED = "approval_refused"  # detail: an ApprovalRefusal value
+    APPROVER_PIN_WRONG = "approver_pin_wrong"  # detail: seconds to wait before the next try
+    # vouchers and slips
+    UNKNOWN_VOUCHER = "unknown_voucher"
+    VOUCHER_CODE_MISTYPED = "voucher_code_mistyped"  # detail: a CodeStatus value
+    VOUCHER_REDEEMED = "voucher_redeemed"
+    VOUCHER_VOIDED = "voucher_voided"
+    VOUCHER_NOT_IN_CASE = "voucher_not_in_case"
+    VOUCHER_TOO_LONG = "voucher_too_long"
+    VOID_REASON_MISSING = "void_reason_missing"
+    UNKNOWN_SLIP_KIND = "unknown_slip_kind"
+    SECRET_STORE = "secret_store"  # detail: what the keychain said
+    # settings
+    UNKNOWN_SETTING = "unknown_setting"
+    INVALID_SETTING = "invalid_setting"  # detail: the setting's name
+
+
+class DeskError(Exception):
+    """Something the person at the desk asked for cannot be done; ``refusal`` says what."""
+
+    def __init__(self, refusal: Refusal, detail: str = "") -> None:
+        super().__init__(f"{refusal.value}: {detail}" if detail else refusal.value)
+        self.refusal = refusal
+        self.detail = detail
+
+    @property
+    def code(self) -> str:
+        """The refusal's stable name (logs, tests, the CLI's machine-readable output)."""
+        return self.refusal.value
+
+
+class ChainBroken(StoreError):
+    """The case log no longer verifies: an event was changed after it was written."""
+
+    def __init__(self, path: Path, fault: ChainFault) -> None:
+        super().__init__(
+            f"The case log {path} no longer verifies: {fault.describe()}. Amends will not use "
+            "or change it. Run 'amends doctor', and restore the file from a backup or ask "
+            "head office to restore this desk."
+        )
+        self.path = path
+        self.fault = fault

@@ -1,0 +1,89 @@
+"""Signing in and shifts: ``desk.shifts``.
+
+A right PIN starts (or resumes) the person's shift on this desk; everything they then do
+is theirs, on that shift. Wrong PINs make the next try wait longer (``pins.retry_delay``),
+never a permanent lock.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import ShiftRow, Staff
+from desktop.core import pins
+from desktop.core.errors import DeskError, Refusal
+from desktop.core.recorder import Recorder
+from desktop.core.views import OnShift, SignIn, StaffMember
+
+
+class ShiftRoom:
+    """Sign-in, PIN checks and the shifts of this desk."""
+
+    def __init__(self, recorder: Recorder) -> None:
+        self._recorder = recorder
+
+    def sign_in(self, staff_id: str, pin: str) -> SignIn:
+        """Check a PIN; on success start (or resume) this person's shift on this desk."""
+        now = self._recorder.now()
+        with self._recorder.tx() as db:
+            row, refused = check_pin_in(db, staff_id, pin, now)
+            if refused is not None:
+                return refused
+            member = StaffMember(row.id, row.name, row.role)
+            shift_id = self._open_shift(db, staff_id)
+            if shift_id is not None:
+                return SignIn(on_shift=OnShift(member, shift_id))
+            shift_id = str(uuid.uuid4())
+            self._recorder.record(db, "shift.started", actor=member.id, at=now,
+                                  payload={"shift_id": shift_id})
+            return SignIn(on_shift=OnShift(member, shift_id))
+
+    def check_pin(self, staff_id: str, pin: str) -> SignIn | None:
+        """Check someone's PIN without signing them in (an approver at the desk).
+
+        None means the PIN is right; otherwise the answer says wrong or how long to wait.
+        """
+        with self._recorder.tx() as db:
+            _, refused = check_pin_in(db, staff_id, pin, self._recorder.now())
+            return refused
+
+    def open_shift_id(self, staff_id: str) -> str | None:
+        """The shift this person has open on this desk, if any."""
+        with self._recorder.tx() as db:
+            return self._open_shift(db, staff_id)
+
+    def end(self, on_shift: OnShift) -> None:
+        with self._recorder.tx() as db:
+            self._recorder.record(db, "shift.ended", actor=on_shift.staff.id,
+                                  payload={"shift_id": on_shift.shift_id})
+
+    def _open_shift(self, db: Session, staff_id: str) -> str | None:
+        return db.scalar(select(ShiftRow.id).where(ShiftRow.staff_id == staff_id,
+                                                   ShiftRow.device_id == self._recorder.device_id,
+                                                   ShiftRow.ended_at.is_(None))
+                         .order_by(ShiftRow.started_at.desc()).limit(1))
+
+
+def check_pin_in(db: Session, staff_id: str, pin: str,
+                 now: datetime) -> tuple[Staff, SignIn | None]:
+    """The PIN rule in one place: wait out the delay, count wrong tries, reset on success."""
+    row = db.get(Staff, staff_id)
+    if row is None or not row.active:
+        raise DeskError(Refusal.UNKNOWN_STAFF, staff_id)
+    if row.failed_pins and row.last_failed_at is not None:
+        ready_at = row.last_failed_at + timedelta(
+            seconds=pins.retry_delay_seconds(row.failed_pins))
+        if now < ready_at:
+            wait = max(int((ready_at - now).total_seconds() + 0.999), 1)
+            return row, SignIn(wait_seconds=wait)
+    if not pins.verify_pin(pin, row.pin_hash):
+        row.failed_pins += 1
+        row.last_failed_at = now
+        return row, SignIn(wrong_pin=True, wait_seconds=pins.retry_delay_seconds(row.failed_pins))
+    row.failed_pins = 0
+    row.last_failed_at = None
+    return row, None

@@ -1,0 +1,99 @@
+"""Composing a case's slips from what the desk holds: the voucher slip and the apology letter.
+
+The core records (a voucher, a print, a case); this module turns a record into the slip a
+guest takes away, in the *site's* language, locale and time zone, with the site's own voucher
+terms and apology template where it has them. No Qt: the app, the CLI and the tests compose
+the same slips.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+from desktop.core.desk import Desk
+from desktop.core.errors import DeskError
+from desktop.core.money import babel_locale, format_money
+from desktop.core.settings import VOUCHER_TERMS
+from desktop.core.views import OnShift, StaffMember
+from desktop.slips.apology import fill_apology, load_apology_template
+from desktop.slips.model import ApologySlip, VoucherSlip
+from desktop.slips.wording import slip_language, slip_wording
+
+__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "voucher_slip", "voucher_terms"]
+
+# The English voucher terms. Slips print the terms of the site's language, shipped in
+# resources/templates/slip_wording.<language>.json (English there repeats these).
+DEFAULT_VOUCHER_TERMS = (
+    "Valid until the date above.",
+    "Can be used once. Not exchangeable for cash; no change given.",
+    "Show this slip or quote the code when you pay.",
+)
+
+
+def voucher_terms(desk: Desk) -> list[str]:
+    """The terms printed on vouchers: the site's own (the ``voucher_terms`` setting) when it
+    has them, else the shipped terms in the site's language."""
+    own = desk.settings.get(VOUCHER_TERMS)
+    if own:
+        return list(own)
+    return list(slip_wording(slip_language(desk.site.info().locale)).voucher_terms)
+
+
+def voucher_slip(desk: Desk, code: str, reprint: bool = False) -> VoucherSlip:
+    """The slip of a voucher on record, in the site's language, locale and time zone."""
+    site = desk.site.info()
+    wording = slip_wording(slip_language(site.locale))
+    voucher = desk.vouchers.find(code)
+    return VoucherSlip(
+        site_name=site.name, site_address=site.address, guest_name=voucher.guest_name,
+        purpose=voucher.description,
+        value_text=format_money(voucher.value_minor, voucher.currency, site.locale),
+        code=voucher.display_code, qr_payload=voucher.token,
+        issued_on=_long_date(voucher.issued_at.astimezone(site.zone).date(), site.locale),
+        expires_on=_long_date(voucher.expires_on, site.locale),
+        issued_by=voucher.issued_by_name, terms=voucher_terms(desk), reprint=reprint,
+        labels=wording.voucher)
+
+
+def apology_slip(desk: Desk, case_id: str, reprint: bool = False, *,
+                 by: OnShift | None = None) -> ApologySlip:
+    """The apology letter of a case, worded by the site's template in the site's language.
+
+    Signed by ``by`` (whoever hands it over) or else by whoever opened the case, and the
+    guest is asked to ask for that person at the desk.
+    """
+    site = desk.site.info()
+    language = slip_language(site.locale)
+    wording = slip_wording(language)
+    case = desk.cases.get(case_id)
+    staff = by.staff if by is not None else _opener(desk, case.opened_by)
+    # Only the staff's own words: no English glue in a letter that may be in any language.
+    gesture = ", ".join(g.description.strip()
+                        or format_money(g.value_minor, g.currency, site.locale)
+                        for g in case.grants if g.gesture_type != "none")
+    name = staff.name if staff else ""
+    role = wording.role_title(staff.role) if staff else ""
+    body = fill_apology(load_apology_template(desk.data_dir / "templates", language),
+                        guest_name=case.header.guest_name,
+                        what_went_wrong=case.fields.get("guest_view", ""),
+                        what_we_did=case.fields.get("fix_action", ""), gesture=gesture,
+                        staff_name=name, staff_role=role, ask_for=name, site_name=site.name)
+    return ApologySlip(site_name=site.name, site_address=site.address,
+                       guest_name=case.header.guest_name, body_paragraphs=tuple(body),
+                       staff_name=name, staff_role=role, ask_for=name, reprint=reprint,
+                       labels=wording.apology)
+
+
+def _opener(desk: Desk, staff_id: str | None) -> StaffMember | None:
+    if not staff_id:
+        return None
+    try:
+        return desk.staff.member(staff_id)
+    except DeskError:
+        return None  # someone this desk does not know (yet)
+
+
+def _long_date(day: date, locale: str) -> str:
+    return format_date(day, format="long", locale=babel_locale(locale))
