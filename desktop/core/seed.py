@@ -46,7 +46,8 @@ CHUNK = 20_000
 def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -> int:
     """Add ``cases`` closed historical cases ending now; returns the events written."""
     rng = random.Random(seed)
-    staff = [m for m in desk.staff.roster() if m.role in ("agent", "supervisor")] or desk.staff.roster()
+    roster = desk.staff.roster()
+    staff = [m for m in roster if m.role in ("agent", "supervisor")] or roster
     site = desk.site.info()
     now = desk.now()
     start = now - timedelta(days=365 * years)

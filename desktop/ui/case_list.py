@@ -150,7 +150,8 @@ class CaseListPane(QWidget):
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
-        rows = self.desk.cases.summaries(status=self.filter.currentData(), search=self.search.text())
+        rows = self.desk.cases.summaries(status=self.filter.currentData(),
+                                         search=self.search.text())
         self.model.set_rows(rows, self.desk.now())
 
     def tick(self) -> None:

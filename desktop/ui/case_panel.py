@@ -335,7 +335,8 @@ class CasePanel(QWidget):
             self.followup_due.setText(self.tr("Follow-up done."))
             return
         left = (view.followup_due_at - self.desk.now()).total_seconds()
-        due_local = time_text(self.desk.site.info(), self.desk.site.local_time(view.followup_due_at))
+        due_local = time_text(self.desk.site.info(),
+                              self.desk.site.local_time(view.followup_due_at))
         if left >= 0:
             text = self.tr("Follow-up due at %1 (in %2).").replace("%2", countdown(left))
         else:

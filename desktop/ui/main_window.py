@@ -297,8 +297,9 @@ class MainWindow(QMainWindow):
         guest = self.panel.guest.text().strip()
         in_case = self.panel_stack.currentIndex() == 1 and (
             guest or self.panel.case_id is not None)
-        remaining = self.desk.grants.check(self.on_shift, self.panel.case_id if in_case else None, 0,
-                                    guest_name=guest if in_case and guest else None).remaining
+        remaining = self.desk.grants.check(
+            self.on_shift, self.panel.case_id if in_case else None, 0,
+            guest_name=guest if in_case and guest else None).remaining
         text = self.tr("You may still grant %1 this shift without approval.").replace(
             "%1", money(site, remaining[Limit.PER_SHIFT]))
         if in_case:
@@ -361,8 +362,9 @@ class MainWindow(QMainWindow):
 
     def tick(self) -> None:
         now = self.desk.now()
+        idle = timedelta(minutes=self.desk.settings.get(IDLE_LOCK_MINUTES))
         if (self.on_shift is not None and not self.is_locked
-                and now - self._last_activity >= timedelta(minutes=self.desk.settings.get(IDLE_LOCK_MINUTES))):
+                and now - self._last_activity >= idle):
             self.lock()
         if self.on_shift is None:
             return

@@ -155,7 +155,8 @@ def test_wrong_approver_pin_grants_nothing_and_counts(desk: Desk, team: Team,
     proposal = GestureProposal("comp", "Meal", 9500)
     for _ in range(3):
         with pytest.raises(DeskError) as raised:
-            desk.grants.grant(who, case_id, proposal, ApproverSignOff(team.supervisor.id, "9999", "ok"))
+            desk.grants.grant(who, case_id, proposal,
+                              ApproverSignOff(team.supervisor.id, "9999", "ok"))
         assert raised.value.code == "approver_pin_wrong"
     assert raised.value.detail == "5"  # the third wrong PIN starts a delay
     assert desk.cases.get(case_id).grants == ()

@@ -102,7 +102,8 @@ def test_closing_needs_the_header_and_a_root_cause(desk: Desk, team: Team) -> No
         desk.cases.close(who, case_id, root_cause="billing", detail="", outcome="unknown")
     assert raised.value.code == "missing_fields"
     assert "location" in raised.value.detail and "guest_name" not in raised.value.detail
-    desk.cases.update_header(who, case_id, CaseHeader("Ana", "Table 4", "Brasserie", "billing", "low"))
+    desk.cases.update_header(who, case_id,
+                             CaseHeader("Ana", "Table 4", "Brasserie", "billing", "low"))
     with pytest.raises(DeskError):
         desk.cases.close(who, case_id, root_cause="", detail="", outcome="unknown")
     desk.cases.close(who, case_id, root_cause="billing", detail="", outcome="unknown")
@@ -152,7 +153,8 @@ def test_wrong_pins_delay_more_and_more_but_never_lock_for_good(desk: Desk, team
         assert answer.on_shift is None
         waits.append(answer.wait_seconds)
         if answer.wait_seconds:
-            refused = desk.shifts.sign_in(agent.id, "1234")  # even the right PIN waits out the delay
+            # Even the right PIN waits out the delay.
+            refused = desk.shifts.sign_in(agent.id, "1234")
             assert refused.on_shift is None and refused.wait_seconds == answer.wait_seconds
         clock.advance(seconds=answer.wait_seconds)
     assert waits == [0, 0, 5, 10, 20, 40]

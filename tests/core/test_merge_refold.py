@@ -63,7 +63,8 @@ def test_an_offline_desks_events_refold_only_their_cases(tmp_path: Path,
     here.refold()
     assert read_model(here) == incremental
     assert here.vouchers.check(voucher).voucher.redeem_count == 2  # type: ignore[union-attr]
-    review = here.review(here.site.local_time(here.now()).date(), here.site.local_time(here.now()).date())
+    today = here.site.local_time(here.now()).date()
+    review = here.review(today, today)
     stays = [f for f in review.findings if f.rule == "guest_many_cases"]
     assert stays and {ours, theirs, later} <= set(stays[0].case_ids)
     here.close()

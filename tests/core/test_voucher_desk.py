@@ -394,7 +394,8 @@ def test_a_revoked_desk_s_voucher_counts_only_if_it_arrived_before(
     unseen = issue(first, _team_of(first), guest="Omar Haddad")  # never arrives
     other_team = _team_of(other)
     try:
-        assert other.vouchers.check(unseen.token).outcome is VoucherOutcome.VALID  # by its signature
+        # Valid by its signature.
+        assert other.vouchers.check(unseen.token).outcome is VoucherOutcome.VALID
         other.ledger.record_revoked_devices([first.device_id, str(uuid.uuid4())])
         check = other.vouchers.check(unseen.token)
         assert check.outcome is VoucherOutcome.FORGED and check.detail == "revoked_device"
@@ -560,7 +561,8 @@ def test_a_desk_whose_keychain_was_reset_still_honours_its_old_vouchers(
         assert len({k.public_key for k in keys}) == 2
         assert {k.device_id for k in keys} == {reopened.device_id}
         for issued in (old, new):
-            assert reopened.vouchers.check(issued.token).ok and reopened.vouchers.check(issued.code).ok
+            assert reopened.vouchers.check(issued.token).ok
+            assert reopened.vouchers.check(issued.code).ok
         forged = vouchers.sign_voucher(
             dataclasses.replace(vouchers.verify_voucher(new.token, {
                 reopened.device_id: vouchers.public_key_of(desk_key(reopened))}),

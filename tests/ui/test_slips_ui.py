@@ -180,7 +180,8 @@ def test_a_supervisor_voids_with_a_reason(qtbot: QtBot, window: MainWindow, desk
 
     who = team.sign_in(team.agent)
     case_id = desk.cases.open(who, CaseHeader("Grace Kim", "Room 1203"))
-    code = desk.grants.grant(who, case_id, GestureProposal("voucher", "Spa voucher", 2500)).voucher_code
+    code = desk.grants.grant(who, case_id,
+                             GestureProposal("voucher", "Spa voucher", 2500)).voucher_code
     supervisor = team.sign_in(team.supervisor)
     dialog = VouchersDialog(desk, supervisor)
     qtbot.addWidget(dialog)

@@ -230,7 +230,8 @@ def test_a_whole_case_runs_in_spanish_with_no_english_left(
     team = Team(desk)
     desk.settings.set(IDLE_LOCK_MINUTES, 60.0)  # the clock jumps 20 minutes below
     # Proper names and what the person types are not translatable text.
-    names = {m.name for m in desk.staff.roster()} | {desk.site.info().name, "Front Desk", "Brasserie"}
+    names = {m.name for m in desk.staff.roster()} | {
+        desk.site.info().name, "Front Desk", "Brasserie"}
     ignore = names | {f"{m.name} — {role}" for m in desk.staff.roster()
                       for role in ("Recepcionista", "Supervisor", "Gerente")}
     window = MainWindow(desk)
@@ -332,7 +333,8 @@ def test_the_guests_slips_follow_the_site_not_the_screens(spanish: None, desk: D
         who = site.shifts.sign_in(manager.id, "1357").on_shift
         assert who is not None
         case_id = site.cases.open(who, CaseHeader("Carmen Ruiz", "305"))
-        code = site.grants.grant(who, case_id, GestureProposal("voucher", "Cena", 2000)).voucher_code
+        code = site.grants.grant(who, case_id,
+                                 GestureProposal("voucher", "Cena", 2000)).voucher_code
         assert code is not None
         labels[site.site.info().locale] = (voucher_slip(site, code).labels,
                                       apology_slip(site, case_id).labels)
