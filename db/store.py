@@ -7,6 +7,7 @@ Alembic machinery is only imported when the schema is actually behind.
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -17,8 +18,26 @@ from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+class StoreProblem(enum.Enum):
+    """Why a store cannot be used: a screen words each one in the desk's language."""
+
+    NOT_AMENDS = "not_amends"  # not an SQLite file at all
+    DAMAGED = "damaged"  # fails SQLite's own check
+    NEWER = "newer"  # written by a newer Amends
+    UNREADABLE = "unreadable"  # SQLite could not read it (locked, permissions, I/O)
+    NO_FOLDER = "no_folder"  # the data folder cannot be created
+    CHAIN_BROKEN = "chain_broken"  # an event was changed after it was written
+
+
 class StoreError(Exception):
-    """The store cannot be used; the message names the file and what to do."""
+    """The store cannot be used; the message (English, for logs and the terminal) names the
+    file and what to do; ``problem`` says which, for a screen to word; ``path`` is the file."""
+
+    def __init__(self, message: str, *, problem: StoreProblem = StoreProblem.UNREADABLE,
+                 path: Path | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
 
 
 def sqlite_engine(url: str, *, busy_seconds: int = 10) -> Engine:
@@ -63,7 +82,7 @@ def check_file(path: Path) -> None:
         raise StoreError(
             f"The case log {path} is not an Amends database (it may be damaged). "
             "Amends has not changed it. Restore it from a backup, or move it aside to start "
-            "a new, empty log."
+            "a new, empty log.", problem=StoreProblem.NOT_AMENDS, path=path
         )
 
 
@@ -95,14 +114,15 @@ def open_store(path: Path) -> Engine:
         if problems:
             raise StoreError(
                 f"The case log {path} is damaged ({problems[0]}). Amends has not changed it. "
-                "Run 'amends doctor' for details and restore the file from a backup."
+                "Run 'amends doctor' for details and restore the file from a backup.",
+                problem=StoreProblem.DAMAGED, path=path
             )
         revision = current_revision(engine)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise StoreError(
                 f"The case log {path} was written by a newer version of Amends "
                 f"(schema {revision}). Install that version or newer; this one will not "
-                "change the file."
+                "change the file.", problem=StoreProblem.NEWER, path=path
             )
         if revision != HEAD_REVISION:
             from db.migrate import upgrade_to_head
@@ -112,7 +132,8 @@ def open_store(path: Path) -> Engine:
         engine.dispose()
         raise StoreError(
             f"The case log {path} cannot be read ({error.orig}). Amends has not changed it. "
-            "Restore it from a backup, or move it aside to start a new, empty log."
+            "Restore it from a backup, or move it aside to start a new, empty log.",
+            problem=StoreProblem.UNREADABLE, path=path
         ) from error
     except StoreError:
         engine.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import ApprovalRow, CaseRow, CorrectionRow, EventRow, GrantRow, format_utc
-from desktop.core import caselog
+from desktop.core import fold, guest_links
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import check_header, text
 from desktop.core.playbook import OUTCOMES, STEPS, missing_fields
@@ -77,7 +77,7 @@ class CaseRoom:
         """Record what was done at a step of the sequence (listen … fix, follow-up skipped)."""
         if step not in STEPS or step == "document":
             raise DeskError(Refusal.UNKNOWN_STEP, step)
-        allowed = set(caselog.STEP_FIELDS[step]) | ({"skipped"} if step == "followup" else set())
+        allowed = set(fold.STEP_FIELDS[step]) | ({"skipped"} if step == "followup" else set())
         clean = {k: text(v) for k, v in fields.items() if k in allowed}
         now = self._recorder.now()
         with self._recorder.tx() as db:
@@ -111,7 +111,7 @@ class CaseRoom:
             raise DeskError(Refusal.UNKNOWN_OUTCOME, outcome)
         with self._recorder.tx() as db:
             case = case_row(db, case_id)
-            missing = missing_fields({k: getattr(case, k) for k in caselog.HEADER_FIELDS})
+            missing = missing_fields({k: getattr(case, k) for k in fold.HEADER_FIELDS})
             if missing:
                 raise DeskError(Refusal.MISSING_FIELDS, ", ".join(missing))
             if not root_cause.strip():
@@ -181,7 +181,7 @@ class CaseRoom:
         needle = search.strip()
         if needle:
             like = f"%{_escape_like(needle)}%"
-            folded = f"%{_escape_like(caselog.guest_key(needle))}%"
+            folded = f"%{_escape_like(guest_links.guest_key(needle))}%"
             query = query.where(or_(CaseRow.guest_name.ilike(like, escape="\\"),
                                     CaseRow.location.ilike(like, escape="\\"),
                                     CaseRow.guest_key.like(folded, escape="\\")))
@@ -237,7 +237,7 @@ def _summary(row: CaseRow) -> CaseSummary:
 
 
 def _case_view(row: CaseRow, grants: Sequence[GrantRow]) -> CaseView:
-    fields = {name: getattr(row, name) for names in caselog.STEP_FIELDS.values()
+    fields = {name: getattr(row, name) for names in fold.STEP_FIELDS.values()
               for name in names}
     fields["followup_note"] = row.followup_note
     return CaseView(

@@ -32,8 +32,8 @@ from sqlalchemy import Engine, func, select
 from db.eventlog import ChainFault
 from db.models import EventRow
 from db.models import Setting as SettingRow
-from db.store import StoreError, open_store
-from desktop.core import caselog
+from db.store import StoreError, StoreProblem, open_store
+from desktop.core import caselog, guest_links, review_days
 from desktop.core.cases import CaseRoom
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import ChainBroken
@@ -77,7 +77,8 @@ class Desk:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"The data folder {data_dir} cannot be created ({error.strerror}). "
-                             "Choose another with --data-dir or AMENDS_HOME.") from error
+                             "Choose another with --data-dir or AMENDS_HOME.",
+                             problem=StoreProblem.NO_FOLDER, path=data_dir) from error
         path = data_dir / DB_FILE
         engine = open_store(path)
         desk = cls(engine, data_dir, clock)
@@ -96,8 +97,8 @@ class Desk:
             pending = db.get(SettingRow, REVIEW_BACKFILL.key)
             if pending is not None:
                 log.info("filling the review's local days and totals after a schema upgrade")
-                caselog.relocalise(db)
-                caselog.relink_all(db)
+                review_days.relocalise(db)
+                guest_links.relink_all(db)
                 db.delete(pending)
 
     def close(self) -> None:

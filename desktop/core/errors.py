@@ -11,7 +11,7 @@ import enum
 from pathlib import Path
 
 from db.eventlog import ChainFault
-from db.store import StoreError
+from db.store import StoreError, StoreProblem
 
 __all__ = ["ChainBroken", "DeskError", "Refusal"]
 
@@ -81,7 +81,6 @@ class ChainBroken(StoreError):
         super().__init__(
             f"The case log {path} no longer verifies: {fault.describe()}. Amends will not use "
             "or change it. Run 'amends doctor', and restore the file from a backup or ask "
-            "head office to restore this desk."
+            "head office to restore this desk.", problem=StoreProblem.CHAIN_BROKEN, path=path
         )
-        self.path = path
         self.fault = fault

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import CaseRow, GrantRow, Staff
-from desktop.core import caselog
+from desktop.core import caselog, guest_links
 from desktop.core.budget import (
     ApprovalRefusal,
     BudgetDecision,
@@ -157,7 +157,7 @@ class GrantRoom:
             if case is not None:
                 key = case.guest_key
         if guest_name is not None:
-            key = caselog.guest_key(guest_name)
+            key = guest_links.guest_key(guest_name)
         shift_total = db.scalar(select(func.coalesce(func.sum(GrantRow.value_minor), 0))
                                 .where(GrantRow.shift_id == on_shift.shift_id,
                                        GrantRow.staff_id == on_shift.staff.id)) or 0

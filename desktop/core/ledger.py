@@ -21,7 +21,7 @@ from db.eventlog import GENESIS_HASH, Event, canonical_json, verify_chain
 from db.models import EventRow
 from db.models import Policy as PolicyRow
 from db.models import Setting as SettingRow
-from desktop.core import caselog
+from desktop.core import caselog, fold, review_days
 from desktop.core.inputs import zone_exists
 from desktop.core.policy import Policy, parse_policy
 from desktop.core.recorder import Recorder
@@ -95,7 +95,7 @@ class SyncLedger:
             if site.timezone != timezone:
                 site.timezone = timezone
                 db.flush()
-                caselog.relocalise(db)  # the review's days are the site's days
+                review_days.relocalise(db)  # the review's days are the site's days
 
     def outbox(self, limit: int = 500, *, after_seq: int = 0) -> list[Event]:
         """The oldest events of this desk that head office has not acknowledged, in seq order
@@ -188,7 +188,7 @@ class SyncLedger:
                 merged.sort(key=lambda e: (e.at, e.device_id, e.seq))
                 if tail is None or (merged[0].at, merged[0].device_id, merged[0].seq) > tuple(tail):
                     for item in merged:
-                        caselog.apply(db, item)
+                        fold.apply(db, item)
                 else:
                     # Older than something held: rebuild just the cases, vouchers and shifts
                     # they touch (a whole refold held the write lock for a minute at 100,000

@@ -14,7 +14,7 @@ from typing import Any
 
 ROLES = ("agent", "supervisor", "manager")
 # A guest's stay for the budget and the review: longer than two months is a residency, and the
-# fold links a guest's gestures only this far back (caselog.REPEAT_HORIZON).
+# fold links a guest's gestures only this far back (guest_links.REPEAT_HORIZON).
 MAX_STAY_DAYS = 60
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.eventlog import Event
 from db.models import EventRow
 from db.models import Setting as SettingRow
-from desktop.core import caselog
+from desktop.core import caselog, review_days
 from desktop.core.clock import Clock
 from desktop.core.settings import DEVICE_ID
 
@@ -38,7 +38,7 @@ class Recorder:
         self._in_tx = threading.local()
         self._listeners: list[Callable[[], None]] = []
         sa_event.listen(self._sessions, "after_flush", self._note_own_events)
-        sa_event.listen(self._sessions, "before_commit", caselog.settle)
+        sa_event.listen(self._sessions, "before_commit", review_days.settle)
         self.device_id = self._ensure_device_id()
 
     def now(self) -> datetime:

@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, canonical_json, seal
 from db.models import CaseRow, EventRow, GrantRow, ShiftRow, format_utc
-from desktop.core.caselog import REPEAT_HORIZON, guest_key, refresh_review_days
 from desktop.core.desk import Desk
+from desktop.core.guest_links import REPEAT_HORIZON, guest_key
 from desktop.core.playbook import categories
+from desktop.core.review_days import refresh_review_days
 
 FIRST = ("Ana", "Ben", "Chloé", "Dmitri", "Elif", "Farah", "Giorgos", "Hana", "Ivan", "Jun",
          "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
@@ -134,7 +135,7 @@ class _Guests:
 
     def gesture(self, guest: str, key: str, case_id: str,
                 at: datetime) -> tuple[str | None, int | None]:
-        """Record a gesture; the fold's repeat link for it (caselog._link_repeat)."""
+        """Record a gesture; the fold's repeat link for it (guest_links.link_repeat)."""
         earlier = [(when, case) for when, case in self.gestures.get(key, ())
                    if case != case_id and at - REPEAT_HORIZON <= when <= at]
         self.gestures[key] = [*(e for e in self.gestures.get(key, ())

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.budget import ApprovalRefusal, Limit, Spend, approval_refusal, check_grant
-from desktop.core.caselog import guest_key
+from desktop.core.guest_links import guest_key
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError

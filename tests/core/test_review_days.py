@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.migrate import alembic_config
 from db.models import Base, ReviewDayRow, Setting
-from desktop.core.caselog import refresh_review_days
+from desktop.core.review_days import refresh_review_days
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.review import Review
