@@ -31,7 +31,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from desktop.core.money import CurrencyError, exponent
+from db.money import CurrencyError, exponent
 from headoffice import dashboard, reports, service, tokens
 from headoffice.admin import AdminError, find_site
 from headoffice.models import AdminToken, Device, Site

@@ -11,7 +11,7 @@ import html
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from desktop.core.money import CurrencyError, format_money
+from db.money import CurrencyError, format_money
 from headoffice.reports import SiteSummary
 
 DISPLAY_LOCALE = "en"
