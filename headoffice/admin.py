@@ -166,7 +166,7 @@ def current_policy(db: Session, site_id: str) -> PolicyVersion | None:
 
 
 def set_policy(db: Session, site_ref: str, text: str, *, now: datetime) -> PolicyVersion:
-    """Store a new policy version for a site after the policy parser desks use (db.policy) accepts it."""
+    """Store a new policy version for a site once the shared parser (db.policy) accepts it."""
     site = find_site(db, site_ref)
     try:
         policy = parse_policy(text)
