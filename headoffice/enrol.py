@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from db.wire import parse_enrol_request
@@ -58,13 +58,13 @@ def enrol(db: Session, body: Any, *, now: datetime) -> Enrolled:
 
     # Claim the code with a conditional update, so two desks racing with one code cannot
     # both win (the loser's transaction sees rowcount 0 and rolls back).
-    claimed = db.execute(
+    claimed = cast("CursorResult[Any]", db.execute(
         update(EnrolmentCode)
         .where(EnrolmentCode.id == row.id, EnrolmentCode.used_at.is_(None),
                EnrolmentCode.expires_at > now)
         .values(used_at=now, used_by=device_id)
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )).rowcount
     if claimed != 1:
         raise ServiceError(410, "this enrolment code has already been used; ask head office "
                                 "for a new one")

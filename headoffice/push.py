@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, ChainFault, Event, verify_chain
@@ -39,6 +39,8 @@ from headoffice.flags import add_flag, flag_double_redemptions, redeemed
 from headoffice.models import Device, EventRow, Site
 from headoffice.push_checks import Hashed, PlainBatch
 from headoffice.rows import event_values, row
+
+EVENT_TABLE = cast(Table, EventRow.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +211,7 @@ def _insert_events(db: Session, fresh: Sequence[Event], rows: list[dict[str, Any
     and return its index and who has the id."""
     if not rows:
         return None
-    table = EventRow.__table__
+    table = EVENT_TABLE
     device_id, lo, hi = fresh[0].device_id, fresh[0].seq, fresh[-1].seq
     if _insert_all(db, rows, device_id, lo, hi):
         return None
@@ -238,7 +240,7 @@ def _insert_all(db: Session, rows: list[dict[str, Any]], device_id: str, lo: int
     over the batch's seqs says whether all went in. A seq taken (impossible under the site's
     lock) is not skipped: it fails the INSERT and nothing is stored.
     """
-    table = EventRow.__table__
+    table = EVENT_TABLE
     db.execute(_insert_or_skip(db), rows)
     in_batch = (table.c.device_id == device_id) & table.c.seq.between(lo, hi)
     return db.scalar(select(func.count()).select_from(table).where(in_batch)) == len(rows)
@@ -254,7 +256,7 @@ def _insert_or_skip(db: Session) -> Any:
         from sqlalchemy.dialects import postgresql, sqlite
 
         make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        _INSERT_OR_SKIP[dialect] = make(EventRow.__table__).on_conflict_do_nothing(
+        _INSERT_OR_SKIP[dialect] = make(EVENT_TABLE).on_conflict_do_nothing(
             index_elements=["event_id"])
     return _INSERT_OR_SKIP[dialect]
 
