@@ -1,8 +1,7 @@
-"""What the sync API does, without HTTP: enrol a desk, take its events, hand out the site's.
+"""Receiving a desk's events: storing what continues its verified chain, refusing the rest.
 
-Receiving events (``push``) is the heart of it. Per device, head office holds exactly seqs
-1..``last_seq`` with their hash chain verified; a batch is checked against that before anything
-is stored:
+This is the heart of head office. Per device, head office holds exactly seqs 1..``last_seq``
+with their hash chain verified; a batch is checked against that before anything is stored:
 
 * already-held events must be identical (same hash), so a resent batch is a no-op;
 * the batch must start at or before ``last_seq + 1`` (no gap) and form a chain that continues
@@ -17,10 +16,10 @@ on the site (SQLite has one writer anyway), which makes the check-then-insert sa
 processes and keeps each site's arrival ids in commit order, so a pull cursor never skips an
 event that commits late.
 
-Nearly every push simply continues the chain. ``PlainBatch`` checks such a push a column at a
-time and ``push_plain`` stores it, accepting only what ``push`` would store in full, with the
-same rows; anything else (a resend, a gap, a fault, a malformed field) goes the careful way
-above, which is the reference (tests hold the two to the same outcome).
+Nearly every push simply continues the chain. ``PlainBatch`` (``push_checks``) checks such a
+push a column at a time and ``push_plain`` stores it, accepting only what ``push`` would store
+in full, with the same rows; anything else (a resend, a gap, a fault, a malformed field) goes
+the careful way above, which is the reference (tests hold the two to the same outcome).
 """
 
 from __future__ import annotations
