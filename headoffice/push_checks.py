@@ -116,8 +116,8 @@ def _refuse_event(index: int, event: Event, previous: int) -> None:
 
 
 
-_WIRE_FIELDS = operator.itemgetter("id", "device_id", "seq", "kind", "case_id", "actor", "at",
-                                   "payload", "prev_hash", "hash")
+# The fields of a wire event, in the order db.wire.WireEvent names them (unpacked below).
+_WIRE_FIELDS = operator.itemgetter(*wire.WireEvent.__annotations__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,10 @@ def _chain(n: int) -> list[Event]:
 def test_the_fast_wire_form_is_the_wire_form() -> None:
     [event] = _chain(1)
     assert wire.event_to_wire(event) == event.to_wire()
+    # Head office's quick push check unpacks the fields in this order.
+    assert list(wire.WireEvent.__annotations__) == list(event.to_wire()) == [
+        "id", "device_id", "seq", "kind", "case_id", "actor", "at", "payload", "prev_hash",
+        "hash"]
 
 
 def test_a_push_body_parses_back_to_its_events() -> None:
