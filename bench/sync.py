@@ -64,7 +64,7 @@ from desktop.sync.client import enroll, sync_once
 from headoffice import admin
 from headoffice.models import Device, Site
 from headoffice.models import EventRow as HQEventRow
-from headoffice.service import event_values
+from headoffice.rows import event_values
 from headoffice.store import open_database, safe_url, session_factory, transaction
 
 START = datetime(2026, 11, 18, 8, 0, tzinfo=UTC)

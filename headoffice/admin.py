@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.money import CurrencyError, check_currency
-from desktop.core.policy import PolicyError, parse_policy
+from db.money import CurrencyError, check_currency
+from db.policy import PolicyError, parse_policy
 from headoffice import tokens
 from headoffice.models import AdminToken, Device, EnrolmentCode, PolicyVersion, Site
 
@@ -166,7 +166,7 @@ def current_policy(db: Session, site_id: str) -> PolicyVersion | None:
 
 
 def set_policy(db: Session, site_ref: str, text: str, *, now: datetime) -> PolicyVersion:
-    """Store a new policy version for a site after the desk's own parser accepts it."""
+    """Store a new policy version for a site once the shared parser (db.policy) accepts it."""
     site = find_site(db, site_ref)
     try:
         policy = parse_policy(text)

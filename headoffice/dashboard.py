@@ -11,7 +11,7 @@ import html
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from desktop.core.money import CurrencyError, format_money
+from db.money import CurrencyError, format_money
 from headoffice.reports import SiteSummary
 
 DISPLAY_LOCALE = "en"
@@ -133,10 +133,11 @@ def _site(s: SiteSummary, now: datetime) -> str:
         out.append("<p>None.</p>")
     else:
         out.append("<table><tr><th>Voucher</th><th>Redeemed at</th></tr>")
-        for item in s.double_redeemed:
-            where = "<br>".join(
-                f"{esc(r.desk)} (seq {r.seq}) {esc(local(r.at, zone))}" for r in item.redemptions)
-            out.append(f"<tr><td><code>{esc(item.voucher_id)}</code></td><td>{where}</td></tr>")
+        for doubled in s.double_redeemed:
+            where = "<br>".join(f"{esc(r.desk)} (seq {r.seq}) {esc(local(r.at, zone))}"
+                                for r in doubled.redemptions)
+            out.append(f"<tr><td><code>{esc(doubled.voucher_id)}</code></td><td>{where}</td>"
+                       "</tr>")
         out.append("</table>")
 
     out.append("<h3>Flagged problems</h3>")

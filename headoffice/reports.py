@@ -93,7 +93,7 @@ def summarise(db: Session, site: Site, now: datetime) -> SiteSummary:
     in_week = and_(EventRow.site_id == site.id, EventRow.at >= lo, EventRow.at < hi)
 
     spend = {
-        currency: int(total)
+        str(currency): int(total or 0)  # neither is NULL (where below)
         for currency, total in db.execute(
             select(EventRow.currency, func.sum(EventRow.value_minor))
             .where(in_week, EventRow.kind == GRANTED, EventRow.value_minor.is_not(None),
@@ -212,6 +212,6 @@ def spend_by_day(db: Session, sites: list[Site], first: date, last: date) -> Ite
         for at, currency, value in rows:
             key = (wire_time(at).astimezone(zone).date(), str(currency))
             totals[key][0] += 1
-            totals[key][1] += int(value)
+            totals[key][1] += int(value or 0)  # not NULL (where above)
         for (day, currency), (count, total) in sorted(totals.items()):
             yield SpendDay(site, day, currency, count, total)

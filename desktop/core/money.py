@@ -3,6 +3,9 @@
 Nothing here ever holds money in a float. Amounts typed at the desk are parsed in the site's
 locale with the currency's real exponent (JPY 0, USD 2, BHD 3); anything that is not a plain,
 non-negative amount with at most that many decimals is refused with a reason, never rounded.
+
+Currency codes, exponents and ``format_money`` are shared with head office and defined once in
+``db.money``; they are re-exported here under their old names.
 """
 
 from __future__ import annotations
@@ -11,16 +14,15 @@ import enum
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import (
-    NumberFormatError,
-    format_currency,
-    get_currency_precision,
-    list_currencies,
-    parse_decimal,
-)
+from babel import Locale
+from babel.numbers import NumberFormatError, parse_decimal
+
+from db.money import CurrencyError, babel_locale, check_currency, exponent, format_money
+
+__all__ = ["MAX_MINOR", "AmountError", "AmountProblem", "CurrencyError", "Money",
+           "babel_locale", "check_currency", "exponent", "format_money", "format_plain",
+           "parse_amount"]
 
 # Far above any gesture, far below SQLite's 64-bit integer limit.
 MAX_MINOR = 10**13
@@ -46,10 +48,6 @@ class AmountError(ValueError):
         self.decimals = decimals
 
 
-class CurrencyError(ValueError):
-    """Not an ISO 4217 currency code Amends knows."""
-
-
 @dataclass(frozen=True, slots=True)
 class Money:
     """An exact amount: minor units and the currency they are in."""
@@ -60,29 +58,6 @@ class Money:
     def __post_init__(self) -> None:
         if isinstance(self.minor, bool) or not isinstance(self.minor, int):
             raise TypeError("money is a whole number of minor units")
-
-
-def check_currency(code: str) -> str:
-    """Return the upper-case code if it is a real ISO 4217 currency, else raise CurrencyError."""
-    cleaned = (code or "").strip().upper()
-    if cleaned not in _currencies() or cleaned in _NOT_MONEY:
-        raise CurrencyError(code)
-    return cleaned
-
-
-# ISO 4217 codes that are not money one could give a guest (test, no currency, metals).
-_NOT_MONEY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XDR", "XBA", "XBB", "XBC",
-                        "XBD", "XSU", "XUA"})
-
-
-@cache
-def _currencies() -> frozenset[str]:
-    return frozenset(list_currencies())
-
-
-def exponent(currency: str) -> int:
-    """Digits after the decimal point in the currency's minor unit."""
-    return int(get_currency_precision(check_currency(currency)))
 
 
 def parse_amount(text: str, currency: str, locale: str) -> Money:
@@ -113,13 +88,6 @@ def parse_amount(text: str, currency: str, locale: str) -> Money:
     return Money(minor, check_currency(currency))
 
 
-def format_money(minor: int, currency: str, locale: str) -> str:
-    """Show an amount the way the site's locale writes money."""
-    digits = exponent(currency)
-    amount = Decimal(minor).scaleb(-digits)
-    return format_currency(amount, currency, locale=_locale(locale), currency_digits=True)
-
-
 def format_plain(minor: int, currency: str, locale: str) -> str:
     """The amount as staff would type it back, without a currency symbol (for edit fields)."""
     from babel.numbers import format_decimal
@@ -130,13 +98,5 @@ def format_plain(minor: int, currency: str, locale: str) -> str:
     return format_decimal(amount, format=pattern, locale=_locale(locale))
 
 
-def babel_locale(name: str) -> Locale:
-    """The babel Locale for a site's locale name; en_US when the name is not one."""
-    return _locale(name)
-
-
 def _locale(name: str) -> Locale:
-    try:
-        return Locale.parse(name.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_US")
+    return babel_locale(name)

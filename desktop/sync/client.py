@@ -21,7 +21,6 @@ log line.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from db import wire
 from db.eventlog import Event
 from desktop.core.secrets import token_name
 
@@ -115,29 +115,32 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     if not desk.site.exists():
         raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.")
     site = desk.site.info()
-    body = {"code": code.strip(), "device_id": desk.device_id,
-            "device_name": (device_name or "").strip() or f"{site.name} desk",
-            "site": {"name": site.name, "currency": site.currency,
-                     "timezone": site.timezone},
-            "voucher_public_key": _voucher_public_key(desk)}
+    body = wire.enrol_request(
+        code=code.strip(), device_id=desk.device_id,
+        device_name=(device_name or "").strip() or f"{site.name} desk",
+        site={"name": site.name, "currency": site.currency, "timezone": site.timezone},
+        voucher_public_key=_voucher_public_key(desk))
     with _client(http) as client:
         response = _request(client, "POST", f"{base}{API}/enroll", json=body)
     if response.status_code != 200:
         raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
                          status=response.status_code)
     answer = _json(response)
-    token = answer.get("token")
-    if not isinstance(token, str) or not token:
-        raise EnrolError("Head office's answer has no token; is this an Amends head office?")
+    try:
+        enrolled = wire.parse_enrol_answer(answer)
+    except wire.WireError:
+        raise EnrolError("Head office's answer has no token; is this an Amends head office?"
+                         ) from None
+    token = enrolled["token"]
     try:
         # The token first: settings without a token would claim an enrolment that cannot sync.
         desk.secret_store.set(token_name(desk.device_id), token)
     except SecretStoreError as error:
         raise EnrolError(f"The head-office token could not be stored: {error}") from error
     try:
-        desk.ledger.record_enrolment(url=base, site_id=str(answer.get("site_id", "")),
-                              site_name=str(answer.get("site_name", "")),
-                              timezone=str(answer.get("timezone", "")))
+        desk.ledger.record_enrolment(url=base, site_id=enrolled["site_id"],
+                              site_name=enrolled["site_name"],
+                              timezone=enrolled["timezone"])
     except DeskError as error:
         raise EnrolError(f"Enrolled, but the desk could not record it: {error}") from error
     log.info("enrolled desk %s with head office %s", desk.device_id, base)
@@ -315,7 +318,7 @@ def _prepare(events: list[Event], asked: int, heads: _ChainHead) -> _Batch:
     MAX_PUSH_BYTES (one event always goes)."""
     more = len(events) >= asked > 0
     while True:
-        body = _push_body(events, heads.for_batch(events))
+        body = wire.push_body(events, heads.for_batch(events))
         if len(body) <= MAX_PUSH_BYTES or len(events) <= 1:
             return _Batch(events, body, more)
         events, more = events[:len(events) // 2], True
@@ -395,12 +398,10 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
                 continue
             report.pushed += len(events)
             if response.status_code == 409:
-                answer = _json(response)
-                highest = answer.get("highest_seq")
-                fault = answer.get("fault")
-                kind = fault.get("kind") if isinstance(fault, dict) else None
+                refusal = wire.parse_push_refusal(_json(response))
+                highest = refusal.highest_seq
                 report.acked += ahead.flush()
-                if (kind == "chain_gap" and isinstance(highest, int) and events
+                if (refusal.fault_kind == "chain_gap" and highest is not None and events
                         and highest < events[0].seq - 1 and not reopened):
                     # Head office holds less than it once acknowledged (restored from a
                     # backup): the events are still here, so send them again from where it
@@ -410,7 +411,7 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
                     heads = _ChainHead.of(desk.ledger.state())  # older events go again
                     batch = _prepare(desk.ledger.outbox(ahead.size), ahead.size, heads)
                     continue
-                if isinstance(highest, int):
+                if highest is not None:
                     # What head office holds before the fault is safely there.
                     report.acked += desk.ledger.mark_acked(highest)
                 raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
@@ -418,9 +419,10 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
             if response.status_code != 200:
                 raise SyncError(f"Head office refused the push ({response.status_code}): "
                                 f"{_detail(response)}", status=response.status_code)
-            highest = _json(response).get("highest_seq")
-            if not isinstance(highest, int):
-                raise SyncError("Head office's answer to a push has no highest_seq.")
+            try:
+                highest = wire.parse_push_answer(_json(response))
+            except wire.WireError:
+                raise SyncError("Head office's answer to a push has no highest_seq.") from None
             ahead.ack(highest)
             if not events:
                 return
@@ -443,23 +445,6 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
             ahead.close()
 
 
-def _wire(event: Event) -> dict[str, Any]:
-    # Event.to_wire uses dataclasses.asdict, which deep-copies every payload: most of the
-    # desk's CPU time when draining a large outbox. Nothing here mutates the payload.
-    return {"id": event.id, "device_id": event.device_id, "seq": event.seq,
-            "kind": event.kind, "case_id": event.case_id, "actor": event.actor,
-            "at": event.at, "payload": event.payload, "prev_hash": event.prev_hash,
-            "hash": event.hash}
-
-
-def _push_body(batch: Sequence[Event], chain_head: str) -> bytes:
-    # Compact UTF-8 JSON (httpx's json= adds spaces and \u-escapes all non-ASCII text):
-    # a smaller body to send and for head office to parse.
-    return json.dumps({"events": [_wire(e) for e in batch], "chain_head": chain_head},
-                      separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
-
-
 def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> None:
     for _ in range(MAX_PAGES):
         response = session.call("GET", "/events", params={"after": cursor, "limit": PULL_PAGE})
@@ -467,20 +452,17 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
             raise SyncError(f"Head office refused to send other desks' events "
                             f"({response.status_code}): {_detail(response)}",
                             status=response.status_code)
-        page = _json(response)
-        raw = page.get("events")
-        next_cursor = page.get("next")
-        if not isinstance(raw, list) or not isinstance(next_cursor, int):
-            raise SyncError("Head office's events page is malformed.")
-        revoked = page.get("revoked_devices")
-        if isinstance(revoked, list):  # a head office from before revocation lists sends none
-            if not all(isinstance(device_id, str) for device_id in revoked):
-                raise SyncError("Head office's list of revoked desks is malformed.")
-            desk.ledger.record_revoked_devices(revoked)
-        if not raw:
+        try:
+            page = wire.parse_pull_page(_json(response))
+        except wire.WireError as error:
+            raise SyncError(f"Head office's {error}.") from None
+        next_cursor = page.next
+        if page.revoked_devices is not None:  # a head office from before revocation lists
+            desk.ledger.record_revoked_devices(page.revoked_devices)
+        if not page.events:
             return
         try:
-            events = [Event.from_wire(item) for item in raw]
+            events = wire.events_from_wire(page.events)
         except (ValueError, TypeError) as error:
             raise SyncError(f"Head office sent an unreadable event: {error}") from error
         merged = desk.ledger.merge_remote(events, next_cursor)
@@ -501,10 +483,11 @@ def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:
     if response.status_code != 200:
         raise SyncError(f"Head office refused the policy ({response.status_code}): "
                         f"{_detail(response)}", status=response.status_code)
-    answer = _json(response)
-    version, document = answer.get("version"), answer.get("policy")
-    if not isinstance(version, int) or not isinstance(document, dict):
-        raise SyncError("Head office's policy answer is malformed.")
+    try:
+        answer = wire.parse_policy_answer(_json(response))
+    except wire.WireError:
+        raise SyncError("Head office's policy answer is malformed.") from None
+    version, document = answer["version"], answer["policy"]
     try:
         stored = desk.ledger.adopt_policy(version, document)
     except PolicyError as error:

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.budget import ApprovalRefusal, Limit, Spend, approval_refusal, check_grant
-from desktop.core.guest_links import guest_key
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
+from desktop.core.guest_links import guest_key
 from desktop.core.policy import PolicyError, RoleLimits, default_policy, parse_policy
 from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from db.migrate import alembic_config
 from db.models import Base, ReviewDayRow, Setting
-from desktop.core.review_days import refresh_review_days
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.review import Review
+from desktop.core.review_days import refresh_review_days
 from desktop.core.seed import seed_history
 from desktop.core.views import CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk

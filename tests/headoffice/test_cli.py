@@ -23,8 +23,8 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 
 from desktop.core.policy import default_policy
-from headoffice import service
 from headoffice.cli import main
+from headoffice.enrol import enrol
 from headoffice.models import AdminToken, Device, EnrolmentCode, PolicyVersion, Site
 from headoffice.store import open_database, safe_url, session_factory, transaction
 from headoffice.tokens import code_digest, digest
@@ -52,7 +52,7 @@ def enrol_directly(db_url: str, code: str, name: str = "Desk 1") -> str:
     device_id = str(uuid.uuid4())
     try:
         with transaction(session_factory(engine)) as db:
-            service.enrol(db, {"code": code, "device_id": device_id, "device_name": name,
+            enrol(db, {"code": code, "device_id": device_id, "device_name": name,
                                "site": {"name": "x", "currency": "EUR", "timezone": "UTC"}},
                           now=dt.datetime.now(dt.UTC))
     finally:

@@ -27,9 +27,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.eventlog import GENESIS_HASH, Event, seal
 from desktop.core.clock import ManualClock
 from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
-from headoffice import admin, service
+from headoffice import admin
+from headoffice.errors import ServiceError
 from headoffice.models import Device, EventRow, Flag
-from headoffice.service import PlainBatch, ServiceError, Unusual
+from headoffice.push import Unusual, push, push_plain
+from headoffice.push_checks import PlainBatch, check_events, parse_push
 from headoffice.store import open_database, session_factory, transaction
 from tests.conftest import Team, make_desk
 from tests.headoffice.helpers import START, Desk
@@ -58,9 +60,8 @@ class Store:
         body = self.body(self.desk.events)
         assert self.careful(body)[0] == ("stored", HELD, None), "set-up"
         with transaction(self.factory) as db:
-            result = service.push(db, self.device(db), service.parse_push(body), now=START,
-                                  hashed=service.check_events(
-                                      service.parse_push(body).events, self.desk.device_id))
+            result = push(db, self.device(db), parse_push(body), now=START,
+                          hashed=check_events(parse_push(body).events, self.desk.device_id))
             assert result.stored == HELD
 
     def device(self, db: Session) -> Device:
@@ -96,9 +97,9 @@ class Store:
         def work(db: Session) -> Any:
             device = self.device(db)
             try:
-                request = service.parse_push(body)
-                hashed = service.check_events(request.events, device.id)
-                result = service.push(db, device, request, now=START + timedelta(hours=1),
+                request = parse_push(body)
+                hashed = check_events(request.events, device.id)
+                result = push(db, device, request, now=START + timedelta(hours=1),
                                       hashed=hashed)
             except ServiceError as error:
                 return ("refused", error.status, None)
@@ -114,7 +115,7 @@ class Store:
 
         def work(db: Session) -> Any:
             try:
-                result = service.push_plain(db, self.device(db), batch,
+                result = push_plain(db, self.device(db), batch,
                                             now=START + timedelta(hours=1))
             except Unusual:
                 return ("unusual", None, None)

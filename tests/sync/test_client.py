@@ -357,13 +357,6 @@ def test_head_office_restored_from_an_old_backup_gets_the_missing_events_again(
     assert_hq_holds_exactly(hq, desk)
 
 
-def test_the_fast_wire_form_is_the_wire_form() -> None:
-    from desktop.sync.client import _wire
-
-    [event] = _foreign_chain("44444444-4444-4444-8444-444444444444", 1)
-    assert _wire(event) == event.to_wire()
-
-
 def _read_model(desk: Desk) -> list[tuple[str, str]]:
     from db.models import NoteRow
 
