@@ -21,6 +21,7 @@ log line.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -51,16 +52,38 @@ PULL_PAGE = 500
 MAX_PAGES = 10_000  # bounds one round against a server that never stops answering "more"
 
 
+class SyncProblem(enum.Enum):
+    """Why a sync step failed, for a screen to word in the desk's language."""
+
+    OFFLINE = "offline"  # head office cannot be reached: retried with back-off
+    UNAVAILABLE = "unavailable"  # it answered 5xx: retried
+    NO_SITE = "no_site"  # the desk is not set up yet
+    BAD_ADDRESS = "bad_address"  # not an https:// address
+    ENROL_REFUSED = "enrol_refused"  # the code is wrong, used or expired
+    NOT_ENROLLED = "not_enrolled"  # no head office, or the token is gone from the keychain
+    NOT_ACCEPTED = "not_accepted"  # 401: revoked, or enrolled again elsewhere
+    KEYCHAIN = "keychain"  # the token cannot be stored or read
+    NOT_RECORDED = "not_recorded"  # enrolled, but the desk could not note it
+    REFUSED_EVENTS = "refused_events"  # head office refused this desk's events
+    REFUSED = "refused"  # head office refused to send events or the policy
+    BAD_ANSWER = "bad_answer"  # an answer that is not what head office sends
+    BAD_REMOTE = "bad_remote"  # other desks' events that do not verify or cannot be read
+    BAD_POLICY = "bad_policy"  # head office's policy cannot be used here
+    LOCAL = "local"  # this desk could not store or show what it received
+
+
 class SyncError(Exception):
-    """A sync step failed; the message is meant for the person at the desk.
+    """A sync step failed. The message (English) is for logs and the terminal; ``problem``
+    says which, for a screen to word.
 
     ``offline`` is True when head office could not be reached at all (retry later with
     back-off); False when it answered and refused (a person may need to act).
     """
 
-    def __init__(self, message: str, *, offline: bool = False, status: int | None = None
-                 ) -> None:
+    def __init__(self, message: str, *, problem: SyncProblem | None = None,
+                 offline: bool = False, status: int | None = None) -> None:
         super().__init__(message)
+        self.problem = problem or (SyncProblem.OFFLINE if offline else SyncProblem.BAD_ANSWER)
         self.offline = offline
         self.status = status
 
@@ -113,7 +136,8 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
 
     base = normalise_url(url)
     if not desk.site.exists():
-        raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.")
+        raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.",
+                         problem=SyncProblem.NO_SITE)
     site = desk.site.info()
     body = wire.enrol_request(
         code=code.strip(), device_id=desk.device_id,
@@ -124,25 +148,28 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
         response = _request(client, "POST", f"{base}{API}/enroll", json=body)
     if response.status_code != 200:
         raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
-                         status=response.status_code)
+                         status=response.status_code,
+                         problem=SyncProblem.ENROL_REFUSED)
     answer = _json(response)
     try:
         enrolled = wire.parse_enrol_answer(answer)
     except wire.WireError:
-        raise EnrolError("Head office's answer has no token; is this an Amends head office?"
-                         ) from None
+        raise EnrolError("Head office's answer has no token; is this an Amends head office?",
+                         problem=SyncProblem.BAD_ANSWER) from None
     token = enrolled["token"]
     try:
         # The token first: settings without a token would claim an enrolment that cannot sync.
         desk.secret_store.set(token_name(desk.device_id), token)
     except SecretStoreError as error:
-        raise EnrolError(f"The head-office token could not be stored: {error}") from error
+        raise EnrolError(f"The head-office token could not be stored: {error}",
+                         problem=SyncProblem.KEYCHAIN) from error
     try:
         desk.ledger.record_enrolment(url=base, site_id=enrolled["site_id"],
                               site_name=enrolled["site_name"],
                               timezone=enrolled["timezone"])
     except DeskError as error:
-        raise EnrolError(f"Enrolled, but the desk could not record it: {error}") from error
+        raise EnrolError(f"Enrolled, but the desk could not record it: {error}",
+                         problem=SyncProblem.NOT_RECORDED) from error
     log.info("enrolled desk %s with head office %s", desk.device_id, base)
     return {k: v for k, v in answer.items() if k != "token"}
 
@@ -167,7 +194,8 @@ def _voucher_public_key(desk: Desk) -> str | None:
 def normalise_url(url: str) -> str:
     text = url.strip().rstrip("/")
     if not text.startswith(("http://", "https://")):
-        raise EnrolError(f"{url!r} is not a head-office address: it starts with https://")
+        raise EnrolError(f"{url!r} is not a head-office address: it starts with https://",
+                         problem=SyncProblem.BAD_ADDRESS)
     return text
 
 
@@ -183,7 +211,8 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
         state = desk.ledger.state()
         if not state.enrolled:
             raise NotEnrolled("This desk is not connected to head office (amends enroll URL "
-                              "CODE).")
+                              "CODE).",
+                              problem=SyncProblem.NOT_ENROLLED)
         token = _token(desk)
         with _client(http) as client:
             session = _Session(client, state.url, token)
@@ -210,7 +239,8 @@ def _refold(desk: Desk) -> bool:
         # next round (or a newer build) tries again, and the error is shown, not swallowed.
         log.exception("refolding after a merge failed")
         raise SyncError(f"Other desks' events were stored but could not be shown: "
-                        f"{type(error).__name__}: {error}") from error
+                        f"{type(error).__name__}: {error}",
+                        problem=SyncProblem.LOCAL) from error
 
 
 def _pending(desk: Desk, report: SyncReport) -> int:
@@ -227,10 +257,12 @@ def _token(desk: Desk) -> str:
     try:
         token = desk.secret_store.get(token_name(desk.device_id))
     except SecretStoreError as error:
-        raise SyncError(f"The head-office token cannot be read: {error}") from error
+        raise SyncError(f"The head-office token cannot be read: {error}",
+                        problem=SyncProblem.KEYCHAIN) from error
     if not token:
         raise SyncError("The head-office token is missing from the keychain: enrol this desk "
-                        "again with a new code (amends enroll URL CODE).")
+                        "again with a new code (amends enroll URL CODE).",
+                        problem=SyncProblem.NOT_ENROLLED)
     return token
 
 
@@ -258,10 +290,12 @@ class _Session:
         if response.status_code == 401:
             raise SyncError(f"Head office does not accept this desk: {_detail(response)}. "
                             "If it was revoked, ask head office; otherwise enrol it again.",
-                            status=401)
+                            status=401,
+                            problem=SyncProblem.NOT_ACCEPTED)
         if response.status_code >= 500:
             raise SyncError(f"Head office is unavailable ({response.status_code}): "
-                            f"{_detail(response)}", offline=True, status=response.status_code)
+                            f"{_detail(response)}", offline=True, status=response.status_code,
+                            problem=SyncProblem.UNAVAILABLE)
         return response
 
 
@@ -415,21 +449,25 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
                     # What head office holds before the fault is safely there.
                     report.acked += desk.ledger.mark_acked(highest)
                 raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
-                                status=409)
+                                status=409,
+                                problem=SyncProblem.REFUSED_EVENTS)
             if response.status_code != 200:
                 raise SyncError(f"Head office refused the push ({response.status_code}): "
-                                f"{_detail(response)}", status=response.status_code)
+                                f"{_detail(response)}", status=response.status_code,
+                                problem=SyncProblem.REFUSED_EVENTS)
             try:
                 highest = wire.parse_push_answer(_json(response))
             except wire.WireError:
-                raise SyncError("Head office's answer to a push has no highest_seq.") from None
+                raise SyncError("Head office's answer to a push has no highest_seq.",
+                                problem=SyncProblem.BAD_ANSWER) from None
             ahead.ack(highest)
             if not events:
                 return
             if highest < events[-1].seq:
                 # 200 means it holds the batch; anything else would loop for ever.
                 raise SyncError(f"Head office holds up to seq {highest} only, after a batch "
-                                f"up to {events[-1].seq}.")
+                                f"up to {events[-1].seq}.",
+                                problem=SyncProblem.REFUSED_EVENTS)
             heads.held(events)
             if following is None or not following.events:
                 # Not read ahead, or nothing was waiting then: look again, after marking.
@@ -451,11 +489,13 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
         if response.status_code != 200:
             raise SyncError(f"Head office refused to send other desks' events "
                             f"({response.status_code}): {_detail(response)}",
-                            status=response.status_code)
+                            status=response.status_code,
+                            problem=SyncProblem.REFUSED)
         try:
             page = wire.parse_pull_page(_json(response))
         except wire.WireError as error:
-            raise SyncError(f"Head office's {error}.") from None
+            raise SyncError(f"Head office's {error}.",
+                            problem=SyncProblem.BAD_ANSWER) from None
         next_cursor = page.next
         if page.revoked_devices is not None:  # a head office from before revocation lists
             desk.ledger.record_revoked_devices(page.revoked_devices)
@@ -464,12 +504,14 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
         try:
             events = wire.events_from_wire(page.events)
         except (ValueError, TypeError) as error:
-            raise SyncError(f"Head office sent an unreadable event: {error}") from error
+            raise SyncError(f"Head office sent an unreadable event: {error}",
+                            problem=SyncProblem.BAD_REMOTE) from error
         merged = desk.ledger.merge_remote(events, next_cursor)
         report.pulled += merged.stored
         if merged.faults:
             raise SyncError("Refused other desks' events whose chain does not verify: "
-                            + "; ".join(merged.faults[:3]))
+                            + "; ".join(merged.faults[:3]),
+                            problem=SyncProblem.BAD_REMOTE)
         cursor = next_cursor
 
 
@@ -482,17 +524,19 @@ def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:
         return
     if response.status_code != 200:
         raise SyncError(f"Head office refused the policy ({response.status_code}): "
-                        f"{_detail(response)}", status=response.status_code)
+                        f"{_detail(response)}", status=response.status_code,
+                        problem=SyncProblem.REFUSED)
     try:
         answer = wire.parse_policy_answer(_json(response))
     except wire.WireError:
-        raise SyncError("Head office's policy answer is malformed.") from None
+        raise SyncError("Head office's policy answer is malformed.",
+                        problem=SyncProblem.BAD_ANSWER) from None
     version, document = answer["version"], answer["policy"]
     try:
         stored = desk.ledger.adopt_policy(version, document)
     except PolicyError as error:
-        raise SyncError(f"Head office's policy v{version} cannot be used here: {error}"
-                        ) from error
+        raise SyncError(f"Head office's policy v{version} cannot be used here: {error}",
+                        problem=SyncProblem.BAD_POLICY) from error
     if stored is not None:
         report.policy_version = version
 
@@ -528,10 +572,11 @@ def _json(response: httpx.Response) -> dict[str, Any]:
         data = response.json()
     except ValueError as error:
         raise SyncError(f"Head office answered {response.status_code} with something that is "
-                        "not JSON; is the address right?", status=response.status_code
-                        ) from error
+                        "not JSON; is the address right?", status=response.status_code,
+                        problem=SyncProblem.BAD_ANSWER) from error
     if not isinstance(data, dict):
-        raise SyncError("Head office's answer is not a JSON object.")
+        raise SyncError("Head office's answer is not a JSON object.",
+                        problem=SyncProblem.BAD_ANSWER)
     return data
 
 

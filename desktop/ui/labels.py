@@ -16,6 +16,7 @@ from desktop.core.errors import DeskError, Refusal
 if TYPE_CHECKING:
     from db.store import StoreError
     from desktop.core.money import AmountProblem
+    from desktop.sync.client import SyncError
 
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``; a
@@ -251,3 +252,54 @@ def store_problem(error: StoreError) -> str:
                       "restore the file from a backup or ask head office to restore this desk."),
     }
     return messages[error.problem].replace("%1", str(error.path or ""))
+
+
+def sync_problem(error: SyncError) -> str:
+    """What went wrong with head office, said for the person at the desk."""
+    from desktop.sync.client import SyncProblem
+
+    messages = {
+        SyncProblem.OFFLINE: translate(
+            "Labels", "Head office cannot be reached. Nothing is lost: this desk's cases wait "
+                      "here and go when it can."),
+        SyncProblem.UNAVAILABLE: translate(
+            "Labels", "Head office is unavailable just now; this desk will try again."),
+        SyncProblem.NO_SITE: translate(
+            "Labels", "Set up this desk (site, currency, manager) before enrolling it."),
+        SyncProblem.BAD_ADDRESS: translate(
+            "Labels", "That is not a head-office address: it starts with https://"),
+        SyncProblem.ENROL_REFUSED: translate(
+            "Labels", "Head office refused the enrolment: the code may be mistyped, used or "
+                      "expired. Ask head office for a new code."),
+        SyncProblem.NOT_ENROLLED: translate(
+            "Labels", "This desk is not enrolled with head office. Enrol it with a code from "
+                      "head office."),
+        SyncProblem.NOT_ACCEPTED: translate(
+            "Labels", "Head office no longer accepts this desk (it was revoked, or enrolled "
+                      "again elsewhere). Enrol it again with a new code."),
+        SyncProblem.KEYCHAIN: translate(
+            "Labels", "This desk's keychain cannot keep the head-office token. Ask IT to run "
+                      "Help → Diagnostics."),
+        SyncProblem.NOT_RECORDED: translate(
+            "Labels", "Head office accepted this desk, but the desk could not note it. Try "
+                      "again with a new code."),
+        SyncProblem.REFUSED_EVENTS: translate(
+            "Labels", "Head office refused this desk's events. They are kept here; ask head "
+                      "office to look at this desk."),
+        SyncProblem.REFUSED: translate(
+            "Labels", "Head office refused to send what this desk asked for. Ask head office "
+                      "to look at this desk."),
+        SyncProblem.BAD_ANSWER: translate(
+            "Labels", "Head office's answer could not be understood. Check the address, or "
+                      "ask IT."),
+        SyncProblem.BAD_REMOTE: translate(
+            "Labels", "Head office sent other desks' events that do not verify; they were "
+                      "not taken. Ask head office to check this site."),
+        SyncProblem.BAD_POLICY: translate(
+            "Labels", "Head office's budget policy cannot be used by this desk. Ask head "
+                      "office to check it."),
+        SyncProblem.LOCAL: translate(
+            "Labels", "This desk could not store what head office sent. Run Help → "
+                      "Diagnostics."),
+    }
+    return messages[error.problem]
