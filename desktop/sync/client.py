@@ -106,7 +106,8 @@ class SyncReport:
     refolded: bool = False
     policy_version: int | None = None  # the head-office policy version adopted this round
     pending: int = 0  # events of this desk still waiting after the round
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # English, for the log and the terminal
+    problems: list[SyncProblem] = field(default_factory=list)  # the same, for a screen to word
     offline: bool = False
     not_enrolled: bool = False
 
@@ -225,6 +226,7 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
             _policy(desk, session, report)
     except SyncError as error:
         report.errors.append(str(error))
+        report.problems.append(error.problem)
         report.offline = error.offline
         report.not_enrolled = isinstance(error, NotEnrolled)
     report.pending = _pending(desk, report)
@@ -248,6 +250,7 @@ def _pending(desk: Desk, report: SyncReport) -> int:
         return desk.ledger.state().pending
     except Exception as error:  # the store is busy or gone: the round's report still counts
         report.errors.append(f"could not count waiting events: {error}")
+        report.problems.append(SyncProblem.LOCAL)
         return report.pending
 
 

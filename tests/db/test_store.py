@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from db.migrate import head_revision
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
-from db.store import StoreError, open_store
+from db.store import StoreError, StoreProblem, open_store
 from desktop.cli import main
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
@@ -60,6 +60,7 @@ def test_newer_schema_is_refused_and_left_alone(desk: Desk, data_dir: Path) -> N
         Desk.open(data_dir)
     message = str(raised.value)
     assert str(path) in message and "newer version" in message
+    assert raised.value.problem is StoreProblem.NEWER and raised.value.path == path
     assert path.read_bytes() == before
 
 
@@ -71,6 +72,7 @@ def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
     with pytest.raises(StoreError) as raised:
         Desk.open(data_dir)
     assert str(path) in str(raised.value) and "not an Amends database" in str(raised.value)
+    assert raised.value.problem is StoreProblem.NOT_AMENDS
     assert path.read_bytes() == before
 
 
@@ -90,6 +92,7 @@ def test_a_damaged_database_is_refused(desk: Desk, data_dir: Path, team: Team) -
     with pytest.raises(StoreError) as raised:
         Desk.open(data_dir)
     assert str(path) in str(raised.value)
+    assert raised.value.problem in (StoreProblem.DAMAGED, StoreProblem.UNREADABLE)
     assert path.read_bytes() == bytes(raw)
 
 
@@ -116,6 +119,7 @@ def test_an_edited_event_stops_the_app_and_the_doctor_names_it(
     with pytest.raises(ChainBroken) as raised:
         Desk.open(data_dir)
     assert target.id in str(raised.value) and str(path) in str(raised.value)
+    assert raised.value.problem is StoreProblem.CHAIN_BROKEN
 
     assert main(["--data-dir", str(data_dir), "doctor"]) == 1
     out = capsys.readouterr().out

@@ -17,7 +17,7 @@ from desktop.core.policy import default_policy
 from desktop.core.secrets import token_name
 from desktop.core.settings import HQ_URL
 from desktop.core.views import CaseHeader, GestureProposal, VoucherOutcome
-from desktop.sync.client import EnrolError, enroll, sync_once
+from desktop.sync.client import EnrolError, SyncProblem, enroll, sync_once
 from headoffice import admin
 from headoffice.models import Device
 from tests.conftest import Team
@@ -196,6 +196,7 @@ def test_revoked_desk_fails_clearly_and_marks_nothing(hq: HQ, make_eur_desk: Mak
     report = sync_once(desk)
     assert not report.ok and not report.offline
     assert "revoked" in report.errors[0]
+    assert report.problems == [SyncProblem.NOT_ACCEPTED]
     assert report.acked == 0 and desk.ledger.state().pending == pending
     assert hq.count(desk.device_id) == 0
 
@@ -240,7 +241,7 @@ def test_currency_mismatch_is_refused_and_nothing_is_recorded(
     with pytest.raises(EnrolError) as refused:
         enroll(desk, hq.server.url, hq.code(site))
     assert "USD" in str(refused.value) and "EUR" in str(refused.value)
-    assert refused.value.status == 409
+    assert refused.value.status == 409 and refused.value.problem is SyncProblem.ENROL_REFUSED
     assert not desk.ledger.state().enrolled
     assert desk.secret_store.get(token_name(desk.device_id)) is None
 
@@ -253,11 +254,22 @@ def test_unreachable_head_office_is_reported_as_offline(hq: HQ,
     desk.settings.set(HQ_URL, "http://127.0.0.1:9")  # discard port: nothing listens
     report = sync_once(desk)
     assert not report.ok and report.offline and "cannot be reached" in report.errors[0]
+    assert report.problems == [SyncProblem.OFFLINE]
 
 
 def test_not_enrolled_desk_says_so(make_eur_desk: MakeDesk) -> None:
     report = sync_once(make_eur_desk())
     assert not report.ok and "not connected" in report.errors[0]
+    assert report.problems == [SyncProblem.NOT_ENROLLED]
+
+
+def test_an_address_that_is_not_https_is_refused_before_anything_is_sent(
+        make_eur_desk: MakeDesk) -> None:
+    desk = make_eur_desk()
+    with pytest.raises(EnrolError) as refused:
+        enroll(desk, "ftp://head-office.example", "ABCD-EFGH-JKMN-PQRS")
+    assert refused.value.problem is SyncProblem.BAD_ADDRESS
+    assert not desk.ledger.state().enrolled
 
 
 def test_enrol_sends_the_voucher_public_key(hq: HQ, make_eur_desk: MakeDesk) -> None:
