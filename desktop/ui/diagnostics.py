@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
-from desktop.ui.background import Background, run_in_background
+from desktop.ui import labels
+from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
 
@@ -133,16 +134,18 @@ class DiagnosticsDialog(QDialog):
         self.busy.show()
         self._running = run_in_background(
             lambda: run_checks(data_dir, printers=lambda: printers), self._show, self._failed,
-            self.pool)
+            pool=self.pool)
 
     def _finished(self) -> None:
         self._running = None
         self.busy.hide()
         self.run_again.setEnabled(True)
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._finished()
-        self.summary.setText(self.tr("The checks could not run: %1").replace("%1", text))
+        log_failure(error, "the diagnostics")  # each check catches its own; this is a bug
+        self.summary.setText(self.tr("The checks could not run: %1")
+                             .replace("%1", labels.unexpected_problem()))
         self.checked.emit()
 
     def _show(self, checks: list[Check]) -> None:

@@ -150,6 +150,13 @@ def approval_refusal(refusal: ApprovalRefusal) -> str:
     }[refusal]
 
 
+def unexpected_problem() -> str:
+    """For a failure the desk did not foresee (a bug, a disk error): the exception itself goes
+    to the log file (``desktop.ui.background.log_failure``), never to the screen."""
+    return translate("Labels", "Something unexpected went wrong. The details are in the log "
+                               "file.")
+
+
 def desk_error(code: str, detail: str = "") -> str:
     """A sentence for a DeskError code."""
     messages = {

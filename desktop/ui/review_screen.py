@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk, OnShift
 from desktop.core.review import GrantLine, Review
 from desktop.ui import labels
-from desktop.ui.background import Background, run_in_background
+from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import money, named
 
 ROOT = QModelIndex()  # the table's root: these models are flat
@@ -270,7 +270,7 @@ class ReviewDialog(QDialog):
         if self._running is not None:
             self._running.forget()  # a newer period was asked for: its answer wins
         self._running = run_in_background(lambda: self.desk.review(first, last), self._show,
-                                          self._failed, self.pool)
+                                          self._failed, pool=self.pool)
 
     def done(self, result: int) -> None:
         # Closed while a period loads: the answer, when it comes, has nowhere to go.
@@ -279,11 +279,13 @@ class ReviewDialog(QDialog):
             self._running = None
         super().done(result)
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._running = None
         self.busy.hide()
         self.load_button.setEnabled(True)
-        self.message.setText(self.tr("The review could not be made: %1").replace("%1", text))
+        log_failure(error, "the review")  # a query over the log: nothing the person can fix
+        self.message.setText(self.tr("The review could not be made: %1")
+                             .replace("%1", labels.unexpected_problem()))
 
     def _show(self, review: Review) -> None:
         self._running = None
