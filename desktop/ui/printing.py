@@ -5,10 +5,16 @@ each page at the printer's own resolution and Qt paints it, so what prints is ex
 checked. QtPdf would do the same but ships only with the much larger WebEngine wheels.
 Before anything is sent, the PDF is kept in the data dir, so a printer that is missing or fails
 loses nothing.
+
+Printing runs in the thread pool (``desktop.ui.slips_ui``): Qt supports QPainter on a QPrinter
+or a QImage outside the UI thread, one thread at a time per device (Qt 6 "Thread-Support in Qt
+Modules", Painting in Threads; on macOS the automatic print progress dialog is then not shown).
+PDFium is not thread-safe at all, so every use of it here holds ``_PDFIUM``.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +22,9 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+# PDFium allows one call at a time in the whole process (pypdfium2: "not thread-safe").
+_PDFIUM = threading.Lock()
 
 
 class PrintError(Exception):
@@ -51,7 +60,13 @@ def list_printers() -> tuple[list[str], str]:
 
 
 def paint_pdf(pdf: bytes, printer: QPrinter) -> None:
-    """Paint every page of ``pdf`` on ``printer`` at the printer's resolution."""
+    """Paint every page of ``pdf`` on ``printer`` at the printer's resolution (any thread,
+    one at a time)."""
+    with _PDFIUM:
+        _paint_pdf(pdf, printer)
+
+
+def _paint_pdf(pdf: bytes, printer: QPrinter) -> None:
     document = pdfium.PdfDocument(pdf)
     painter = QPainter()
     try:
