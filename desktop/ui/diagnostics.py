@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, QThreadPool, Signal, qVersion
+from PySide6.QtCore import QLocale, Signal, qVersion
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,7 @@ from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
 from desktop.ui import labels
-from desktop.ui.background import Background, log_failure, run_in_background
+from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
 
@@ -66,7 +66,7 @@ class DiagnosticsDialog(QDialog):
     checked = Signal()  # a run of the checks has been shown
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: Pool | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.pool = pool

@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     QTime,
     Signal,
 )
@@ -56,7 +55,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk, OnShift
 from desktop.core.review import GrantLine, Review
 from desktop.ui import labels
-from desktop.ui.background import Background, log_failure, run_in_background
+from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
 
 ROOT = QModelIndex()  # the table's root: these models are flat
@@ -124,14 +123,14 @@ class ReviewDialog(QDialog):
     loaded = Signal()
 
     def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: Pool | None = None) -> None:
         super().__init__(parent)
         if not desk.policy().is_approver(on_shift.staff.role):
             raise PermissionError("only approver roles may open the review")
         self.desk = desk
         self.on_shift = on_shift
         self.site = desk.site()
-        self.pool = pool or QThreadPool.globalInstance()
+        self.pool = pool
         self.review: Review | None = None
         self._running: Background | None = None
         self.setWindowTitle(self.tr("Review"))

@@ -4,20 +4,13 @@ come back on the UI thread, and a window closed or deleted mid-work hears nothin
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.background import Job, Progress, hand_over, run_in_background, run_job
-
-
-class InlinePool:
-    """Runs the work at once on the calling thread (Picard's tests do the same)."""
-
-    def start(self, runnable: Callable[[], None]) -> None:
-        runnable()
+from tests.ui.conftest import InlinePool
 
 
 def test_the_work_runs_on_a_pool_thread_and_the_answer_on_the_ui_thread(qtbot: QtBot) -> None:
