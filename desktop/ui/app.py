@@ -15,7 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -198,6 +207,9 @@ class _Start(QObject):
             self.screen.pin.setFocus()
         code = self.app.exec()
         self.app.aboutToQuit.disconnect(self._quitting)
+        # Closing the last window posts a Quit of its own; left pending, it would end the next
+        # event loop at once (run_app runs more than once in one process in the tests).
+        QCoreApplication.removePostedEvents(self.app, QEvent.Type.Quit)
         return self.code if self.code is not None else code
 
     def _painted(self) -> None:

@@ -215,7 +215,8 @@ def test_quitting_while_the_log_opens_drops_the_late_answer(
     assert len(app_module._KEEP) == kept + 1  # the paint watcher only: no main window
 
 
-def test_a_first_demo_start_opens_and_fills_the_log_in_the_background(data_dir: Path) -> None:
+def test_a_first_demo_start_opens_and_fills_the_log_in_the_background(qtbot: QtBot,
+                                                                      data_dir: Path) -> None:
     seen: dict[str, object] = {}
 
     def first_paint() -> None:
@@ -233,3 +234,7 @@ def test_a_first_demo_start_opens_and_fills_the_log_in_the_background(data_dir: 
                               on_ready=ready) == 0
     assert seen["first"] == ["Opening the case log…"]
     assert seen["site"] == "Harbourside Hotel & Brasserie" and seen["names"] == 4
+    # The Quit that closing the last window posted is not left to end the next event loop.
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: fired == [True], timeout=1000)
