@@ -104,11 +104,14 @@ class SlipBar(QWidget):
             self.choice.addItem(self.tr("Voucher %1").replace("%1", voucher.display_code),
                                 ("voucher", voucher.code))
         self.choice.addItem(self.tr("Apology letter"), ("apology", None))
-        busy = self._running is not None
-        self.print_voucher.setEnabled(bool(vouchers) and not busy)
         self.choice.setEnabled(case_id is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = self._running is None and self._case_id() is not None
+        self.print_voucher.setEnabled(idle and self._latest_voucher() is not None)
         for widget in (self.print_apology, self.print_dialog, self.save):
-            widget.setEnabled(case_id is not None and not busy)
+            widget.setEnabled(idle)
 
     def _latest_voucher(self) -> str | None:
         codes = [self.choice.itemData(i)[1] for i in range(self.choice.count())
@@ -140,10 +143,12 @@ class SlipBar(QWidget):
         self._running = run_in_background(work, self._done, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.print_voucher, self.print_apology, self.print_dialog, self.save):
-            widget.setEnabled(not busy)
-        if not busy:
-            self.refresh()
+        if busy:
+            for widget in (self.print_voucher, self.print_apology, self.print_dialog,
+                           self.save):
+                widget.setEnabled(False)
+        else:
+            self._update_buttons()
 
     def forget(self) -> None:
         """The window is closing: a slip still printing ends, but reports nowhere."""

@@ -93,8 +93,9 @@ def test_a_window_closed_or_deleted_mid_work_drops_the_late_answer(qtbot: QtBot)
         release.wait(5)
         return "late answer"
 
-    forgotten = run_in_background(work, closed.setText, closed.setText, pool=pool)
-    run_in_background(work, deleted.setText, deleted.setText, pool=pool)
+    forgotten = run_in_background(work, closed.setText, lambda _error: closed.clear(),
+                                  pool=pool)
+    run_in_background(work, deleted.setText, lambda _error: deleted.clear(), pool=pool)
     forgotten.forget()  # what a window's done()/closeEvent does
     deleted.deleteLater()
     qtbot.waitUntil(lambda: destroyed == [True], timeout=2000)
@@ -106,9 +107,16 @@ def test_a_window_closed_or_deleted_mid_work_drops_the_late_answer(qtbot: QtBot)
 
 def test_hand_over_carries_a_plain_threads_values_to_the_ui_thread(qtbot: QtBot) -> None:
     received: list[tuple[int, bool]] = []
-    channel = hand_over(lambda value: received.append(
-        (value, threading.current_thread() is threading.main_thread())))
-    thread = threading.Thread(target=lambda: [channel.post(n) for n in (1, 2, 3)])
+
+    def on_value(value: int) -> None:
+        received.append((value, threading.current_thread() is threading.main_thread()))
+
+    def post_three() -> None:
+        for n in (1, 2, 3):
+            channel.post(n)
+
+    channel = hand_over(on_value)
+    thread = threading.Thread(target=post_three)
     thread.start()
     thread.join()
     qtbot.waitUntil(lambda: len(received) == 3, timeout=2000)
