@@ -8,7 +8,9 @@ the same slips.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
 
 from babel.dates import format_date
 
@@ -21,7 +23,8 @@ from desktop.slips.apology import fill_apology, load_apology_template
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.wording import slip_language, slip_wording
 
-__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "voucher_slip", "voucher_terms"]
+__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "keep_pdf", "make_slip", "voucher_slip",
+           "voucher_terms"]
 
 # The English voucher terms. Slips print the terms of the site's language, shipped in
 # resources/templates/slip_wording.<language>.json (English there repeats these).
@@ -97,3 +100,33 @@ def _opener(desk: Desk, staff_id: str | None) -> StaffMember | None:
 
 def _long_date(day: date, locale: str) -> str:
     return format_date(day, format="long", locale=babel_locale(locale))
+
+
+def make_slip(desk: Desk, who: OnShift, case_id: str, kind: Literal["voucher", "apology"],
+              code: str | None, size: str) -> tuple[bytes, Path]:
+    """Record the print, render the slip and keep its PDF in the data dir (any thread).
+
+    The print is on record before the slip is made, so a second one says REPRINT.
+    """
+    from desktop.slips import render_apology, render_voucher  # ReportLab: only when printing
+
+    number = desk.cases.record_print(who, case_id, kind, code)
+    # The slip comes worded in the site's language (it is for the guest), whatever language
+    # the desk's screens are in.
+    if kind == "voucher" and code is not None:
+        pdf = render_voucher(voucher_slip(desk, code, reprint=number > 1), size)
+    else:
+        pdf = render_apology(apology_slip(desk, case_id, reprint=number > 1, by=who), size)
+    kept = keep_pdf(desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
+                    desk.site.local_time(desk.now()))
+    return pdf, kept
+
+
+def keep_pdf(data_dir: Path, pdf: bytes, name: str, moment: datetime) -> Path:
+    """Save the slip in the data dir's slips folder; returns its path."""
+    folder = data_dir / "slips"
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:60]
+    path = folder / f"{moment:%Y%m%d-%H%M%S}-{safe}.pdf"
+    path.write_bytes(pdf)
+    return path

@@ -110,6 +110,9 @@ class SyncReport:
     problems: list[SyncProblem] = field(default_factory=list)  # the same, for a screen to word
     offline: bool = False
     not_enrolled: bool = False
+    # A failure nobody foresaw (a bug): the desk's screens show a plain sentence instead of
+    # ``errors``, and the worker has logged it with its traceback.
+    unexpected: BaseException | None = None
 
     @property
     def ok(self) -> bool:

@@ -133,7 +133,7 @@ class SyncWorker(threading.Thread):
             report = self._sync(self.desk)
         except Exception as error:  # a bug must not kill the loop; it is logged and shown
             log.exception("sync round failed")
-            report = SyncReport(errors=[f"{type(error).__name__}: {error}"])
+            report = SyncReport(errors=[f"{type(error).__name__}: {error}"], unexpected=error)
         with self._lock:
             status = self._status
             failures = 0 if report.ok else status.failures + 1

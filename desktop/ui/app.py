@@ -1,8 +1,10 @@
 """Starting the desk app: QApplication, translations, the store, first-start set-up.
 
 The sign-in screen is painted first, from a quick read-only look at the staff roster, and the
-case log (SQLAlchemy, migrations, the chain check) is opened right after that first paint. A
-person can pick their name and type their PIN meanwhile; it is checked once the log is open.
+case log (SQLAlchemy, migrations, the chain check) is opened right after that first paint, in
+the background (``desktop.ui.background``): the UI thread never waits for it. A person can pick
+their name and type their PIN meanwhile; it is checked once the log is open. A log that cannot
+be opened is refused with its own message, shown on the UI thread from the exception.
 """
 
 from __future__ import annotations
@@ -13,12 +15,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster, site_locale
+from desktop.ui import labels
+from desktop.ui.background import Background, Job, log_failure, run_job
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -89,11 +109,21 @@ class _OnFirstPaint(QObject):
         return False
 
 
-def _refuse(app: QApplication, error: Exception) -> None:
-    logging.getLogger("amends").error("cannot open the case log: %s", error)
-    QMessageBox.critical(None, app.translate("App", "Amends cannot open its case log"),
-                         str(error))
-    print(error, file=sys.stderr)
+def _refuse(app: QApplication, error: BaseException) -> None:
+    """Say why the case log cannot be opened, on the UI thread, from the exception itself."""
+    from db.store import StoreError
+
+    title = app.translate("App", "Amends cannot open its case log")
+    if isinstance(error, StoreError):
+        # A damaged or newer store, a broken chain: the log keeps the English detail, the
+        # person reads the problem in the desk's language, with the file and what to do.
+        logging.getLogger("amends").error("cannot open the case log: %s", error)
+        text = labels.store_problem(error)
+    else:
+        log_failure(error, "opening the case log")
+        text = labels.unexpected_problem()
+    QMessageBox.critical(None, title, text)
+    print(text, file=sys.stderr)
 
 
 # Qt objects that must live as long as the app (Python would otherwise collect them).
@@ -106,8 +136,9 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
             on_ready: Hook = None) -> int:
     """Run the desk app.
 
-    ``on_first_paint`` runs once the sign-in screen has painted, ``on_ready`` once the case
-    log is open and a PIN can be checked (bench/startup.py measures both).
+    ``on_first_paint`` runs once the first window (the sign-in screen, or on a first start a
+    short "Opening the case log…") has painted, ``on_ready`` once the case log is open and a
+    PIN can be checked (bench/startup.py measures both).
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Amends")
@@ -125,50 +156,107 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
                                      data_dir, locale.name())
     roster = read_roster(data_dir / DB_FILE)
-    if roster is not None and roster.staff:
-        return _run_fast(app, data_dir, roster, on_first_paint, on_ready)
-    return _run_full(app, data_dir, demo=demo, on_first_paint=on_first_paint,
-                     on_ready=on_ready)
+    start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,
+                   demo=demo, on_first_paint=on_first_paint, on_ready=on_ready)
+    return start.run()
 
 
-def _run_fast(app: QApplication, data_dir: Path, roster: Roster, on_first_paint: Hook,
-              on_ready: Hook) -> int:
-    from desktop.ui.signin import SignInScreen
+class _Start(QObject):
+    """Start-up: paint a first window, open the case log in the background, then show the desk.
 
-    early = QMainWindow()
-    early.setWindowTitle(app.translate("App", "Amends"))
-    early.resize(1200, 760)
-    screen = SignInScreen(None, roster=roster)
-    early.setCentralWidget(screen)
-    outcome: dict[str, int] = {}
+    With a roster (the usual start) the first window is the sign-in screen itself, and the
+    main window takes it over with whatever was typed meanwhile. Without one (a first start, or
+    a store the quick look could not read) it says "Opening the case log…"; once the log is
+    open, set-up runs if the store has no site yet. ``Desk.open`` (migrations, the chain check)
+    runs in the thread pool through ``desktop.ui.background``, so the UI thread keeps painting
+    and taking keys; a failure comes back as the exception and is shown from here.
+    """
 
-    def finish() -> None:
-        from db.store import StoreError
+    def __init__(self, app: QApplication, data_dir: Path, roster: Roster | None, *, demo: bool,
+                 on_first_paint: Hook, on_ready: Hook) -> None:
+        super().__init__()
+        self.app = app
+        self.data_dir = data_dir
+        self.demo = demo
+        self.on_first_paint = on_first_paint
+        self.on_ready = on_ready
+        self.code: int | None = None
+        self.opening: Background | None = None
+        self.early = QMainWindow()
+        self.early.setWindowTitle(app.translate("App", "Amends"))
+        self.early.resize(1200, 760)
+        self.screen: SignInScreen | None = None
+        if roster is not None:
+            from desktop.ui.signin import SignInScreen
 
-        try:
-            desk = open_desk(data_dir, demo=False)
-        except StoreError as error:
-            early.hide()
-            _refuse(app, error)
-            outcome["code"] = 2
-            app.quit()
-            return
-        _show_main(app, desk, early, screen)
-        if on_ready is not None:
-            on_ready()
+            self.screen = SignInScreen(None, roster=roster)
+            self.first: QWidget = self.screen
+        else:
+            waiting = QLabel(app.translate("SignInScreen", "Opening the case log…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.first = waiting
+        self.early.setCentralWidget(self.first)
 
-    def painted() -> None:
-        if on_first_paint is not None:
-            on_first_paint()
-        QTimer.singleShot(0, finish)
+    def run(self) -> int:
+        watcher = _OnFirstPaint(self._painted)
+        _KEEP.append(watcher)
+        self.first.installEventFilter(watcher)
+        self.app.aboutToQuit.connect(self._quitting)
+        self.early.show()
+        if self.screen is not None:
+            self.screen.pin.setFocus()
+        code = self.app.exec()
+        self.app.aboutToQuit.disconnect(self._quitting)
+        # Closing the last window posts a Quit of its own; left pending, it would end the next
+        # event loop at once (run_app runs more than once in one process in the tests).
+        QCoreApplication.removePostedEvents(self.app, QEvent.Type.Quit)
+        return self.code if self.code is not None else code
 
-    watcher = _OnFirstPaint(painted)
-    _KEEP.append(watcher)
-    screen.installEventFilter(watcher)
-    early.show()
-    screen.pin.setFocus()
-    code = app.exec()
-    return outcome.get("code", code)
+    def _painted(self) -> None:
+        if self.on_first_paint is not None:
+            self.on_first_paint()
+        data_dir, demo = self.data_dir, self.demo
+
+        def work(job: Job) -> Desk:
+            desk = open_desk(data_dir, demo=demo)
+            if job.cancelled:  # the app quit meanwhile: nobody will use or close it
+                desk.close()
+            return desk
+
+        self.opening = run_job(work, self._opened, self._failed)
+
+    def _quitting(self) -> None:
+        if self.opening is not None:
+            self.opening.cancel()
+
+    def _failed(self, error: BaseException) -> None:
+        self.opening = None
+        self.early.hide()
+        _refuse(self.app, error)
+        self._quit(2)
+
+    def _quit(self, code: int) -> None:
+        self.code = code
+        self.early.close()
+        self.app.quit()
+
+    def _opened(self, desk: Desk) -> None:
+        self.opening = None
+        if self.screen is None:
+            if not desk.site.exists():
+                from desktop.ui.setup import SetupDialog
+
+                # Over the early window, which stays up: closing the last window would end
+                # the app before the main window shows.
+                if SetupDialog(desk, self.early).exec() != QDialog.DialogCode.Accepted:
+                    desk.close()
+                    self._quit(0)
+                    return
+            # Set-up was in the system's language; the desk itself speaks the site's.
+            install_translations(self.app, desk.site.info().locale)
+        _show_main(self.app, desk, self.early, self.screen)
+        if self.on_ready is not None:
+            self.on_ready()
 
 
 def _show_main(app: QApplication, desk: Desk, early: QMainWindow | None,
@@ -185,33 +273,3 @@ def _show_main(app: QApplication, desk: Desk, early: QMainWindow | None,
     app.aboutToQuit.connect(desk.close)
     _KEEP.append(window)
     return window
-
-
-def _run_full(app: QApplication, data_dir: Path, *, demo: bool, on_first_paint: Hook,
-              on_ready: Hook) -> int:
-    from db.store import StoreError
-
-    try:
-        desk = open_desk(data_dir, demo=demo)
-    except StoreError as error:
-        _refuse(app, error)
-        return 2
-    if not desk.site.exists():
-        from desktop.ui.setup import SetupDialog
-
-        if SetupDialog(desk).exec() != QDialog.DialogCode.Accepted:
-            desk.close()
-            return 0
-    # Set-up was in the system's language; the desk itself speaks the site's.
-    install_translations(app, desk.site.info().locale)
-    window = _show_main(app, desk, None, None)
-
-    def painted() -> None:
-        for hook in (on_first_paint, on_ready):
-            if hook is not None:
-                hook()
-
-    watcher = _OnFirstPaint(painted)
-    _KEEP.append(watcher)
-    window.sign_in.installEventFilter(watcher)
-    return app.exec()

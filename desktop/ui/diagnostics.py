@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, QThreadPool, Signal, qVersion
+from PySide6.QtCore import QLocale, Signal, qVersion
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,8 @@ from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
 from desktop.sync.health import probe_head_office
-from desktop.ui.background import Background, run_in_background
+from desktop.ui import labels
+from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
 
@@ -66,7 +67,7 @@ class DiagnosticsDialog(QDialog):
     checked = Signal()  # a run of the checks has been shown
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: Pool | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.pool = pool
@@ -135,16 +136,18 @@ class DiagnosticsDialog(QDialog):
         self._running = run_in_background(
             lambda: run_checks(data_dir, printers=lambda: printers,
                                head_office=probe_head_office), self._show, self._failed,
-            self.pool)
+            pool=self.pool)
 
     def _finished(self) -> None:
         self._running = None
         self.busy.hide()
         self.run_again.setEnabled(True)
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._finished()
-        self.summary.setText(self.tr("The checks could not run: %1").replace("%1", text))
+        log_failure(error, "the diagnostics")  # each check catches its own; this is a bug
+        self.summary.setText(self.tr("The checks could not run: %1")
+                             .replace("%1", labels.unexpected_problem()))
         self.checked.emit()
 
     def _show(self, checks: list[Check]) -> None:

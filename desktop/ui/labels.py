@@ -16,7 +16,7 @@ from desktop.core.errors import DeskError, Refusal
 if TYPE_CHECKING:
     from db.store import StoreError
     from desktop.core.money import AmountProblem
-    from desktop.sync.client import SyncError
+    from desktop.sync.client import SyncError, SyncProblem
 
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``; a
@@ -159,6 +159,13 @@ def approval_refusal(refusal: ApprovalRefusal) -> str:
     }[refusal]
 
 
+def unexpected_problem() -> str:
+    """For a failure the desk did not foresee (a bug, a disk error): the exception itself goes
+    to the log file (``desktop.ui.background.log_failure``), never to the screen."""
+    return translate("Labels", "Something unexpected went wrong. The details are in the log "
+                               "file.")
+
+
 def refusal_text(refusal: Refusal, detail: str = "") -> str:
     """A sentence for each reason the desk refuses (``desktop.core.errors.Refusal``)."""
     if refusal is Refusal.APPROVAL_REFUSED:
@@ -256,6 +263,11 @@ def store_problem(error: StoreError) -> str:
 
 def sync_problem(error: SyncError) -> str:
     """What went wrong with head office, said for the person at the desk."""
+    return sync_problem_text(error.problem)
+
+
+def sync_problem_text(problem: SyncProblem) -> str:
+    """A sentence for each ``desktop.sync.client.SyncProblem``."""
     from desktop.sync.client import SyncProblem
 
     messages = {
@@ -302,4 +314,4 @@ def sync_problem(error: SyncError) -> str:
             "Labels", "This desk could not store what head office sent. Run Help → "
                       "Diagnostics."),
     }
-    return messages[error.problem]
+    return messages[problem]

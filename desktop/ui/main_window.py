@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
     # override: QWidget.closeEvent
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.timer.stop()
+        self.panel.gestures.slips.forget()  # a slip still printing reports nowhere
         self.sync_status.shutdown()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

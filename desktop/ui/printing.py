@@ -5,17 +5,25 @@ each page at the printer's own resolution and Qt paints it, so what prints is ex
 checked. QtPdf would do the same but ships only with the much larger WebEngine wheels.
 Before anything is sent, the PDF is kept in the data dir, so a printer that is missing or fails
 loses nothing.
+
+Printing runs in the thread pool (``desktop.ui.slips_ui``): Qt supports QPainter on a QPrinter
+or a QImage outside the UI thread, one thread at a time per device (Qt 6 "Thread-Support in Qt
+Modules", Painting in Threads; on macOS the automatic print progress dialog is then not shown).
+PDFium is not thread-safe at all, so every use of it here holds ``_PDFIUM``.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+# PDFium allows one call at a time in the whole process (pypdfium2: "not thread-safe").
+_PDFIUM = threading.Lock()
 
 
 class PrintError(Exception):
@@ -25,16 +33,6 @@ class PrintError(Exception):
         super().__init__(f"{problem}: {kept}")
         self.problem = problem  # "printer_missing" or "printer_failed"
         self.kept = kept
-
-
-def keep_pdf(data_dir: Path, pdf: bytes, name: str, moment: datetime) -> Path:
-    """Save the slip in the data dir's slips folder; returns its path."""
-    folder = data_dir / "slips"
-    folder.mkdir(parents=True, exist_ok=True)
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:60]
-    path = folder / f"{moment:%Y%m%d-%H%M%S}-{safe}.pdf"
-    path.write_bytes(pdf)
-    return path
 
 
 def printer_named(name: str) -> QPrinter | None:
@@ -51,7 +49,13 @@ def list_printers() -> tuple[list[str], str]:
 
 
 def paint_pdf(pdf: bytes, printer: QPrinter) -> None:
-    """Paint every page of ``pdf`` on ``printer`` at the printer's resolution."""
+    """Paint every page of ``pdf`` on ``printer`` at the printer's resolution (any thread,
+    one at a time)."""
+    with _PDFIUM:
+        _paint_pdf(pdf, printer)
+
+
+def _paint_pdf(pdf: bytes, printer: QPrinter) -> None:
     document = pdfium.PdfDocument(pdf)
     painter = QPainter()
     try:

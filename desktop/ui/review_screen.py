@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThreadPool,
     QTime,
     Signal,
 )
@@ -57,7 +56,7 @@ from desktop.core.desk import Desk
 from desktop.core.review import GrantLine, Review
 from desktop.core.views import OnShift
 from desktop.ui import labels
-from desktop.ui.background import Background, run_in_background
+from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
 
 ROOT = QModelIndex()  # the table's root: these models are flat
@@ -125,14 +124,14 @@ class ReviewDialog(QDialog):
     loaded = Signal()
 
     def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: Pool | None = None) -> None:
         super().__init__(parent)
         if not desk.site.policy().is_approver(on_shift.staff.role):
             raise PermissionError("only approver roles may open the review")
         self.desk = desk
         self.on_shift = on_shift
         self.site = desk.site.info()
-        self.pool = pool or QThreadPool.globalInstance()
+        self.pool = pool
         self.review: Review | None = None
         self._running: Background | None = None
         self.setWindowTitle(self.tr("Review"))
@@ -271,7 +270,7 @@ class ReviewDialog(QDialog):
         if self._running is not None:
             self._running.forget()  # a newer period was asked for: its answer wins
         self._running = run_in_background(lambda: self.desk.review(first, last), self._show,
-                                          self._failed, self.pool)
+                                          self._failed, pool=self.pool)
 
     def done(self, result: int) -> None:
         # Closed while a period loads: the answer, when it comes, has nowhere to go.
@@ -280,11 +279,13 @@ class ReviewDialog(QDialog):
             self._running = None
         super().done(result)
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._running = None
         self.busy.hide()
         self.load_button.setEnabled(True)
-        self.message.setText(self.tr("The review could not be made: %1").replace("%1", text))
+        log_failure(error, "the review")  # a query over the log: nothing the person can fix
+        self.message.setText(self.tr("The review could not be made: %1")
+                             .replace("%1", labels.unexpected_problem()))
 
     def _show(self, review: Review) -> None:
         self._running = None

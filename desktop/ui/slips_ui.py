@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,10 +29,11 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
 from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
-from desktop.slips.compose import apology_slip, voucher_slip
+from desktop.slips.compose import make_slip
 from desktop.ui import labels
+from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import day_text, moment_text, money, named
-from desktop.ui.printing import PrintError, keep_pdf, print_slip, printer_named
+from desktop.ui.printing import PrintError, print_slip, printer_named
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
 translate = QCoreApplication.translate
@@ -52,7 +53,14 @@ def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
 
 
 class SlipBar(QWidget):
-    """Print voucher · Print apology · Print… · Save PDF, for the case on the panel."""
+    """Print voucher · Print apology · Print… · Save PDF, for the case on the panel.
+
+    A slip is made and printed (or saved) in the background; the bar's message says when it
+    is done or what went wrong, then ``finished`` is emitted. One slip at a time: the buttons
+    are off meanwhile.
+    """
+
+    finished = Signal()  # a print or save has ended, well or not (the message says which)
 
     def __init__(self, desk: Desk, on_shift: Callable[[], OnShift | None],
                  case_id: Callable[[], str | None], parent: QWidget | None = None) -> None:
@@ -72,6 +80,7 @@ class SlipBar(QWidget):
         self.message = named(QLabel(), "slipMessage", self.tr("Printing message"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self._running: Background | None = None
         self.print_voucher.clicked.connect(lambda: self._print_now("voucher"))
         self.print_apology.clicked.connect(lambda: self._print_now("apology"))
         self.print_dialog.clicked.connect(self._print_with_dialog)
@@ -96,59 +105,100 @@ class SlipBar(QWidget):
             self.choice.addItem(self.tr("Voucher %1").replace("%1", voucher.display_code),
                                 ("voucher", voucher.code))
         self.choice.addItem(self.tr("Apology letter"), ("apology", None))
-        self.print_voucher.setEnabled(bool(vouchers))
-        for widget in (self.print_apology, self.choice, self.print_dialog, self.save):
-            widget.setEnabled(case_id is not None)
+        self.choice.setEnabled(case_id is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = self._running is None and self._case_id() is not None
+        self.print_voucher.setEnabled(idle and self._latest_voucher() is not None)
+        for widget in (self.print_apology, self.print_dialog, self.save):
+            widget.setEnabled(idle)
 
     def _latest_voucher(self) -> str | None:
         codes = [self.choice.itemData(i)[1] for i in range(self.choice.count())
                  if self.choice.itemData(i)[0] == "voucher"]
         return codes[-1] if codes else None
 
-    def _make(self, kind: str, code: str | None) -> tuple[bytes, Path] | None:
-        """Record the print, render the slip and keep its PDF in the data dir."""
-        from desktop.slips import render_apology, render_voucher
+    # --- in the background ---------------------------------------------------------------------
+    # Recording the print, making the PDF, keeping it and painting it at the printer's
+    # resolution take seconds; all of it runs in the thread pool. Everything it needs from the
+    # widgets (who, which case, which printer) is taken here first, on the UI thread.
 
+    @property
+    def busy(self) -> bool:
+        return self._running is not None
+
+    def _start(self, kind: str, code: str | None, send: Callable[[bytes, Path], str]) -> None:
+        """Make the slip and ``send(pdf, kept)`` it off the UI thread; ``finished`` follows."""
         who, case_id = self._on_shift(), self._case_id()
-        if who is None or case_id is None:
-            return None
-        try:
-            number = self.desk.cases.record_print(who, case_id, kind, code)
-        except DeskError as error:
-            self.message.setText(labels.desk_error(error))
-            return None
-        size = slip_size(self.desk, kind)
-        # The slip comes worded in the site's language (it is for the guest), whatever
-        # language the desk's screens are in.
-        if kind == "voucher" and code is not None:
-            pdf = render_voucher(voucher_slip(self.desk, code, reprint=number > 1), size)
-        else:
-            pdf = render_apology(apology_slip(self.desk, case_id, reprint=number > 1, by=who),
-                                 size)
-        kept = keep_pdf(self.desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
-                        self.desk.site.local_time(self.desk.now()))
-        return pdf, kept
+        if who is None or case_id is None or self._running is not None:
+            return
+        desk, size = self.desk, slip_size(self.desk, kind)
 
-    def _send(self, pdf: bytes, printer: QPrinter | None, kept: Path) -> None:
-        try:
-            print_slip(pdf, printer, kept)
-        except PrintError as error:
+        def work() -> str:
+            pdf, kept = make_slip(desk, who, case_id, kind, code, size)
+            return send(pdf, kept)
+
+        self._set_busy(True)
+        self.message.setText(self.tr("Making the slip…"))
+        self._running = run_in_background(work, self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            for widget in (self.print_voucher, self.print_apology, self.print_dialog,
+                           self.save):
+                widget.setEnabled(False)
+        else:
+            self._update_buttons()
+
+    def forget(self) -> None:
+        """The window is closing: a slip still printing ends, but reports nowhere."""
+        if self._running is not None:
+            self._running.forget()
+            self._running = None
+
+    def _done(self, text: str) -> None:
+        self._running = None
+        self._set_busy(False)
+        self.message.setText(text)
+        self.finished.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = None
+        self._set_busy(False)
+        if isinstance(error, PrintError):
             text = (self.tr("No printer is set up for this slip, or it is not connected.")
                     if error.problem == "printer_missing"
                     else self.tr("The printer did not take the slip."))
-            self.message.setText(text + " " + self.tr("The slip is saved as %1.")
-                                 .replace("%1", str(error.kept)))
-            return
-        self.message.setText(self.tr("Sent to the printer. A copy is kept as %1.")
-                             .replace("%1", str(kept)))
+            text += " " + self.tr("The slip is saved as %1.").replace("%1", str(error.kept))
+        elif isinstance(error, DeskError):
+            text = labels.desk_error(error)
+        elif isinstance(error, _SaveFailed):
+            text = (self.tr("Could not save there (%1). The slip is kept as %2.")
+                    .replace("%1", error.reason).replace("%2", str(error.kept)))
+        else:
+            log_failure(error, "a slip")
+            text = labels.unexpected_problem()
+        self.message.setText(text)
+        self.finished.emit()
+
+    # --- the buttons -----------------------------------------------------------------------------
+
+    def _print_to(self, kind: str, code: str | None, printer: QPrinter | None) -> None:
+        sent = self.tr("Sent to the printer. A copy is kept as %1.")
+
+        def send(pdf: bytes, kept: Path) -> str:
+            # In the pool: QPainter on a QPrinter is supported outside the UI thread.
+            print_slip(pdf, printer, kept)
+            return sent.replace("%1", str(kept))
+
+        self._start(kind, code, send)
 
     def _print_now(self, kind: str) -> None:
         code = self._latest_voucher() if kind == "voucher" else None
         if kind == "voucher" and code is None:
             return
-        made = self._make(kind, code)
-        if made is not None:
-            self._send(made[0], configured_printer(self.desk, kind), made[1])
+        self._print_to(kind, code, configured_printer(self.desk, kind))
 
     def _chosen(self) -> tuple[str, str | None]:
         data = self.choice.currentData()
@@ -159,11 +209,11 @@ class SlipBar(QWidget):
         printer = configured_printer(self.desk, kind) or QPrinter(
             QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        made = self._make(kind, code)
-        if made is not None:
-            self._send(made[0], dialog.printer(), made[1])
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            # The dialog set up ``printer`` itself (it does not own it); the work keeps it.
+            self._print_to(kind, code, printer)
 
     def _save_pdf(self) -> None:
         kind, code = self._chosen()
@@ -172,19 +222,25 @@ class SlipBar(QWidget):
                                                     suggested, self.tr("PDF files (*.pdf)"))
         if not path:
             return
-        made = self._make(kind, code)
-        if made is None:
-            return
-        try:
-            Path(path).write_bytes(made[0])
-        except OSError as error:
-            self.message.setText(self.tr("Could not save there (%1). The slip is kept as %2.")
-                                 .replace("%1", error.strerror or str(error))
-                                 .replace("%2", str(made[1])))
-            return
-        self.message.setText(self.tr("Saved as %1.").replace("%1", path))
+        saved = self.tr("Saved as %1.").replace("%1", path)
+
+        def send(pdf: bytes, kept: Path) -> str:
+            try:
+                Path(path).write_bytes(pdf)
+            except OSError as error:
+                raise _SaveFailed(error.strerror or str(error), kept) from error
+            return saved
+
+        self._start(kind, code, send)
 
 
+class _SaveFailed(Exception):
+    """The slip could not be written where the person chose; ``kept`` is the data dir's copy."""
+
+    def __init__(self, reason: str, kept: Path) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kept = kept
 
 
 def describe_check(desk: Desk, check: VoucherCheck) -> str:

@@ -2,10 +2,10 @@
 
 The status-bar button never waits for the network or the worker: a QTimer reads the worker's
 ``status()`` snapshot (a copy under a lock) and words it. The network work happens on the
-worker's own thread, or, for enrolment, on a short-lived thread whose answer comes back to the
-UI thread through a queued signal. Each finished round comes back the same way: the button
-rewords itself at once and, when the round merged other desks' events (or a new policy),
-emits ``merged`` so the window reloads what it shows.
+worker's own thread (a plain thread without Qt), or, for enrolment, in the thread pool of
+``desktop.ui.background``. Each finished round comes back through the same module
+(``hand_over``): the button rewords itself at once and, when the round merged other desks'
+events (or a new policy), emits ``merged`` so the window reloads what it shows.
 
 ``desktop.sync`` (and so httpx) is imported only when this desk is enrolled or someone opens
 the enrolment dialog, so start-up does not pay for it.
@@ -13,12 +13,11 @@ the enrolment dialog, so start-up does not pay for it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk
+from desktop.ui import labels
+from desktop.ui.background import Background, hand_over, log_failure, run_in_background
 from desktop.ui.common import named
 
 if TYPE_CHECKING:
@@ -52,12 +53,6 @@ class Worker(Protocol):
     def on_round(self, listener: Callable[[SyncReport], None]) -> None: ...
 
 
-class _RoundRelay(QObject):
-    """Carries a finished round from the worker's thread to the UI thread (a queued signal)."""
-
-    finished = Signal(object)  # the round's SyncReport
-
-
 class SyncStatusButton(QPushButton):
     """"Synced 2 min ago" / "Offline — 14 events waiting" / "Not connected to head office"."""
 
@@ -70,11 +65,12 @@ class SyncStatusButton(QPushButton):
         self.desk = desk
         self.worker: Worker | None = worker
         self._owns_worker = False
-        # No parent: the worker's thread may still finish a round after this button is gone.
-        self._relay = _RoundRelay()
-        self._relay.finished.connect(self._round_finished)
+        # Each finished round, from the worker's thread to this button on the UI thread. The
+        # channel belongs to the app: the worker may still finish a round after the button is
+        # gone, and Qt then drops the report.
+        self._rounds = hand_over(self._round_finished)
         if worker is not None:
-            worker.on_round(self._relay.finished.emit)
+            worker.on_round(self._rounds.post)
         self.setFlat(True)
         named(self, "syncStatus", self.tr("Head office sync"))
         self.clicked.connect(self.show_details)
@@ -93,7 +89,7 @@ class SyncStatusButton(QPushButton):
         from desktop.sync.worker import SyncWorker
 
         worker = SyncWorker(self.desk)
-        worker.on_round(self._relay.finished.emit)
+        worker.on_round(self._rounds.post)
         worker.start()
         self.worker = worker
         self._owns_worker = True
@@ -103,6 +99,7 @@ class SyncStatusButton(QPushButton):
     def shutdown(self) -> None:
         """Stop the timer and the worker (the window is closing)."""
         self.timer.stop()
+        self._rounds.forget()  # a round still finishing reports nowhere
         if self.worker is not None and self._owns_worker:
             # A round in progress finishes (its transactions are short); bounded wait.
             self.worker.stop(timeout=5.0)
@@ -117,8 +114,19 @@ class SyncStatusButton(QPushButton):
     def refresh(self) -> None:
         status = self.worker.status() if self.worker is not None else None
         self.setText(self.describe(status, self.desk.now()))
-        self.setToolTip(status.last_error if status is not None and status.last_error
-                        else self.tr("Click for details"))
+        problem = self.problem(status)
+        self.setToolTip(problem or self.tr("Click for details"))
+
+    @staticmethod
+    def problem(status: SyncStatus | None) -> str:
+        """The last round's problem in words for the person at the desk ("" if none)."""
+        if status is None or not status.last_error:
+            return ""
+        report = status.last_report
+        if report is None or report.unexpected is not None:
+            return labels.unexpected_problem()  # the worker logged the exception itself
+        # The English text is for the log; each problem is worded in the desk's language.
+        return " ".join(dict.fromkeys(labels.sync_problem_text(p) for p in report.problems))
 
     def describe(self, status: SyncStatus | None, now: datetime) -> str:
         if status is None or not status.enrolled:
@@ -195,18 +203,12 @@ class SyncDialog(QDialog):
         self.pending.setText(str(status.pending))
         self.last_success.setText(self.button.ago(status.last_success_at, now)
                                   if status.last_success_at else self.tr("Never"))
-        self.error.setText(status.last_error or self.tr("None"))
+        self.error.setText(self.button.problem(status) or self.tr("None"))
 
     def _sync_now(self) -> None:
         if self.button.worker is not None:
             self.button.worker.wake()
         self.refresh()
-
-
-class _Relay(QObject):
-    """Carries the enrolment thread's answer to the UI thread (a queued connection)."""
-
-    done = Signal(object, str)  # site values or None, error text
 
 
 class HeadOfficeDialog(QDialog):
@@ -244,10 +246,9 @@ class HeadOfficeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        # No parent: the enrolment thread may outlive this dialog and still emit safely.
-        self._relay = _Relay()
-        self._relay.done.connect(self._finished)
-        self._thread: threading.Thread | None = None
+        # Not forgotten when the dialog closes: an enrolment that succeeds after "Close" must
+        # still emit ``enrolled`` (the window starts the worker); a deleted dialog hears nothing.
+        self._running: Background | None = None
 
     def enrol(self) -> None:
         url, code, name = self.url.text().strip(), self.code.text().strip(), self.name.text()
@@ -256,28 +257,35 @@ class HeadOfficeDialog(QDialog):
             return
         self.enrol_button.setEnabled(False)
         self.message.setText(self.tr("Contacting head office…"))
-        relay = self._relay
+        desk = self.desk
 
-        def work() -> None:
+        def work() -> dict[str, Any]:
             # Off the UI thread: a slow or unreachable head office must not freeze the desk.
-            from desktop.sync.client import EnrolError, enroll
+            from desktop.sync.client import enroll
 
-            try:
-                site: Any = enroll(self.desk, url, code, name or None)
-                relay.done.emit(site, "")
-            except EnrolError as error:
-                relay.done.emit(None, str(error))
-            except Exception as error:  # shown, not swallowed: the person must know
-                relay.done.emit(None, f"{type(error).__name__}: {error}")
+            return enroll(desk, url, code, name or None)
 
-        self._thread = threading.Thread(target=work, name="amends-enrol", daemon=True)
-        self._thread.start()
+        self._running = run_in_background(work, self._enrolled, self._not_enrolled)
 
-    def _finished(self, site: Any, error: str) -> None:
+    @property
+    def running(self) -> bool:
+        return self._running is not None
+
+    def _not_enrolled(self, error: BaseException) -> None:
+        from desktop.sync.client import EnrolError
+
+        self._running = None
         self.enrol_button.setEnabled(True)
-        if site is None:
-            self.message.setText(self.tr("Not enrolled: %1").replace("%1", error))
-            return
+        if isinstance(error, EnrolError):
+            reason = labels.sync_problem(error)
+        else:
+            log_failure(error, "enrolment")
+            reason = labels.unexpected_problem()
+        self.message.setText(self.tr("Not enrolled: %1").replace("%1", reason))
+
+    def _enrolled(self, site: dict[str, Any]) -> None:
+        self._running = None
+        self.enrol_button.setEnabled(True)
         self.code.clear()
         self.message.setText(self.tr("Enrolled as a desk of %1. This desk now syncs in the "
                                      "background.").replace("%1", str(site.get("site_name"))))

@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
@@ -133,12 +134,13 @@ def test_a_round_that_merged_events_says_so_at_once(qtbot: QtBot,
 
     worker.current = SyncStatus(enrolled=True, online=True, last_success_at=clock.now())
     worker.finish_round(SyncReport(pushed=3, acked=3))  # nothing came in
-    assert button.text() == "Synced just now"  # reworded without waiting for the timer
+    # Reworded as soon as the report reaches the UI thread, without waiting for the timer.
+    qtbot.waitUntil(lambda: button.text() == "Synced just now", timeout=1000)
     assert merged == []
     worker.finish_round(SyncReport(pulled=2))
     worker.finish_round(SyncReport(refolded=True))
     worker.finish_round(SyncReport(policy_version=4))
-    assert merged == [True, True, True]
+    qtbot.waitUntil(lambda: merged == [True, True, True], timeout=1000)
 
 
 def _listed(window: MainWindow) -> set[str]:
@@ -197,3 +199,71 @@ def test_another_desks_case_shows_right_after_this_desks_round(
         assert case_id not in _listed(window)  # the list shows open cases
     finally:
         window.close()
+
+
+def test_enrolment_runs_in_the_pool_and_answers_success_and_failure(
+        qtbot: QtBot, make_eur_desk: Callable[..., Desk],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from desktop.sync import client
+    from desktop.ui import sync_status
+
+    desk = make_eur_desk()
+    threads: list[threading.Thread] = []
+    answers = iter([client.EnrolError("Head office refused the enrolment: code used"),
+                    RuntimeError("a bug"), {"site_name": "Harbour HQ"}])
+
+    def fake_enroll(_desk: Desk, url: str, code: str, name: str | None) -> dict[str, str]:
+        threads.append(threading.current_thread())
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    monkeypatch.setattr(client, "enroll", fake_enroll)
+    logged: list[BaseException] = []
+    monkeypatch.setattr(sync_status, "log_failure", lambda error, _what: logged.append(error))
+    dialog = HeadOfficeDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.url.setText("https://hq.example.com")
+    dialog.code.setText("ABCD-EFGH")
+
+    dialog.enrol_button.click()
+    assert dialog.message.text() == "Contacting head office…"
+    assert not dialog.enrol_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
+    assert dialog.message.text() == ("Not enrolled: Head office refused the enrolment: "
+                                     "code used")
+    assert dialog.enrol_button.isEnabled()
+
+    dialog.enrol_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
+    # A bug is logged with its traceback; the person reads a sentence, not "RuntimeError: …".
+    assert dialog.message.text() == ("Not enrolled: Something unexpected went wrong. The "
+                                     "details are in the log file.")
+    assert [type(error) for error in logged] == [RuntimeError]
+
+    with qtbot.waitSignal(dialog.enrolled, timeout=5000):
+        dialog.enrol_button.click()
+    assert dialog.message.text().startswith("Enrolled as a desk of Harbour HQ.")
+    assert dialog.code.text() == ""
+    assert all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_a_crashed_round_is_worded_for_the_person(qtbot: QtBot,
+                                                 make_eur_desk: Callable[..., Desk]) -> None:
+    def crash(_desk: Desk) -> SyncReport:
+        raise KeyError("x")
+
+    desk = make_eur_desk()
+    worker = SyncWorker(desk, sync=crash, wait=lambda _delay: None)
+    button = SyncStatusButton(desk, worker=worker)
+    qtbot.addWidget(button)
+    worker.run_round()  # on this thread, as the worker's own would
+    qtbot.waitUntil(lambda: "unexpected" in button.toolTip(), timeout=2000)
+    assert "KeyError" not in button.toolTip()
+    dialog = SyncDialog(button)
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == ("Something unexpected went wrong. The details are in the "
+                                   "log file.")

@@ -23,6 +23,14 @@ def window(qtbot: QtBot, desk: Desk, team: Team) -> Iterator[MainWindow]:
     main.close()
 
 
+class InlinePool:
+    """A ``desktop.ui.background.Pool`` that runs the work at once on the calling thread (as
+    Picard's tests do); the answer still arrives through the event loop."""
+
+    def start(self, runnable: Callable[[], None]) -> None:
+        runnable()
+
+
 def show_active(qtbot: QtBot, window: QWidget) -> None:
     """Show a window and wait until it is the active one (keyboard shortcuts need that)."""
     window.show()

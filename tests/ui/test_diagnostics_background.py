@@ -23,7 +23,7 @@ from desktop.core.settings import HQ_URL
 from desktop.sync import health as doctor
 from desktop.ui.diagnostics import DiagnosticsDialog
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import when_dialog_opens
+from tests.ui.conftest import InlinePool, when_dialog_opens
 
 
 @dataclass
@@ -163,3 +163,20 @@ def test_help_diagnostics_can_be_closed_before_head_office_answers(
     assert QThreadPool.globalInstance().waitForDone(int(doctor.HQ_TIMEOUT * 1000) + 5000)
     qtbot.wait(200)
     assert window.isVisible()
+
+
+def test_checks_that_crash_say_so_in_a_sentence(qtbot: QtBot, desk: Desk,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.ui import diagnostics
+
+    def crash(*_args: object, **_kwargs: object) -> list[doctor.Check]:
+        raise ValueError("a bug in a check")
+
+    monkeypatch.setattr(diagnostics, "run_checks", crash)
+    dialog = DiagnosticsDialog(desk.data_dir, pool=InlinePool())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.checked, timeout=2000):
+        pass
+    assert dialog.summary.text() == ("The checks could not run: Something unexpected went "
+                                     "wrong. The details are in the log file.")
+    assert dialog.run_again.isEnabled() and not dialog.running

@@ -12,7 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from desktop.slips import render_apology, render_voucher, sample_apology, sample_voucher
-from desktop.ui.printing import PrintError, keep_pdf, paint_pdf, print_slip, printer_named
+from desktop.slips.compose import keep_pdf
+from desktop.ui.printing import PrintError, paint_pdf, print_slip, printer_named
 
 
 def pdf_printer(path: Path) -> QPrinter:

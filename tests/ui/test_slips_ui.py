@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,9 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.settings import PRINTER
 from desktop.core.views import CaseHeader
+from desktop.ui import slips_ui
 from desktop.ui.main_window import MainWindow
+from desktop.ui.printing import PrintError
 from desktop.ui.slips_ui import VouchersDialog
 from tests.conftest import Team, make_desk
 from tests.ui.conftest import show_active, sign_in, when_dialog_opens
@@ -58,7 +61,8 @@ def test_print_voucher_without_a_printer_keeps_the_pdf(qtbot: QtBot, voucher_cas
                                                        desk: Desk) -> None:
     desk.settings.set(PRINTER["voucher"], "Front Desk Epson (unplugged)")
     bar = voucher_case.panel.gestures.slips
-    qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
     assert "not connected" in bar.message.text()
     kept = Path(bar.message.text().split("saved as ")[1].rstrip("."))
     assert kept.exists() and kept.parent == desk.data_dir / "slips"
@@ -84,7 +88,8 @@ def test_a_french_site_prints_french_slips(qtbot: QtBot, tmp_path: Path,
         desk.settings.set(PRINTER["apology"], "Front Desk Epson (unplugged)")
         printed = []
         for button in (bar.print_voucher, bar.print_voucher, bar.print_apology):
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            with qtbot.waitSignal(bar.finished, timeout=20000):
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
             assert "not connected" in bar.message.text()  # the desk's own language
             printed.append(pdf_text(Path(bar.message.text().split("saved as ")[1].rstrip("."))))
         first, second, apology = (" ".join(text.split()) for text in printed)
@@ -110,8 +115,10 @@ def test_save_pdf_and_a_reprint_says_so(qtbot: QtBot, voucher_case: MainWindow, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(next(targets)), "PDF files (*.pdf)"))
     bar.choice.setCurrentIndex(0)  # the voucher
-    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
     assert "REPRINT" not in pdf_text(tmp_path / "first.pdf")
     assert "REPRINT" in pdf_text(tmp_path / "second.pdf")
     kinds = [e.kind for e in desk.cases.events(voucher_case.panel.case_id)]
@@ -125,7 +132,8 @@ def test_apology_slip_names_the_guest_and_the_staff(qtbot: QtBot, voucher_case: 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(tmp_path / "apology.pdf"), ""))
     bar.choice.setCurrentIndex(bar.choice.count() - 1)  # the apology letter
-    qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.save, Qt.MouseButton.LeftButton)
     text = pdf_text(tmp_path / "apology.pdf")
     assert "Hannah Schmidt" in text and "Maya Torres" in text
 
@@ -144,7 +152,8 @@ def test_print_dialog_prints_to_the_chosen_printer(qtbot: QtBot, voucher_case: M
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)  # the native dialog would block
     bar = voucher_case.panel.gestures.slips
-    qtbot.mouseClick(bar.print_dialog, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.print_dialog, Qt.MouseButton.LeftButton)
     assert "Sent to the printer" in bar.message.text()
     assert out.exists() and len(PdfReader(out).pages) == 1
 
@@ -201,3 +210,73 @@ def test_vouchers_menu_opens_the_screen(qtbot: QtBot, window: MainWindow) -> Non
     when_dialog_opens(lambda dialog: (seen.append(type(dialog).__name__), dialog.accept()))
     window.vouchers_action.trigger()
     assert seen == ["VouchersDialog"]
+
+
+class HeldPrinter:
+    """Stands in for print_slip: records the thread it ran on and waits to be released."""
+
+    def __init__(self, error: BaseException | None = None) -> None:
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.error = error
+
+    def __call__(self, pdf: bytes, printer: object, kept: Path) -> None:
+        self.threads.append(threading.current_thread())
+        assert self.release.wait(10)
+        if self.error is not None:
+            raise self.error
+
+
+def test_printing_runs_in_the_background_and_says_when_done(
+        qtbot: QtBot, voucher_case: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldPrinter()
+    monkeypatch.setattr(slips_ui, "print_slip", held)
+    bar = voucher_case.panel.gestures.slips
+    qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
+    # Back on the UI thread at once: the slip is made and sent in the pool.
+    assert bar.busy and bar.message.text() == "Making the slip…"
+    assert not bar.print_voucher.isEnabled() and not bar.print_apology.isEnabled()
+    qtbot.waitUntil(lambda: bool(held.threads), timeout=10000)
+    assert held.threads[0] is not threading.main_thread()
+    with qtbot.waitSignal(bar.finished, timeout=10000):
+        held.release.set()
+    assert bar.message.text().startswith("Sent to the printer. A copy is kept as ")
+    kept = Path(bar.message.text().split("kept as ")[1].rstrip("."))
+    assert kept.exists() and kept.parent.name == "slips"
+    assert not bar.busy and bar.print_voucher.isEnabled()
+
+
+@pytest.mark.parametrize(("error", "says"), [
+    (PrintError("printer_failed", Path("/data/slips/v.pdf")),
+     "The printer did not take the slip. The slip is saved as /data/slips/v.pdf."),
+    (RuntimeError("driver exploded"),
+     "Something unexpected went wrong. The details are in the log file."),
+])
+def test_a_print_that_fails_in_the_background_says_so(
+        qtbot: QtBot, voucher_case: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        error: BaseException, says: str) -> None:
+    held = HeldPrinter(error)
+    held.release.set()
+    monkeypatch.setattr(slips_ui, "print_slip", held)
+    bar = voucher_case.panel.gestures.slips
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.print_apology, Qt.MouseButton.LeftButton)
+    assert bar.message.text() == says
+    assert "RuntimeError" not in bar.message.text()
+    assert bar.print_apology.isEnabled()
+
+
+def test_a_window_closed_while_a_slip_prints_drops_the_late_answer(
+        qtbot: QtBot, voucher_case: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    held = HeldPrinter()
+    monkeypatch.setattr(slips_ui, "print_slip", held)
+    bar = voucher_case.panel.gestures.slips
+    finished: list[bool] = []
+    bar.finished.connect(lambda: finished.append(True))
+    qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(held.threads), timeout=10000)
+    voucher_case.close()
+    held.release.set()
+    assert QThreadPool.globalInstance().waitForDone(10000)
+    qtbot.wait(50)
+    assert finished == [] and bar.message.text() == "Making the slip…"
