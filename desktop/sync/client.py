@@ -59,7 +59,8 @@ class SyncProblem(enum.Enum):
     UNAVAILABLE = "unavailable"  # it answered 5xx: retried
     NO_SITE = "no_site"  # the desk is not set up yet
     BAD_ADDRESS = "bad_address"  # not an https:// address
-    ENROL_REFUSED = "enrol_refused"  # the code is wrong, used or expired
+    ENROL_CODE = "enrol_code"  # the code is wrong, used or expired (403, 410)
+    ENROL_CONFLICT = "enrol_conflict"  # the desk does not fit the code's site (409)
     NOT_ENROLLED = "not_enrolled"  # no head office, or the token is gone from the keychain
     NOT_ACCEPTED = "not_accepted"  # 401: revoked, or enrolled again elsewhere
     KEYCHAIN = "keychain"  # the token cannot be stored or read
@@ -153,7 +154,8 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     if response.status_code != 200:
         raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
                          status=response.status_code,
-                         problem=SyncProblem.ENROL_REFUSED)
+                         problem=SyncProblem.ENROL_CONFLICT if response.status_code == 409
+                         else SyncProblem.ENROL_CODE)
     answer = _json(response)
     try:
         enrolled = wire.parse_enrol_answer(answer)

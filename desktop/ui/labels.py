@@ -280,9 +280,12 @@ def sync_problem_text(problem: SyncProblem) -> str:
             "Labels", "Set up this desk (site, currency, manager) before enrolling it."),
         SyncProblem.BAD_ADDRESS: translate(
             "Labels", "That is not a head-office address: it starts with https://"),
-        SyncProblem.ENROL_REFUSED: translate(
-            "Labels", "Head office refused the enrolment: the code may be mistyped, used or "
+        SyncProblem.ENROL_CODE: translate(
+            "Labels", "Head office did not take this code: it may be mistyped, used or "
                       "expired. Ask head office for a new code."),
+        SyncProblem.ENROL_CONFLICT: translate(
+            "Labels", "Head office refused this desk: it does not match the site the code is "
+                      "for (its currency, or another site). Ask head office."),
         SyncProblem.NOT_ENROLLED: translate(
             "Labels", "This desk is not enrolled with head office. Enrol it with a code from "
                       "head office."),

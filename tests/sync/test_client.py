@@ -241,7 +241,7 @@ def test_currency_mismatch_is_refused_and_nothing_is_recorded(
     with pytest.raises(EnrolError) as refused:
         enroll(desk, hq.server.url, hq.code(site))
     assert "USD" in str(refused.value) and "EUR" in str(refused.value)
-    assert refused.value.status == 409 and refused.value.problem is SyncProblem.ENROL_REFUSED
+    assert refused.value.status == 409 and refused.value.problem is SyncProblem.ENROL_CONFLICT
     assert not desk.ledger.state().enrolled
     assert desk.secret_store.get(token_name(desk.device_id)) is None
 

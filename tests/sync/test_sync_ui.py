@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.views import CaseHeader
-from desktop.sync.client import SyncReport, enroll, sync_once
+from desktop.sync.client import SyncProblem, SyncReport, enroll, sync_once
 from desktop.sync.worker import SyncStatus, SyncWorker
+from desktop.ui import labels
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync_status import HeadOfficeDialog, SyncDialog, SyncStatusButton
 from tests.conftest import Team
@@ -65,11 +66,15 @@ def test_status_bar_words_each_state(qtbot: QtBot, make_eur_desk: Callable[..., 
     button.refresh()
     assert button.text() == "Offline — 14 event(s) waiting"
 
+    refused = SyncReport(errors=["Head office does not accept this desk: token 7f3a unknown"],
+                         problems=[SyncProblem.NOT_ACCEPTED])
     worker.current = dataclasses.replace(synced, online=True, failures=1, pending=2,
-                                         last_error="Head office does not accept this desk")
+                                         last_error=refused.errors[0], last_report=refused)
     button.refresh()
     assert button.text().startswith("Sync problem")
-    assert "does not accept" in button.toolTip()
+    # Worded from the problem, not the English text of the log.
+    assert button.toolTip() == labels.sync_problem_text(SyncProblem.NOT_ACCEPTED)
+    assert "7f3a" not in button.toolTip() and "no longer accepts" in button.toolTip()
 
 
 def test_detail_dialog_sync_now_wakes_the_worker(qtbot: QtBot,
@@ -78,7 +83,10 @@ def test_detail_dialog_sync_now_wakes_the_worker(qtbot: QtBot,
     desk = make_eur_desk()
     worker = FakeWorker(SyncStatus(enrolled=True, online=False, failures=2, pending=5,
                                    last_success_at=clock.now() - timedelta(hours=3),
-                                   last_error="Head office cannot be reached"))
+                                   last_error="Head office cannot be reached (ConnectError)",
+                                   last_report=SyncReport(
+                                       errors=["Head office cannot be reached (ConnectError)"],
+                                       problems=[SyncProblem.OFFLINE], offline=True)))
     button = SyncStatusButton(desk, worker=worker)
     qtbot.addWidget(button)
     dialog = SyncDialog(button)
@@ -86,6 +94,7 @@ def test_detail_dialog_sync_now_wakes_the_worker(qtbot: QtBot,
     assert dialog.pending.text() == "5"
     assert dialog.last_success.text() == "Synced 3 h ago"
     assert "cannot be reached" in dialog.error.text()
+    assert "ConnectError" not in dialog.error.text()
     dialog.sync_now.click()
     assert worker.wakes == 1
 
@@ -106,7 +115,7 @@ def test_enrolling_from_settings_starts_the_worker(qtbot: QtBot, hq: HQ,
     dialog.code.setText("WRONG-CODE")
     dialog.enrol_button.click()
     qtbot.waitUntil(lambda: dialog.message.text().startswith("Not enrolled"), timeout=30000)
-    assert "not recognised" in dialog.message.text()
+    assert "did not take this code" in dialog.message.text()
     assert window.sync_status.worker is None
 
     dialog.code.setText(hq.code(site))
@@ -211,7 +220,8 @@ def test_enrolment_runs_in_the_pool_and_answers_success_and_failure(
 
     desk = make_eur_desk()
     threads: list[threading.Thread] = []
-    answers = iter([client.EnrolError("Head office refused the enrolment: code used"),
+    answers = iter([client.EnrolError("Head office refused the enrolment: code used",
+                                      problem=client.SyncProblem.ENROL_CODE),
                     RuntimeError("a bug"), {"site_name": "Harbour HQ"}])
 
     def fake_enroll(_desk: Desk, url: str, code: str, name: str | None) -> dict[str, str]:
@@ -233,8 +243,8 @@ def test_enrolment_runs_in_the_pool_and_answers_success_and_failure(
     assert dialog.message.text() == "Contacting head office…"
     assert not dialog.enrol_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
-    assert dialog.message.text() == ("Not enrolled: Head office refused the enrolment: "
-                                     "code used")
+    assert dialog.message.text() == "Not enrolled: " + labels.sync_problem_text(
+        client.SyncProblem.ENROL_CODE)
     assert dialog.enrol_button.isEnabled()
 
     dialog.enrol_button.click()
