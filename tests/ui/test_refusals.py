@@ -8,12 +8,15 @@ or the raw detail (which is for logs and may be English or a typed value).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from db.store import StoreError, StoreProblem
 from desktop.core.budget import ApprovalRefusal
 from desktop.core.errors import DeskError, Refusal
+from desktop.sync.client import SyncError, SyncProblem
 from desktop.ui import labels
 from desktop.ui.app import install_translations, remove_translations
 
@@ -62,3 +65,44 @@ def test_details_that_help_are_worded_too(qapp: QApplication) -> None:
     assert "20001" in english(Refusal.TEXT_TOO_LONG, "20001")
     # A detail the screen cannot word is left out rather than shown raw.
     assert english(Refusal.APPROVAL_REFUSED, "nonsense") == "This approval is not allowed."
+
+
+def test_no_screen_shows_an_exception_as_text() -> None:
+    """Screens word errors by their refusal or problem; an exception's own text (English, or
+    a type name) goes to the log. Only the OS's own ``strerror`` may stand in for a reason."""
+    import re
+
+    from tests.conftest import REPO
+
+    raw = re.compile(r"str\((error|exc|e)\)|\{(error|exc|e)(!r)?\}|type\((error|exc|e)\)\.__name__")
+    found = []
+    for path in sorted((REPO / "desktop" / "ui").glob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if raw.search(line.replace("error.strerror or str(error)", "")):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert found == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"], indirect=True)
+def test_every_store_and_sync_problem_is_worded(language: str, tmp_path: Path) -> None:
+    for problem in StoreProblem:
+        text = labels.store_problem(StoreError("English detail", problem=problem,
+                                               path=tmp_path / "amends.sqlite3"))
+        assert str(tmp_path) in text and "English detail" not in text and "%1" not in text
+    for sync in SyncProblem:
+        text = labels.sync_problem(SyncError("English detail", problem=sync))
+        assert text.strip() and "English detail" not in text
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_every_store_and_sync_problem_is_translated(qapp: QApplication, lang: str) -> None:
+    path = Path("amends.sqlite3")
+    source = ([labels.store_problem(StoreError("", problem=p, path=path)) for p in StoreProblem]
+              + [labels.sync_problem_text(p) for p in SyncProblem])
+    install_translations(qapp, {"es": "es_ES", "fr": "fr_FR"}[lang])
+    try:
+        translated = ([labels.store_problem(StoreError("", problem=p, path=path))
+                       for p in StoreProblem] + [labels.sync_problem_text(p) for p in SyncProblem])
+    finally:
+        remove_translations(qapp)
+    assert [s for s, t in zip(source, translated, strict=True) if s == t] == []
