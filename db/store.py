@@ -7,37 +7,18 @@ Alembic machinery is only imported when the schema is actually behind.
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from db.errors import StoreError, StoreProblem
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-
-class StoreProblem(enum.Enum):
-    """Why a store cannot be used: a screen words each one in the desk's language."""
-
-    NOT_AMENDS = "not_amends"  # not an SQLite file at all
-    DAMAGED = "damaged"  # fails SQLite's own check
-    NEWER = "newer"  # written by a newer Amends
-    UNREADABLE = "unreadable"  # SQLite could not read it (locked, permissions, I/O)
-    NO_FOLDER = "no_folder"  # the data folder cannot be created
-    CHAIN_BROKEN = "chain_broken"  # an event was changed after it was written
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message (English, for logs and the terminal) names the
-    file and what to do; ``problem`` says which, for a screen to word; ``path`` is the file."""
-
-    def __init__(self, message: str, *, problem: StoreProblem = StoreProblem.UNREADABLE,
-                 path: Path | None = None) -> None:
-        super().__init__(message)
-        self.problem = problem
-        self.path = path
+__all__ = ["StoreError", "StoreProblem", "check_file", "current_revision", "make_engine",
+           "open_store", "sqlite_engine"]
 
 
 def sqlite_engine(url: str, *, busy_seconds: int = 10) -> Engine:

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db.eventlog import ChainFault
-from db.store import StoreError, StoreProblem
+# Light on purpose: the screens import this before the store (and SQLAlchemy) is loaded.
+from db.errors import StoreError, StoreProblem
+
+if TYPE_CHECKING:
+    from db.eventlog import ChainFault
 
 __all__ = ["ChainBroken", "DeskError", "Refusal"]
 

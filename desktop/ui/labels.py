@@ -14,7 +14,7 @@ from desktop.core.budget import ApprovalRefusal, Limit
 from desktop.core.errors import DeskError, Refusal
 
 if TYPE_CHECKING:
-    from db.store import StoreError
+    from db.errors import StoreError
     from desktop.core.money import AmountProblem
     from desktop.sync.client import SyncError, SyncProblem
 
@@ -234,7 +234,7 @@ def desk_error(error: DeskError) -> str:
 
 def store_problem(error: StoreError) -> str:
     """Why the case log cannot be used, for the window that says so."""
-    from db.store import StoreProblem
+    from db.errors import StoreProblem
 
     messages = {
         StoreProblem.NOT_AMENDS: translate(
