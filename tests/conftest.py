@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 import keyring
 import pytest

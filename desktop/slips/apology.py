@@ -122,8 +122,9 @@ def _read(path: Path) -> dict[str, Any]:
     if path.stat().st_size > _MAX_FILE_BYTES:
         raise TemplateError(f"{path} is larger than {_MAX_FILE_BYTES} bytes")
     # utf-8-sig: Windows Notepad may save with a byte-order mark.
-    template = json.loads(path.read_text(encoding="utf-8-sig"))
+    template: object = json.loads(path.read_text(encoding="utf-8-sig"))
     validate_apology_template(template)
+    assert isinstance(template, dict)  # the validation above checked it is an object
     return template
 
 

@@ -123,4 +123,6 @@ def markup(text: str) -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     """Width of plain ``text`` in points when set in ``font`` with fallbacks applied."""
-    return sum(pdfmetrics.stringWidth(run, fallback or font, size) for fallback, run in runs(text))
+    # float(): reportlab ships no type hints, so stringWidth's result is Any to mypy.
+    return float(sum(pdfmetrics.stringWidth(run, fallback or font, size)
+                     for fallback, run in runs(text)))

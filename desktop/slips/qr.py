@@ -198,7 +198,7 @@ def qr_matrix(payload: str) -> Matrix:
     )
 
 
-class QrFlowable(Flowable):
+class QrFlowable(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """A square QR code, ``size`` points wide including the quiet zone, drawn as filled runs."""
 
     def __init__(self, payload: str, size: float) -> None:

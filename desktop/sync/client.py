@@ -593,6 +593,7 @@ def _detail(response: httpx.Response) -> str:
         data = response.json()
     except ValueError:
         return f"HTTP {response.status_code}"
-    if isinstance(data, dict) and isinstance(data.get("detail"), str):
-        return data["detail"]
+    detail = data.get("detail") if isinstance(data, dict) else None
+    if isinstance(detail, str):
+        return detail
     return f"HTTP {response.status_code}"

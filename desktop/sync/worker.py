@@ -61,7 +61,7 @@ def backoff_delay(failures: int, *, base: float = BASE_DELAY, cap: float = MAX_D
     Exponential with "equal jitter": half the step is fixed, half random, so the wait still
     grows with every failure but desks spread out.
     """
-    step = min(cap, base * 2 ** max(failures - 1, 0))
+    step = min(cap, base * 2.0 ** max(failures - 1, 0))  # int ** int is Any to mypy
     return step / 2 + (rng or random).uniform(0, step / 2)
 
 

@@ -51,7 +51,7 @@ class SetupDialog(QDialog):
         system_zone = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
         self.timezone.setCurrentText(system_zone if system_zone in available_timezones()
                                      else "UTC")
-        self.locale = named(QLineEdit(system.name()), "siteLocale",
+        self.locale_field = named(QLineEdit(system.name()), "siteLocale",
                             self.tr("Language and number format"))
         self.manager = named(QLineEdit(), "managerName", self.tr("First manager's name"))
         self.pin = named(QLineEdit(), "managerPin", self.tr("Manager PIN"))
@@ -66,7 +66,7 @@ class SetupDialog(QDialog):
             ("kind", self.tr("Kind"), self.kind),
             ("currency", self.tr("Currency"), self.currency),
             ("timezone", self.tr("Time zone"), self.timezone),
-            ("locale", self.tr("Locale"), self.locale),
+            ("locale", self.tr("Locale"), self.locale_field),
             ("manager_name", self.tr("Manager"), self.manager),
             ("manager_pin", self.tr("PIN (4–8 digits)"), self.pin),
             ("pin_again", self.tr("PIN again"), self.pin_again),
@@ -81,17 +81,17 @@ class SetupDialog(QDialog):
             box.addWidget(error)
             form.addRow(label, box)
 
-        self.create = named(QPushButton(self.tr("Create site")), "createSite",
+        self.create_button = named(QPushButton(self.tr("Create site")), "createSite",
                             self.tr("Create site"))
-        self.create.setDefault(True)
-        self.create.clicked.connect(self.create_site)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_site)
         self.demo = named(QPushButton(self.tr("Try the demo site")), "tryDemo",
                           self.tr("Try the demo site"))
         self.demo.clicked.connect(self.create_demo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo)
         buttons.addStretch(1)
-        buttons.addWidget(self.create)
+        buttons.addWidget(self.create_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -123,7 +123,7 @@ class SetupDialog(QDialog):
         if problems:
             return
         try:
-            self.desk.site.create(locale=self.locale.text() or "en_US", **values)
+            self.desk.site.create(locale=self.locale_field.text() or "en_US", **values)
         except DeskError as error:
             self._show_errors(error.detail.split(", "))
             return

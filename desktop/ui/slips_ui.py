@@ -299,9 +299,9 @@ class VouchersDialog(QDialog):
         self.void_reason = named(QLineEdit(), "voidReason", self.tr("Reason to void"))
         self.void_button = named(QPushButton(self.tr("Void")), "voucherVoid",
                                  self.tr("Void voucher"))
-        self.result = named(QLabel(), "voucherResult", self.tr("Voucher check result"))
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label = named(QLabel(), "voucherResult", self.tr("Voucher check result"))
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         close = named(QPushButton(self.tr("Close")), "vouchersClose", self.tr("Close"))
         close.clicked.connect(self.accept)
         self.check_button.clicked.connect(self.check)
@@ -322,26 +322,26 @@ class VouchersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addLayout(void_row)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
 
     def check(self) -> VoucherCheck:
         answer = self.desk.vouchers.check(self.code.text())
-        self.result.setText(describe_check(self.desk, answer))
+        self.result_label.setText(describe_check(self.desk, answer))
         return answer
 
     def redeem(self) -> None:
         answer = self.desk.vouchers.redeem(self.on_shift, self.code.text())
-        self.result.setText(describe_check(self.desk, answer))
+        self.result_label.setText(describe_check(self.desk, answer))
 
     def void(self) -> None:
         try:
             self.desk.vouchers.void(self.on_shift, self.code.text(), self.void_reason.text())
         except DeskError as error:
-            self.result.setText(labels.desk_error(error))
+            self.result_label.setText(labels.desk_error(error))
             return
-        self.result.setText(self.tr("Voided."))
+        self.result_label.setText(self.tr("Voided."))
 
 
 class PrintersDialog(QDialog):

@@ -165,21 +165,22 @@ def test_vouchers_screen_checks_redeems_once_and_explains(qtbot: QtBot, voucher_
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.code, voucher.display_code.lower())
     qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
-    assert dialog.result.text().startswith("Valid: $8.00")
+    assert dialog.result_label.text().startswith("Valid: $8.00")
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text().startswith("Redeemed")
+    assert dialog.result_label.text().startswith("Redeemed")
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
-    assert "Already redeemed" in dialog.result.text() and "at this desk" in dialog.result.text()
-    assert "Maya Torres" in dialog.result.text()
+    answer = dialog.result_label.text()
+    assert "Already redeemed" in answer and "at this desk" in answer
+    assert "Maya Torres" in answer
     dialog.code.clear()
     wrong = voucher.display_code[:-1] + ("2" if voucher.display_code[-1] != "2" else "3")
     qtbot.keyClicks(dialog.code, wrong)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert "not a voucher code" in dialog.result.text()
+    assert "not a voucher code" in dialog.result_label.text()
     dialog.code.clear()
     dialog.code.insert(voucher.token)  # a scanner types the whole QR payload
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert "Already redeemed" in dialog.result.text()
+    assert "Already redeemed" in dialog.result_label.text()
     assert not dialog.void_button.isEnabled()  # agents cannot void
 
 
@@ -199,9 +200,9 @@ def test_a_supervisor_voids_with_a_reason(qtbot: QtBot, window: MainWindow, desk
     assert desk.vouchers.check(code).outcome.value == "valid"  # no reason, nothing voided
     qtbot.keyClicks(dialog.void_reason, "Issued to the wrong room")
     qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == "Voided."
+    assert dialog.result_label.text() == "Voided."
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    assert "voided" in dialog.result.text() and "wrong room" in dialog.result.text()
+    assert "voided" in dialog.result_label.text() and "wrong room" in dialog.result_label.text()
 
 
 def test_vouchers_menu_opens_the_screen(qtbot: QtBot, window: MainWindow) -> None:
