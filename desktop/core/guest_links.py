@@ -56,12 +56,13 @@ def relink_all(db: Session) -> None:
         .where(GrantRow.value_minor > 0, CaseRow.guest_key != "")
         .order_by(CaseRow.guest_key, GrantRow.granted_at))
     links: list[dict[str, Any]] = []
-    guest = None
+    guest: str | None = None
     latest: tuple[datetime, str] | None = None  # the guest's newest gesture so far
     other: tuple[datetime, str] | None = None  # the newest one in another case than that
     for grant_id, case_id, at, key in rows:
         if key != guest:
-            guest, latest, other = key, None, None
+            guest = key
+            latest = other = None
         earlier = latest if latest is not None and latest[1] != case_id else other
         if earlier is not None and at - earlier[0] <= REPEAT_HORIZON:
             links.append({"id": grant_id, "repeat_of": earlier[1],
