@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+94"/>
+        <location filename="../../desktop/ui/app.py" line="+116"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends no puede abrir su registro de casos</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+293"/>
+        <location filename="../../desktop/ui/gesture.py" line="+289"/>
         <source>Approval needed</source>
         <translation>Se necesita aprobación</translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="+77"/>
+        <location filename="../../desktop/ui/case_list.py" line="+78"/>
         <source>Guest</source>
         <translation>Cliente</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="+63"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+65"/>
         <source>Guest name</source>
         <translation>Nombre del cliente</translation>
     </message>
@@ -363,7 +363,7 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>Case closed</source>
         <translation>Caso cerrado</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>Seguimiento hecho.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Follow-up due at %1 (in %2).</source>
         <translation>Seguimiento a las %1 (en %2).</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+74"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+76"/>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>
@@ -516,12 +516,12 @@
         <translation>Haciendo las comprobaciones…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The checks could not run: %1</source>
         <translation>No se pudieron hacer las comprobaciones: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n check(s) failed.</source>
         <translation>
             <numerusform>%n comprobación ha fallado.</numerusform>
@@ -550,7 +550,7 @@
 <context>
     <name>FollowupBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../desktop/ui/main_window.py" line="+50"/>
         <source>Follow-up due</source>
         <translation>Seguimiento pendiente</translation>
     </message>
@@ -773,7 +773,7 @@
 <context>
     <name>HeadOfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+194"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+222"/>
         <source>Head office</source>
         <translation>Central</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>Registrar</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Type head office&apos;s address and the code.</source>
         <translation>Escriba la dirección de la central y el código.</translation>
     </message>
@@ -833,12 +833,12 @@
         <translation>Contactando con la central…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Not enrolled: %1</source>
         <translation>No registrado: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Enrolled as a desk of %1. This desk now syncs in the background.</source>
         <translation>Registrado como puesto de %1. Este puesto ya se sincroniza en segundo plano.</translation>
     </message>
@@ -846,7 +846,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="+26"/>
+        <location filename="../../desktop/ui/labels.py" line="+29"/>
         <source>Listen</source>
         <translation>Escuchar</translation>
     </message>
@@ -939,6 +939,36 @@
         <location line="+1"/>
         <source>root cause</source>
         <translation>causa raíz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>site name</source>
+        <translation>nombre del establecimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hotel or restaurant</source>
+        <translation>hotel o restaurante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>currency</source>
+        <translation>moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time zone</source>
+        <translation>zona horaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manager&apos;s name</source>
+        <translation>nombre del gerente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manager&apos;s PIN</source>
+        <translation>PIN del gerente</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1150,8 +1180,78 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Something unexpected went wrong. The details are in the log file.</source>
+        <translation>Algo inesperado ha fallado. Los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This approval is not allowed.</source>
+        <translation>Esta aprobación no está permitida.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This desk has no site yet: set it up first.</source>
+        <translation>Este puesto aún no tiene establecimiento: configúrelo primero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk already has a site.</source>
+        <translation>Este puesto ya tiene un establecimiento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some set-up details are missing or wrong: %1</source>
+        <translation>Faltan datos de configuración o son incorrectos: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the person&apos;s name.</source>
+        <translation>Escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role is agent, supervisor or manager.</source>
+        <translation>Un rol es recepcionista, supervisor o gerente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This person is not on this desk&apos;s staff list.</source>
+        <translation>Esta persona no está en la lista de personal de este puesto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a supervisor or a manager can do this.</source>
+        <translation>Solo un supervisor o un gerente puede hacer esto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This case is not on this desk.</source>
+        <translation>Este caso no está en este puesto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These details cannot be stored as typed: %1</source>
+        <translation>Estos datos no se pueden guardar tal como se escribieron: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is not a step of the recovery.</source>
+        <translation>Ese no es un paso de la recuperación.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose how the case ended: recovered, not recovered or unknown.</source>
+        <translation>Elija cómo terminó el caso: recuperado, no recuperado o desconocido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Still needed before closing: %1</source>
         <translation>Falta antes de cerrar: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the note first.</source>
+        <translation>Escriba primero la nota.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1159,51 +1259,216 @@
         <translation>Ese texto es demasiado largo para guardarlo (%1 caracteres).</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>No voucher with this code is known here.</source>
+        <translation>Aquí no se conoce ningún vale con este código.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>That code is mistyped: check it and type it again.</source>
+        <translation>Ese código está mal escrito: revíselo y vuelva a escribirlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This voucher has already been used.</source>
+        <translation>Este vale ya se ha usado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher has already been voided.</source>
+        <translation>Este vale ya se ha anulado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher belongs to another case.</source>
+        <translation>Este vale pertenece a otro caso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gesture&apos;s description is too long for a voucher: shorten it.</source>
+        <translation>La descripción del gesto es demasiado larga para un vale: acórtela.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give a reason for voiding the voucher.</source>
+        <translation>Indique un motivo para anular el vale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no such slip.</source>
+        <translation>No existe ese documento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk&apos;s keychain cannot be used, so no voucher can be signed. Ask IT to run Help → Diagnostics.</source>
+        <translation>No se puede usar el llavero de este puesto, así que no se puede firmar ningún vale. Pida a informática que ejecute Ayuda → Diagnóstico.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no such setting.</source>
+        <translation>No existe ese ajuste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That value cannot be stored for this setting.</source>
+        <translation>Ese valor no se puede guardar para este ajuste.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The case log %1 is not an Amends database (it may be damaged). Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
+        <translation>El registro de casos %1 no es una base de datos de Amends (puede estar dañado). Amends no lo ha modificado. Restáurelo desde una copia de seguridad, o apártelo para empezar un registro nuevo y vacío.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case log %1 is damaged. Amends has not changed it. Run &apos;amends doctor&apos; for details and restore the file from a backup.</source>
+        <translation>El registro de casos %1 está dañado. Amends no lo ha modificado. Ejecute «amends doctor» para ver los detalles y restaure el archivo desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 was written by a newer version of Amends. Install that version or newer; this one will not change the file.</source>
+        <translation>El registro de casos %1 lo escribió una versión más reciente de Amends. Instale esa versión o una posterior; esta no modificará el archivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 cannot be read. Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
+        <translation>No se puede leer el registro de casos %1. Amends no lo ha modificado. Restáurelo desde una copia de seguridad, o apártelo para empezar un registro nuevo y vacío.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder %1 cannot be created. Choose another with --data-dir or AMENDS_HOME.</source>
+        <translation>No se puede crear la carpeta de datos %1. Elija otra con --data-dir o AMENDS_HOME.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 no longer verifies: an event was changed after it was written. Amends will not use or change it. Run &apos;amends doctor&apos;, and restore the file from a backup or ask head office to restore this desk.</source>
+        <translation>El registro de casos %1 ya no se verifica: un evento se modificó después de escribirse. Amends no lo usará ni lo modificará. Ejecute «amends doctor» y restaure el archivo desde una copia de seguridad o pida a la central que restaure este puesto.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Head office cannot be reached. Nothing is lost: this desk&apos;s cases wait here and go when it can.</source>
+        <translation>No se puede contactar con la central. No se pierde nada: los casos de este puesto esperan aquí y se enviarán cuando se pueda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office is unavailable just now; this desk will try again.</source>
+        <translation>La central no está disponible en este momento; este puesto lo volverá a intentar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up this desk (site, currency, manager) before enrolling it.</source>
+        <translation>Configure este puesto (establecimiento, moneda, gerente) antes de registrarlo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is not a head-office address: it starts with https://</source>
+        <translation>Esa no es una dirección de la central: empieza por https://</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head office did not take this code: it may be mistyped, used or expired. Ask head office for a new code.</source>
+        <translation>La central no aceptó este código: puede estar mal escrito, usado o caducado. Pida un código nuevo a la central.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused this desk: it does not match the site the code is for (its currency, or another site). Ask head office.</source>
+        <translation>La central rechazó este puesto: no corresponde al establecimiento del código (su moneda, u otro establecimiento). Consulte a la central.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk is not enrolled with head office. Enrol it with a code from head office.</source>
+        <translation>Este puesto no está registrado en la central. Regístrelo con un código de la central.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office no longer accepts this desk (it was revoked, or enrolled again elsewhere). Enrol it again with a new code.</source>
+        <translation>La central ya no acepta este puesto (se revocó, o se registró de nuevo en otro lugar). Vuelva a registrarlo con un código nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk&apos;s keychain cannot keep the head-office token. Ask IT to run Help → Diagnostics.</source>
+        <translation>El llavero de este puesto no puede guardar el token de la central. Pida a informática que ejecute Ayuda → Diagnóstico.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office accepted this desk, but the desk could not note it. Try again with a new code.</source>
+        <translation>La central aceptó este puesto, pero el puesto no pudo anotarlo. Vuelva a intentarlo con un código nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused this desk&apos;s events. They are kept here; ask head office to look at this desk.</source>
+        <translation>La central rechazó los eventos de este puesto. Se conservan aquí; pida a la central que revise este puesto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused to send what this desk asked for. Ask head office to look at this desk.</source>
+        <translation>La central se negó a enviar lo que pidió este puesto. Pida a la central que revise este puesto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office&apos;s answer could not be understood. Check the address, or ask IT.</source>
+        <translation>No se pudo entender la respuesta de la central. Compruebe la dirección o consulte a informática.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office sent other desks&apos; events that do not verify; they were not taken. Ask head office to check this site.</source>
+        <translation>La central envió eventos de otros puestos que no se verifican; no se aceptaron. Pida a la central que revise este establecimiento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office&apos;s budget policy cannot be used by this desk. Ask head office to check it.</source>
+        <translation>Este puesto no puede usar la política de presupuesto de la central. Pida a la central que la revise.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk could not store what head office sent. Run Help → Diagnostics.</source>
+        <translation>Este puesto no pudo guardar lo que envió la central. Ejecute Ayuda → Diagnóstico.</translation>
+    </message>
+    <message>
+        <location line="-120"/>
         <source>This case is already closed.</source>
         <translation>Este caso ya está cerrado.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
+        <source>Choose a kind of gesture.</source>
+        <translation>Elija un tipo de gesto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrong PIN for the approver.</source>
         <translation>PIN incorrecto de quien aprueba.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>The approver must give a reason.</source>
         <translation>Quien aprueba debe indicar un motivo.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>That value cannot be granted.</source>
         <translation>Ese importe no se puede conceder.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Only a manager can change this.</source>
         <translation>Solo un gerente puede cambiar esto.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Un PIN tiene de 4 a 8 cifras.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>That could not be done (%1).</source>
-        <translation>No se ha podido hacer (%1).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="+17"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Pulse Ctrl+N (o «Nuevo caso») cuando un cliente tenga un problema.</translation>
     </message>
@@ -1230,7 +1495,7 @@
         <translation>Terminar turno</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Case</source>
         <translation>&amp;Caso</translation>
     </message>
@@ -1295,7 +1560,7 @@
         <translation>&amp;Diagnóstico…</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+116"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Aún puede conceder %1 en este turno sin aprobación.</translation>
     </message>
@@ -1310,7 +1575,7 @@
         <translation>este cliente</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>a guest</source>
         <translation>un cliente</translation>
     </message>
@@ -1556,7 +1821,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+33"/>
+        <location filename="../../desktop/ui/settings.py" line="+35"/>
         <source>Budget policy</source>
         <translation>Política de presupuesto</translation>
     </message>
@@ -1624,7 +1889,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+296"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+353"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
@@ -1768,12 +2033,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Spend by person</source>
         <translation>Gasto por persona</translation>
     </message>
@@ -1788,7 +2053,7 @@
         <translation>Gestos concedidos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+24"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
@@ -1821,24 +2086,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+251"/>
         <source>Spend over time</source>
         <translation>Gasto a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-248"/>
         <source>When failures happen</source>
         <translation>Cuándo ocurren los fallos</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+101"/>
+        <location line="+103"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestos</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-112"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
@@ -1853,12 +2118,12 @@
         <translation>El último día es anterior al primero.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The review could not be made: %1</source>
         <translation>No se ha podido hacer la revisión: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Gasto de %1 sobre un presupuesto de %2 (las asignaciones de los turnos trabajados). %3 gestos, %4 casos, %5 aún abiertos. Tasa de recuperación: %6.</translation>
     </message>
@@ -1910,7 +2175,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -2058,7 +2323,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/setup.py" line="+31"/>
+        <location filename="../../desktop/ui/setup.py" line="+33"/>
         <source>Welcome to Amends</source>
         <translation>Bienvenido a Amends</translation>
     </message>
@@ -2246,13 +2511,14 @@
         <translation>Sitio de demostración. PIN: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../desktop/ui/app.py" line="+9"/>
+        <location filename="../../desktop/ui/signin.py" line="+20"/>
         <location line="+28"/>
         <source>Opening the case log…</source>
         <translation>Abriendo el registro de casos…</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location filename="../../desktop/ui/signin.py" line="-8"/>
         <source>Pick your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
@@ -2290,7 +2556,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-260"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-308"/>
         <source>Print voucher</source>
         <translation>Imprimir vale</translation>
     </message>
@@ -2340,7 +2606,7 @@
         <translation>Mensaje de impresión</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Voucher %1</source>
         <translation>Vale %1</translation>
     </message>
@@ -2350,7 +2616,12 @@
         <translation>Carta de disculpa</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
+        <source>Making the slip…</source>
+        <translation>Preparando el documento…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>No hay ninguna impresora configurada para este documento, o no está conectada.</translation>
     </message>
@@ -2365,12 +2636,12 @@
         <translation>El documento se ha guardado como %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Sent to the printer. A copy is kept as %1.</source>
         <translation>Enviado a la impresora. Se guarda una copia como %1.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Save slip as PDF</source>
         <translation>Guardar el documento como PDF</translation>
     </message>
@@ -2380,12 +2651,12 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-45"/>
         <source>Could not save there (%1). The slip is kept as %2.</source>
         <translation>No se ha podido guardar ahí (%1). El documento se conserva como %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+48"/>
         <source>Saved as %1.</source>
         <translation>Guardado como %1.</translation>
     </message>
@@ -2462,17 +2733,17 @@
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location line="-113"/>
+        <location line="-131"/>
         <source>Head office sync</source>
         <translation>Sincronización con la central</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Click for details</source>
         <translation>Haga clic para ver los detalles</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Not connected to head office</source>
         <translation>Sin conexión con la central</translation>
     </message>
@@ -2530,7 +2801,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+10"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+26"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Válido: %1 — %2 para %3, hasta el %4.</translation>
     </message>

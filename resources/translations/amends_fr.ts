@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+94"/>
+        <location filename="../../desktop/ui/app.py" line="+116"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends ne peut pas ouvrir son journal des dossiers</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+293"/>
+        <location filename="../../desktop/ui/gesture.py" line="+289"/>
         <source>Approval needed</source>
         <translation>Approbation nécessaire</translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="+77"/>
+        <location filename="../../desktop/ui/case_list.py" line="+78"/>
         <source>Guest</source>
         <translation>Client</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="+63"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+65"/>
         <source>Guest name</source>
         <translation>Nom du client</translation>
     </message>
@@ -363,7 +363,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>Case closed</source>
         <translation>Dossier clôturé</translation>
     </message>
@@ -413,7 +413,7 @@
         <translation>Suivi fait.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Follow-up due at %1 (in %2).</source>
         <translation>Suivi prévu à %1 (dans %2).</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+74"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+76"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
@@ -516,12 +516,12 @@
         <translation>Vérifications en cours…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The checks could not run: %1</source>
         <translation>Les vérifications n&apos;ont pas pu se faire : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%n check(s) failed.</source>
         <translation>
             <numerusform>%n vérification a échoué.</numerusform>
@@ -550,7 +550,7 @@
 <context>
     <name>FollowupBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../desktop/ui/main_window.py" line="+50"/>
         <source>Follow-up due</source>
         <translation>Suivi à faire</translation>
     </message>
@@ -773,7 +773,7 @@
 <context>
     <name>HeadOfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+194"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+222"/>
         <source>Head office</source>
         <translation>Siège</translation>
     </message>
@@ -823,7 +823,7 @@
         <translation>Inscrire</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Type head office&apos;s address and the code.</source>
         <translation>Saisissez l&apos;adresse du siège et le code.</translation>
     </message>
@@ -833,12 +833,12 @@
         <translation>Connexion au siège…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Not enrolled: %1</source>
         <translation>Non inscrit : %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Enrolled as a desk of %1. This desk now syncs in the background.</source>
         <translation>Inscrit comme poste de %1. Ce poste se synchronise désormais en arrière-plan.</translation>
     </message>
@@ -846,7 +846,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="+26"/>
+        <location filename="../../desktop/ui/labels.py" line="+29"/>
         <source>Listen</source>
         <translation>Écouter</translation>
     </message>
@@ -939,6 +939,36 @@
         <location line="+1"/>
         <source>root cause</source>
         <translation>cause première</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>site name</source>
+        <translation>nom de l&apos;établissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hotel or restaurant</source>
+        <translation>hôtel ou restaurant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>currency</source>
+        <translation>devise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time zone</source>
+        <translation>fuseau horaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manager&apos;s name</source>
+        <translation>nom du responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manager&apos;s PIN</source>
+        <translation>code PIN du responsable</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1150,8 +1180,78 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>Something unexpected went wrong. The details are in the log file.</source>
+        <translation>Un incident inattendu s&apos;est produit. Les détails sont dans le fichier journal.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This approval is not allowed.</source>
+        <translation>Cette approbation n&apos;est pas permise.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This desk has no site yet: set it up first.</source>
+        <translation>Ce poste n&apos;a pas encore d&apos;établissement : configurez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk already has a site.</source>
+        <translation>Ce poste a déjà un établissement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some set-up details are missing or wrong: %1</source>
+        <translation>Des informations de configuration manquent ou sont erronées : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the person&apos;s name.</source>
+        <translation>Saisissez le nom de la personne.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A role is agent, supervisor or manager.</source>
+        <translation>Un rôle est réceptionniste, superviseur ou responsable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This person is not on this desk&apos;s staff list.</source>
+        <translation>Cette personne ne figure pas dans la liste du personnel de ce poste.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a supervisor or a manager can do this.</source>
+        <translation>Seul un superviseur ou un responsable peut faire ceci.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This case is not on this desk.</source>
+        <translation>Ce dossier n&apos;est pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These details cannot be stored as typed: %1</source>
+        <translation>Ces informations ne peuvent pas être enregistrées telles quelles : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is not a step of the recovery.</source>
+        <translation>Ce n&apos;est pas une étape de la reprise en main.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose how the case ended: recovered, not recovered or unknown.</source>
+        <translation>Choisissez l&apos;issue du dossier : client reconquis, client non reconquis ou inconnue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Still needed before closing: %1</source>
         <translation>À renseigner avant la clôture : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the note first.</source>
+        <translation>Saisissez d&apos;abord la note.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1159,51 +1259,216 @@
         <translation>Ce texte est trop long pour être enregistré (%1 caractères).</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>No voucher with this code is known here.</source>
+        <translation>Aucun bon avec ce code n&apos;est connu ici.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>That code is mistyped: check it and type it again.</source>
+        <translation>Ce code est mal saisi : vérifiez-le et saisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This voucher has already been used.</source>
+        <translation>Ce bon a déjà été utilisé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher has already been voided.</source>
+        <translation>Ce bon a déjà été annulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This voucher belongs to another case.</source>
+        <translation>Ce bon appartient à un autre dossier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gesture&apos;s description is too long for a voucher: shorten it.</source>
+        <translation>La description du geste est trop longue pour un bon : raccourcissez-la.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give a reason for voiding the voucher.</source>
+        <translation>Indiquez un motif pour annuler le bon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no such slip.</source>
+        <translation>Ce justificatif n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk&apos;s keychain cannot be used, so no voucher can be signed. Ask IT to run Help → Diagnostics.</source>
+        <translation>Le trousseau de ce poste est inutilisable : aucun bon ne peut être signé. Demandez au service informatique de lancer Aide → Diagnostic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no such setting.</source>
+        <translation>Ce réglage n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That value cannot be stored for this setting.</source>
+        <translation>Cette valeur ne peut pas être enregistrée pour ce réglage.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The case log %1 is not an Amends database (it may be damaged). Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
+        <translation>Le journal des dossiers %1 n&apos;est pas une base de données Amends (il est peut-être endommagé). Amends ne l&apos;a pas modifié. Restaurez-le depuis une sauvegarde, ou mettez-le de côté pour commencer un journal neuf et vide.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case log %1 is damaged. Amends has not changed it. Run &apos;amends doctor&apos; for details and restore the file from a backup.</source>
+        <translation>Le journal des dossiers %1 est endommagé. Amends ne l&apos;a pas modifié. Lancez « amends doctor » pour les détails et restaurez le fichier depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 was written by a newer version of Amends. Install that version or newer; this one will not change the file.</source>
+        <translation>Le journal des dossiers %1 a été écrit par une version plus récente d&apos;Amends. Installez cette version ou une plus récente ; celle-ci ne modifiera pas le fichier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 cannot be read. Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
+        <translation>Le journal des dossiers %1 ne peut pas être lu. Amends ne l&apos;a pas modifié. Restaurez-le depuis une sauvegarde, ou mettez-le de côté pour commencer un journal neuf et vide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder %1 cannot be created. Choose another with --data-dir or AMENDS_HOME.</source>
+        <translation>Le dossier de données %1 ne peut pas être créé. Choisissez-en un autre avec --data-dir ou AMENDS_HOME.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case log %1 no longer verifies: an event was changed after it was written. Amends will not use or change it. Run &apos;amends doctor&apos;, and restore the file from a backup or ask head office to restore this desk.</source>
+        <translation>Le journal des dossiers %1 ne se vérifie plus : un événement a été modifié après son écriture. Amends ne l&apos;utilisera ni ne le modifiera. Lancez « amends doctor », puis restaurez le fichier depuis une sauvegarde ou demandez au siège de restaurer ce poste.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Head office cannot be reached. Nothing is lost: this desk&apos;s cases wait here and go when it can.</source>
+        <translation>Le siège est injoignable. Rien n&apos;est perdu : les dossiers de ce poste attendent ici et partiront dès que possible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office is unavailable just now; this desk will try again.</source>
+        <translation>Le siège est indisponible pour le moment ; ce poste réessaiera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up this desk (site, currency, manager) before enrolling it.</source>
+        <translation>Configurez ce poste (établissement, devise, responsable) avant de l&apos;inscrire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is not a head-office address: it starts with https://</source>
+        <translation>Ce n&apos;est pas une adresse du siège : elle commence par https://</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head office did not take this code: it may be mistyped, used or expired. Ask head office for a new code.</source>
+        <translation>Le siège n&apos;a pas accepté ce code : il est peut-être mal saisi, déjà utilisé ou expiré. Demandez un nouveau code au siège.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused this desk: it does not match the site the code is for (its currency, or another site). Ask head office.</source>
+        <translation>Le siège a refusé ce poste : il ne correspond pas à l&apos;établissement du code (sa devise, ou un autre établissement). Adressez-vous au siège.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk is not enrolled with head office. Enrol it with a code from head office.</source>
+        <translation>Ce poste n&apos;est pas inscrit auprès du siège. Inscrivez-le avec un code du siège.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office no longer accepts this desk (it was revoked, or enrolled again elsewhere). Enrol it again with a new code.</source>
+        <translation>Le siège n&apos;accepte plus ce poste (il a été révoqué, ou réinscrit ailleurs). Réinscrivez-le avec un nouveau code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk&apos;s keychain cannot keep the head-office token. Ask IT to run Help → Diagnostics.</source>
+        <translation>Le trousseau de ce poste ne peut pas conserver le jeton du siège. Demandez au service informatique de lancer Aide → Diagnostic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office accepted this desk, but the desk could not note it. Try again with a new code.</source>
+        <translation>Le siège a accepté ce poste, mais le poste n&apos;a pas pu l&apos;enregistrer. Réessayez avec un nouveau code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused this desk&apos;s events. They are kept here; ask head office to look at this desk.</source>
+        <translation>Le siège a refusé les événements de ce poste. Ils sont conservés ici ; demandez au siège d&apos;examiner ce poste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office refused to send what this desk asked for. Ask head office to look at this desk.</source>
+        <translation>Le siège a refusé d&apos;envoyer ce que ce poste demandait. Demandez au siège d&apos;examiner ce poste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office&apos;s answer could not be understood. Check the address, or ask IT.</source>
+        <translation>La réponse du siège est incompréhensible. Vérifiez l&apos;adresse ou demandez au service informatique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office sent other desks&apos; events that do not verify; they were not taken. Ask head office to check this site.</source>
+        <translation>Le siège a envoyé des événements d&apos;autres postes qui ne se vérifient pas ; ils n&apos;ont pas été repris. Demandez au siège de vérifier cet établissement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head office&apos;s budget policy cannot be used by this desk. Ask head office to check it.</source>
+        <translation>Ce poste ne peut pas utiliser la politique budgétaire du siège. Demandez au siège de la vérifier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk could not store what head office sent. Run Help → Diagnostics.</source>
+        <translation>Ce poste n&apos;a pas pu enregistrer ce que le siège a envoyé. Lancez Aide → Diagnostic.</translation>
+    </message>
+    <message>
+        <location line="-120"/>
         <source>This case is already closed.</source>
         <translation>Ce dossier est déjà clôturé.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
+        <source>Choose a kind of gesture.</source>
+        <translation>Choisissez un type de geste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrong PIN for the approver.</source>
         <translation>Code PIN de l&apos;approbateur incorrect.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>The approver must give a reason.</source>
         <translation>L&apos;approbateur doit indiquer un motif.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>That value cannot be granted.</source>
         <translation>Ce montant ne peut pas être accordé.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Only a manager can change this.</source>
         <translation>Seul un responsable peut modifier ceci.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>Un code PIN comporte de 4 à 8 chiffres.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>That could not be done (%1).</source>
-        <translation>Impossible de le faire (%1).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="+17"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Appuyez sur Ctrl+N (ou « Nouveau dossier ») quand un client a un problème.</translation>
     </message>
@@ -1230,7 +1495,7 @@
         <translation>Terminer le service</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Case</source>
         <translation>&amp;Dossier</translation>
     </message>
@@ -1295,7 +1560,7 @@
         <translation>&amp;Diagnostic…</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+116"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Vous pouvez encore accorder %1 pendant ce service sans approbation.</translation>
     </message>
@@ -1310,7 +1575,7 @@
         <translation>ce client</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>a guest</source>
         <translation>un client</translation>
     </message>
@@ -1556,7 +1821,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+33"/>
+        <location filename="../../desktop/ui/settings.py" line="+35"/>
         <source>Budget policy</source>
         <translation>Politique budgétaire</translation>
     </message>
@@ -1624,7 +1889,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+296"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+353"/>
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
@@ -1768,12 +2033,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>Spend by person</source>
         <translation>Dépense par personne</translation>
     </message>
@@ -1788,7 +2053,7 @@
         <translation>Gestes accordés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+24"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
@@ -1821,24 +2086,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+248"/>
+        <location line="+251"/>
         <source>Spend over time</source>
         <translation>Dépense dans le temps</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-248"/>
         <source>When failures happen</source>
         <translation>Quand surviennent les problèmes</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+101"/>
+        <location line="+103"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-112"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
@@ -1853,12 +2118,12 @@
         <translation>Le dernier jour est avant le premier.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The review could not be made: %1</source>
         <translation>Le bilan n&apos;a pas pu être établi : %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Dépense de %1 sur un budget de %2 (les enveloppes des services travaillés). %3 gestes, %4 dossiers, %5 encore ouverts. Taux de reconquête : %6.</translation>
     </message>
@@ -1910,7 +2175,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
@@ -2058,7 +2323,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/setup.py" line="+31"/>
+        <location filename="../../desktop/ui/setup.py" line="+33"/>
         <source>Welcome to Amends</source>
         <translation>Bienvenue dans Amends</translation>
     </message>
@@ -2246,13 +2511,14 @@
         <translation>Site de démonstration. Codes PIN : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../desktop/ui/app.py" line="+9"/>
+        <location filename="../../desktop/ui/signin.py" line="+20"/>
         <location line="+28"/>
         <source>Opening the case log…</source>
         <translation>Ouverture du journal des dossiers…</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location filename="../../desktop/ui/signin.py" line="-8"/>
         <source>Pick your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
@@ -2290,7 +2556,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-260"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-308"/>
         <source>Print voucher</source>
         <translation>Imprimer le bon</translation>
     </message>
@@ -2340,7 +2606,7 @@
         <translation>Message d&apos;impression</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Voucher %1</source>
         <translation>Bon %1</translation>
     </message>
@@ -2350,7 +2616,12 @@
         <translation>Lettre d&apos;excuses</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
+        <source>Making the slip…</source>
+        <translation>Préparation du document…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>Aucune imprimante n&apos;est configurée pour ce document, ou elle n&apos;est pas connectée.</translation>
     </message>
@@ -2365,12 +2636,12 @@
         <translation>Le document est enregistré sous %1.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Sent to the printer. A copy is kept as %1.</source>
         <translation>Envoyé à l&apos;imprimante. Une copie est conservée sous %1.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Save slip as PDF</source>
         <translation>Enregistrer le document en PDF</translation>
     </message>
@@ -2380,12 +2651,12 @@
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-45"/>
         <source>Could not save there (%1). The slip is kept as %2.</source>
         <translation>Impossible d&apos;enregistrer à cet endroit (%1). Le document est conservé sous %2.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+48"/>
         <source>Saved as %1.</source>
         <translation>Enregistré sous %1.</translation>
     </message>
@@ -2462,17 +2733,17 @@
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location line="-113"/>
+        <location line="-131"/>
         <source>Head office sync</source>
         <translation>Synchronisation avec le siège</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Click for details</source>
         <translation>Cliquez pour les détails</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Not connected to head office</source>
         <translation>Non connecté au siège</translation>
     </message>
@@ -2530,7 +2801,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+10"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+26"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Valide : %1 — %2 pour %3, jusqu&apos;au %4.</translation>
     </message>
