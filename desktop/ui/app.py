@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster, site_locale
-from desktop.ui import labels
 from desktop.ui.background import Background, Job, log_failure, run_job
 
 if TYPE_CHECKING:
@@ -111,7 +110,8 @@ class _OnFirstPaint(QObject):
 
 def _refuse(app: QApplication, error: BaseException) -> None:
     """Say why the case log cannot be opened, on the UI thread, from the exception itself."""
-    from db.store import StoreError
+    from db.errors import StoreError
+    from desktop.ui import labels  # only on this path: the usual start does not need it
 
     title = app.translate("App", "Amends cannot open its case log")
     if isinstance(error, StoreError):
