@@ -60,6 +60,12 @@ def step_prompt(step: str) -> str:
 
 
 def field_name(name: str) -> str:
+    """A form field by its key, as a person calls it (an unknown key as itself)."""
+    return field_names().get(name, name)
+
+
+def field_names() -> dict[str, str]:
+    """Every field key the core names in a refusal, worded."""
     return {
         "guest_name": translate("Labels", "guest name"),
         "location": translate("Labels", "room or table"),
@@ -73,7 +79,7 @@ def field_name(name: str) -> str:
         "timezone": translate("Labels", "time zone"),
         "manager_name": translate("Labels", "manager's name"),
         "manager_pin": translate("Labels", "manager's PIN"),
-    }.get(name, name)
+    }
 
 
 def category_name(key: str) -> str:
@@ -175,8 +181,8 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             return translate("Labels", "This approval is not allowed.")
     if refusal in (Refusal.MISSING_FIELDS, Refusal.INVALID_HEADER, Refusal.INVALID_SITE):
         # Only the fields a person knows by name: anything else is for the log.
-        known = [n.strip() for n in detail.split(",") if field_name(n.strip()) != n.strip()]
-        detail = ", ".join(field_name(n) for n in known)
+        names = field_names()
+        detail = ", ".join(names[n.strip()] for n in detail.split(",") if n.strip() in names)
     elif refusal is not Refusal.TEXT_TOO_LONG:
         detail = ""  # the rest is for logs, never shown: it may be English or a raw value
     messages = {

@@ -60,6 +60,9 @@ def test_every_refusal_is_translated(qapp: QApplication, lang: str) -> None:
 def test_details_that_help_are_worded_too(qapp: QApplication) -> None:
     assert "room or table" in english(Refusal.MISSING_FIELDS, "location, root_cause")
     assert "root cause" in english(Refusal.MISSING_FIELDS, "location, root_cause")
+    # Keys that read the same in English are still worded, not dropped.
+    assert english(Refusal.MISSING_FIELDS, "location, category, severity") == (
+        "Still needed before closing: room or table, category, severity")
     assert english(Refusal.APPROVAL_REFUSED, ApprovalRefusal.OWN_GRANT.value) == (
         labels.approval_refusal(ApprovalRefusal.OWN_GRANT))
     assert "20001" in english(Refusal.TEXT_TOO_LONG, "20001")
