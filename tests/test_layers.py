@@ -83,3 +83,19 @@ def test_no_part_of_the_desk_is_over_400_lines() -> None:
              for part in parts}
     assert sizes["desk"] <= 250
     assert {part: n for part, n in sizes.items() if n > 400} == {}
+
+
+def test_the_sign_in_screen_and_main_window_load_without_reportlab_or_the_orm() -> None:
+    """Start-up paints the sign-in screen before the store is opened, and builds the main
+    window without ReportLab (slips are made in the pool when printed)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import desktop.ui.app, desktop.ui.signin; "
+            "early = {m for m in ('sqlalchemy', 'reportlab') if m in sys.modules}; "
+            "import desktop.ui.main_window, desktop.ui.gesture, desktop.ui.slips_ui; "
+            "print(sorted(early), 'reportlab' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+                            timeout=120, check=True)
+    assert result.stdout.split() == ["[]", "False"], result.stdout + result.stderr

@@ -29,7 +29,6 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
 from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
-from desktop.slips.compose import make_slip
 from desktop.ui import labels
 from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import day_text, moment_text, money, named
@@ -136,6 +135,10 @@ class SlipBar(QWidget):
         desk, size = self.desk, slip_size(self.desk, kind)
 
         def work() -> str:
+            # Here, in the pool: importing the slips loads ReportLab, which start-up should
+            # not pay for on the UI thread.
+            from desktop.slips.compose import make_slip
+
             pdf, kept = make_slip(desk, who, case_id, kind, code, size)
             return send(pdf, kept)
 
