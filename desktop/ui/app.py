@@ -104,6 +104,9 @@ class _OnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
+            # Once is enough: every later event would call into Python (and take the GIL
+            # from the thread opening the store) for nothing.
+            watched.removeEventFilter(self)
             QTimer.singleShot(0, callback)  # after the paint has reached the screen
         return False
 
