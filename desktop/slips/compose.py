@@ -123,10 +123,22 @@ def make_slip(desk: Desk, who: OnShift, case_id: str, kind: Literal["voucher", "
 
 
 def keep_pdf(data_dir: Path, pdf: bytes, name: str, moment: datetime) -> Path:
-    """Save the slip in the data dir's slips folder; returns its path."""
+    """Save the slip in the data dir's slips folder under a name of its own; returns its path.
+
+    Nothing kept is ever overwritten: two prints of one slip within the same second get
+    ``…-2.pdf``, ``…-3.pdf`` (the file is created exclusively, so two threads cannot take
+    the same name either).
+    """
     folder = data_dir / "slips"
     folder.mkdir(parents=True, exist_ok=True)
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:60]
-    path = folder / f"{moment:%Y%m%d-%H%M%S}-{safe}.pdf"
-    path.write_bytes(pdf)
-    return path
+    stem = f"{moment:%Y%m%d-%H%M%S}-{safe}"
+    for number in range(1, 10_000):
+        path = folder / (f"{stem}.pdf" if number == 1 else f"{stem}-{number}.pdf")
+        try:
+            with path.open("xb") as handle:
+                handle.write(pdf)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free name for {stem} in {folder}")

@@ -13,7 +13,7 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.settings import VOUCHER_TERMS
 from desktop.slips import render_apology, render_voucher
-from desktop.slips.compose import DEFAULT_VOUCHER_TERMS, apology_slip, voucher_slip
+from desktop.slips.compose import DEFAULT_VOUCHER_TERMS, apology_slip, keep_pdf, voucher_slip
 from tests.conftest import Team, make_desk
 from tests.core.test_voucher_desk import DINNER, issue, payloads
 
@@ -83,3 +83,16 @@ def test_prints_are_numbered_and_a_reprint_says_so(desk: Desk, team: Team) -> No
     assert [(p["kind"], p["print_no"]) for p in printed] == [
         ("voucher", 1), ("voucher", 2), ("apology", 1), ("apology", 2)]
     assert desk.vouchers.of_case(issued.case_id)[0].print_count == 2
+
+
+def test_two_prints_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    moment = datetime(2026, 11, 18, 15, 30, tzinfo=UTC)
+    first = keep_pdf(tmp_path, b"%PDF first", "voucher K7Q-M4X", moment)
+    second = keep_pdf(tmp_path, b"%PDF second", "voucher K7Q-M4X", moment)
+    third = keep_pdf(tmp_path, b"%PDF third", "voucher K7Q-M4X", moment)
+    assert len({first, second, third}) == 3
+    assert [p.read_bytes() for p in (first, second, third)] == [
+        b"%PDF first", b"%PDF second", b"%PDF third"]
+    assert second.name == "20261118-153000-voucher-K7Q-M4X-2.pdf"
+    assert sorted(p.name for p in (tmp_path / "slips").iterdir()) == sorted(
+        p.name for p in (first, second, third))
