@@ -348,7 +348,8 @@ def _open_existing_desk(data_dir: Path) -> Desk | None:
 
 def enroll_command(data_dir: Path, url: str, code: str, name: str | None) -> int:
     """``amends enroll URL CODE``: join head office; the token goes to the keychain."""
-    from desktop.sync.client import EnrolError, enroll
+    from desktop.sync.client import enroll
+    from desktop.sync.errors import EnrolError
 
     desk = _open_existing_desk(data_dir)
     if desk is None:

@@ -21,7 +21,6 @@ log line.
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,6 +33,7 @@ import httpx
 from db import wire
 from db.eventlog import Event
 from desktop.core.secrets import token_name
+from desktop.sync.errors import EnrolError, NotEnrolled, SyncError, SyncProblem
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -50,51 +50,6 @@ PUSH_BATCH = 2000
 MAX_PUSH_BYTES = 4 * 1024 * 1024
 PULL_PAGE = 500
 MAX_PAGES = 10_000  # bounds one round against a server that never stops answering "more"
-
-
-class SyncProblem(enum.Enum):
-    """Why a sync step failed, for a screen to word in the desk's language."""
-
-    OFFLINE = "offline"  # head office cannot be reached: retried with back-off
-    UNAVAILABLE = "unavailable"  # it answered 5xx: retried
-    NO_SITE = "no_site"  # the desk is not set up yet
-    BAD_ADDRESS = "bad_address"  # not an https:// address
-    ENROL_CODE = "enrol_code"  # the code is wrong, used or expired (403, 410)
-    ENROL_CONFLICT = "enrol_conflict"  # the desk does not fit the code's site (409)
-    NOT_ENROLLED = "not_enrolled"  # no head office, or the token is gone from the keychain
-    NOT_ACCEPTED = "not_accepted"  # 401: revoked, or enrolled again elsewhere
-    KEYCHAIN = "keychain"  # the token cannot be stored or read
-    NOT_RECORDED = "not_recorded"  # enrolled, but the desk could not note it
-    REFUSED_EVENTS = "refused_events"  # head office refused this desk's events
-    REFUSED = "refused"  # head office refused to send events or the policy
-    BAD_ANSWER = "bad_answer"  # an answer that is not what head office sends
-    BAD_REMOTE = "bad_remote"  # other desks' events that do not verify or cannot be read
-    BAD_POLICY = "bad_policy"  # head office's policy cannot be used here
-    LOCAL = "local"  # this desk could not store or show what it received
-
-
-class SyncError(Exception):
-    """A sync step failed. The message (English) is for logs and the terminal; ``problem``
-    says which, for a screen to word.
-
-    ``offline`` is True when head office could not be reached at all (retry later with
-    back-off); False when it answered and refused (a person may need to act).
-    """
-
-    def __init__(self, message: str, *, problem: SyncProblem | None = None,
-                 offline: bool = False, status: int | None = None) -> None:
-        super().__init__(message)
-        self.problem = problem or (SyncProblem.OFFLINE if offline else SyncProblem.BAD_ANSWER)
-        self.offline = offline
-        self.status = status
-
-
-class EnrolError(SyncError):
-    """Enrolment was refused or could not be done."""
-
-
-class NotEnrolled(SyncError):
-    """This desk has not joined head office yet."""
 
 
 @dataclass(slots=True)

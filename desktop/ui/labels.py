@@ -16,7 +16,7 @@ from desktop.core.errors import DeskError, Refusal
 if TYPE_CHECKING:
     from db.errors import StoreError
     from desktop.core.money import AmountProblem
-    from desktop.sync.client import SyncError, SyncProblem
+    from desktop.sync.errors import SyncError, SyncProblem
 
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``; a
@@ -273,8 +273,8 @@ def sync_problem(error: SyncError) -> str:
 
 
 def sync_problem_text(problem: SyncProblem) -> str:
-    """A sentence for each ``desktop.sync.client.SyncProblem``."""
-    from desktop.sync.client import SyncProblem
+    """A sentence for each ``desktop.sync.errors.SyncProblem``."""
+    from desktop.sync.errors import SyncProblem
 
     messages = {
         SyncProblem.OFFLINE: translate(

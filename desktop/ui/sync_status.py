@@ -272,7 +272,7 @@ class HeadOfficeDialog(QDialog):
         return self._running is not None
 
     def _not_enrolled(self, error: BaseException) -> None:
-        from desktop.sync.client import EnrolError
+        from desktop.sync.errors import EnrolError
 
         self._running = None
         self.enrol_button.setEnabled(True)

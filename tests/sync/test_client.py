@@ -17,7 +17,8 @@ from desktop.core.policy import default_policy
 from desktop.core.secrets import token_name
 from desktop.core.settings import HQ_URL
 from desktop.core.views import CaseHeader, GestureProposal, VoucherOutcome
-from desktop.sync.client import EnrolError, SyncProblem, enroll, sync_once
+from desktop.sync.client import enroll, sync_once
+from desktop.sync.errors import EnrolError, SyncProblem
 from headoffice import admin
 from headoffice.models import Device
 from tests.conftest import Team

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.views import CaseHeader
-from desktop.sync.client import SyncProblem, SyncReport, enroll, sync_once
+from desktop.sync.client import SyncReport, enroll, sync_once
+from desktop.sync.errors import SyncProblem
 from desktop.sync.worker import SyncStatus, SyncWorker
 from desktop.ui import labels
 from desktop.ui.main_window import MainWindow
@@ -215,13 +216,13 @@ def test_enrolment_runs_in_the_pool_and_answers_success_and_failure(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from desktop.sync import client
+    from desktop.sync import client, errors
     from desktop.ui import sync_status
 
     desk = make_eur_desk()
     threads: list[threading.Thread] = []
-    answers = iter([client.EnrolError("Head office refused the enrolment: code used",
-                                      problem=client.SyncProblem.ENROL_CODE),
+    answers = iter([errors.EnrolError("Head office refused the enrolment: code used",
+                                      problem=errors.SyncProblem.ENROL_CODE),
                     RuntimeError("a bug"), {"site_name": "Harbour HQ"}])
 
     def fake_enroll(_desk: Desk, url: str, code: str, name: str | None) -> dict[str, str]:
@@ -244,7 +245,7 @@ def test_enrolment_runs_in_the_pool_and_answers_success_and_failure(
     assert not dialog.enrol_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
     assert dialog.message.text() == "Not enrolled: " + labels.sync_problem_text(
-        client.SyncProblem.ENROL_CODE)
+        errors.SyncProblem.ENROL_CODE)
     assert dialog.enrol_button.isEnabled()
 
     dialog.enrol_button.click()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from db.store import StoreError, StoreProblem
 from desktop.core.budget import ApprovalRefusal
 from desktop.core.errors import DeskError, Refusal
-from desktop.sync.client import SyncError, SyncProblem
+from desktop.sync.errors import SyncError, SyncProblem
 from desktop.ui import labels
 from desktop.ui.app import install_translations, remove_translations
 
