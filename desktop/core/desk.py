@@ -39,7 +39,7 @@ from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import ChainBroken
 from desktop.core.grants import GrantRoom
 from desktop.core.ledger import SyncLedger
-from desktop.core.paths import DB_FILE
+from desktop.core.paths import DB_FILE, make_private_dir, make_private_file
 from desktop.core.recorder import Recorder
 from desktop.core.settings import REVIEW_BACKFILL, Settings
 from desktop.core.shifts import ShiftRoom
@@ -74,13 +74,15 @@ class Desk:
     def open(cls, data_dir: Path, clock: Clock | None = None, *, verify: bool = True) -> Desk:
         """Open (creating if new) the desk in ``data_dir``; refuse a store that is not sound."""
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(data_dir)
         except OSError as error:
             raise StoreError(f"The data folder {data_dir} cannot be created ({error.strerror}). "
                              "Choose another with --data-dir or AMENDS_HOME.",
                              problem=StoreProblem.NO_FOLDER, path=data_dir) from error
         path = data_dir / DB_FILE
         engine = open_store(path)
+        for kept in (path, path.with_name(DB_FILE + "-wal"), path.with_name(DB_FILE + "-shm")):
+            make_private_file(kept)  # SQLite creates them by the umask (often 0644)
         desk = cls(engine, data_dir, clock)
         if verify:
             fault = desk.verify_log()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from db.store import StoreError, check_file, current_revision, make_engine
-from desktop.core.paths import DB_FILE
+from desktop.core.paths import DB_FILE, open_to_others
 from desktop.core.settings import DEVICE_ID, HQ_PULL_FAULT, HQ_URL, PRINTER
 
 
@@ -145,7 +145,12 @@ def _data_dir(data_dir: Path) -> Check:
             pass
     except OSError as error:
         return Check("data dir", Status.FAIL, f"{data_dir} is not writable ({error.strerror})")
-    return Check("data dir", Status.OK, f"{data_dir} (writable)")
+    if open_to_others(data_dir):
+        return Check("data dir", Status.WARN,
+                     f"{data_dir} can be read by other accounts of this computer (guest names "
+                     f"and complaints are in it): run 'chmod -R go-rwx {data_dir}', or start "
+                     "Amends once, which tightens it")
+    return Check("data dir", Status.OK, f"{data_dir} (writable, private)")
 
 
 def _store_checks(db_path: Path) -> list[Check]:

@@ -17,6 +17,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from desktop.core.paths import make_private_dir
+
 LOG_DIR = "logs"
 LOG_FILE = "amends.log"
 MAX_BYTES = 1024 * 1024
@@ -91,7 +93,8 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
             stop_logging()  # another data dir (tests open several in one process)
             break
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(data_dir)  # the log is the first thing a start writes there
+        make_private_dir(path.parent)
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                       encoding="utf-8", delay=True)
     except OSError as error:

@@ -8,6 +8,7 @@ the same slips.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -17,6 +18,7 @@ from babel.dates import format_date
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.money import babel_locale, format_money
+from desktop.core.paths import PRIVATE_FILE_MODE, make_private_dir
 from desktop.core.settings import VOUCHER_TERMS
 from desktop.core.views import OnShift, StaffMember
 from desktop.slips.apology import fill_apology, load_apology_template
@@ -127,18 +129,20 @@ def keep_pdf(data_dir: Path, pdf: bytes, name: str, moment: datetime) -> Path:
 
     Nothing kept is ever overwritten: two prints of one slip within the same second get
     ``…-2.pdf``, ``…-3.pdf`` (the file is created exclusively, so two threads cannot take
-    the same name either).
+    the same name either). The folder and the file are its owner's only.
     """
     folder = data_dir / "slips"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_dir(folder)
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)[:60]
     stem = f"{moment:%Y%m%d-%H%M%S}-{safe}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for number in range(1, 10_000):
         path = folder / (f"{stem}.pdf" if number == 1 else f"{stem}-{number}.pdf")
         try:
-            with path.open("xb") as handle:
-                handle.write(pdf)
+            handle = os.open(path, flags, PRIVATE_FILE_MODE)
         except FileExistsError:
             continue
+        with os.fdopen(handle, "wb") as kept:
+            kept.write(pdf)
         return path
     raise FileExistsError(f"no free name for {stem} in {folder}")
