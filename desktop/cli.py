@@ -156,10 +156,22 @@ def seed_command(data_dir: Path, cases: int, years: float) -> int:
     if cases < 1 or years <= 0:
         print("--cases must be at least 1 and --years above 0.", file=sys.stderr)
         return 2
-    desk = _open_existing_desk(data_dir)
-    if desk is None:
+    from db.store import StoreError
+    from desktop.core.desk import Desk
+
+    try:
+        desk = Desk.open(data_dir)
+    except StoreError as error:
+        print(error, file=sys.stderr)
         return 1
     try:
+        if not desk.site.exists():
+            # An empty data dir (or one never set up): history needs a site, so the demo
+            # site comes first, as `amends --demo` would make it.
+            from desktop.core.demo import create_demo_site
+
+            site = create_demo_site(desk)
+            print(f"Made the demo site {site.name} in {data_dir}.")
         from desktop.core.seed import seed_history
 
         written = seed_history(desk, cases, years=years)

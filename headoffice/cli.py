@@ -120,6 +120,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: database error, nothing was changed: "
               f"{first_line(error)}", file=sys.stderr)
         return 1
+    except ModuleNotFoundError as error:
+        # Installed as the desk's package without head office's own libraries.
+        missing = (error.name or "").partition(".")[0]
+        if missing not in EXTRAS:
+            raise
+        print(f"{PROG}: error: head office needs its extras ({missing} is not installed): "
+              "pip install 'amends[headoffice]'", file=sys.stderr)
+        return 1
+
+
+# What `pip install 'amends[headoffice]'` brings (pyproject.toml); psycopg only for PostgreSQL.
+EXTRAS = ("fastapi", "starlette", "pydantic", "uvicorn", "psycopg")
 
 
 def _in_tx(engine: Engine, work: Callable[[Session], T]) -> T:

@@ -1,4 +1,4 @@
-"""`amends voucher check|redeem` and `amends slip sample`, run through ``main([...])``."""
+"""`amends voucher check|redeem`, `amends slip sample` and `amends seed-demo`, run through ``main([...])``."""
 
 from __future__ import annotations
 
@@ -199,3 +199,28 @@ def test_the_cli_and_the_desk_import_no_crypto_keyring_or_pdf_until_needed() -> 
     found = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                            text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_seed_demo_on_an_empty_data_dir_makes_the_demo_site_first(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = tmp_path / "empty"
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "30", "--years", "0.1"]) == 0
+    out = capsys.readouterr().out
+    assert "Made the demo site" in out and "Added 30 cases" in out
+    desk = Desk.open(data_dir)
+    try:
+        assert desk.site.info().is_demo
+        assert len(desk.cases.summaries(status=None, limit=1000)) >= 30
+    finally:
+        desk.close()
+    # Again on the same desk: more history, no second site.
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "5", "--years", "0.1"]) == 0
+    assert "Made the demo site" not in capsys.readouterr().out
+
+
+def test_seed_demo_refuses_bad_numbers_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = tmp_path / "empty"
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "0"]) == 2
+    assert "--cases must be at least 1" in capsys.readouterr().err
+    assert not data_dir.exists()

@@ -273,3 +273,19 @@ def test_serve_runs_the_api(db_url: str, tmp_path: Path, tls: bool) -> None:
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert f"serving {safe_url(db_url)} on {'https' if tls else 'http'}://127.0.0.1:{port}" in err
+
+
+@pytest.mark.parametrize("missing", ["uvicorn", "fastapi"])
+def test_without_its_extras_head_office_says_what_to_install(tmp_path: Path,
+                                                             missing: str) -> None:
+    """Installed as the desk's package alone (no `[headoffice]` extras): a sentence, no
+    traceback. The missing library is hidden from a child process."""
+    code = (f"import sys; sys.modules[{missing!r}] = None; "
+            "from headoffice.cli import main; "
+            f"sys.exit(main(['--db', 'sqlite:///{tmp_path / 'hq.sqlite3'}', 'serve']))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (f"head office needs its extras ({missing} is not installed): "
+            "pip install 'amends[headoffice]'") in result.stderr
