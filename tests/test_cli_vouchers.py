@@ -1,4 +1,5 @@
-"""`amends voucher check|redeem`, `amends slip sample` and `amends seed-demo`, run through ``main([...])``."""
+"""`amends voucher check|redeem`, `amends slip sample` and `amends seed-demo`, run through
+``main([...])``."""
 
 from __future__ import annotations
 
