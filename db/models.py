@@ -143,6 +143,25 @@ class EventRow(Base):
     acked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class QuarantineRow(Base):
+    """A pulled event of another desk that this desk holds without applying it.
+
+    The event itself is in ``event`` (it is part of that desk's hash chain, which must stay
+    whole); this row says that the fold skips it, and why: ``why`` is ``unknown_kind`` (a
+    newer build's kind: applied after an upgrade), ``schema`` (its payload breaks its kind's
+    schema) or ``fold`` (folding it failed); ``detail`` names the field or the error.
+    """
+
+    __tablename__ = "quarantine"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(64))
+    why: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text)
+
+
 # --- read model (derived from events) --------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.event_schema import is_known
 from headoffice.models import Device, EventRow, Flag
 from headoffice.rows import ref
 
@@ -38,6 +39,25 @@ def flag_double_redemptions(db: Session, device: Device, voucher_ids: set[str | 
         if add_flag(db, site_id=device.site_id, device_id=device.id,
                      kind="voucher_redeemed_twice", detail=detail, now=now):
             added.append("voucher_redeemed_twice")
+    return added
+
+
+def flag_unknown_kinds(db: Session, device: Device, kinds: Sequence[str], now: datetime
+                       ) -> list[str]:
+    """Flag each kind of event a desk stored here that this head office has no schema for.
+
+    Such events are stored (a newer desk may have written them, and a newer head office would
+    know them), but desks of an older build cannot apply them: they hold them in quarantine
+    until they are upgraded. Once per device and kind.
+    """
+    added: list[str] = []
+    for kind in sorted({k for k in kinds if not is_known(k)}):
+        detail = (f"device {device.name} ({device.id}) sent events of kind {kind!r}, which this "
+                  "head office does not know: desks that do not know it either hold them "
+                  "back until they are upgraded")
+        if add_flag(db, site_id=device.site_id, device_id=device.id, kind="unknown_kind",
+                    detail=detail, now=now):
+            added.append("unknown_kind")
     return added
 
 

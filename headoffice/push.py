@@ -32,9 +32,10 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, func, select
 from sqlalchemy.orm import Session
 
+from db.event_schema import SchemaError, check_payload
 from db.eventlog import GENESIS_HASH, ChainFault, Event, verify_chain
 from db.wire import PushRequest
-from headoffice.flags import add_flag, flag_double_redemptions, redeemed
+from headoffice.flags import add_flag, flag_double_redemptions, flag_unknown_kinds, redeemed
 from headoffice.models import Device, EventRow, Site
 from headoffice.push_checks import Hashed, PlainBatch
 from headoffice.rows import event_values, row
@@ -44,7 +45,8 @@ EVENT_TABLE = cast(Table, EventRow.__table__)
 
 @dataclass(frozen=True, slots=True)
 class PushFault:
-    kind: str  # the flag kind: chain_gap, chain_break, chain_fork, event_id_reused
+    # the flag kind: chain_gap, chain_break, chain_fork, event_id_reused, event_schema
+    kind: str
     seq: int
     event_id: str | None
     detail: str
@@ -109,6 +111,11 @@ def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
                     break
 
     new_start = next((i for i, e in enumerate(events) if e.seq > held), len(events))
+    # Events already held are not checked again (an older head office may have stored one
+    # this schema refuses; the desk's resend must still be a no-op).
+    refused = first_unfit(events, hashed, new_start, fault_index)
+    if refused is not None:
+        fault_index, fault = refused
     fresh = list(events[new_start:fault_index])
     rows = [event_values(event, device.site_id, now, hashed[new_start + i][0])
             for i, event in enumerate(fresh)]
@@ -124,6 +131,7 @@ def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
     if fresh:
         device.last_seq = fresh[-1].seq
         result.stored = len(fresh)
+        result.flags.extend(flag_unknown_kinds(db, device, [e.kind for e in fresh], now))
         vouchers = redeemed([e.kind for e in fresh], [e.payload for e in fresh])
         result.flags.extend(flag_double_redemptions(db, device, vouchers, now))
     result.highest_seq = device.last_seq
@@ -172,10 +180,27 @@ def push_plain(db: Session, device: Device, batch: PlainBatch, *, now: datetime
     device.last_seq = last
     device.last_sync_at = now
     result = PushResult(highest_seq=last, stored=len(rows))
+    result.flags.extend(flag_unknown_kinds(db, device, batch.kinds, now))
     result.flags.extend(flag_double_redemptions(
         db, device, redeemed(batch.kinds, batch.payloads), now))
     db.flush()
     return result
+
+
+def first_unfit(events: Sequence[Event], hashed: Sequence[Hashed], start: int, stop: int
+                ) -> tuple[int, PushFault] | None:
+    """The first of ``events[start:stop]`` that breaks its kind's schema (``db.event_schema``),
+    as the index to stop at and the fault to answer with; None if all fit."""
+    for index in range(start, stop):
+        event = events[index]
+        try:
+            check_payload(event.kind, event.case_id, event.payload, hashed[index][0])
+        except SchemaError as error:
+            return index, PushFault(
+                "event_schema", event.seq, event.id,
+                f"event {event.id} (device {event.device_id}, seq {event.seq}) of kind "
+                f"{event.kind} breaks its schema: {error}")
+    return None
 
 
 def _chain_push_fault(fault: ChainFault, held: int, expected: int) -> PushFault:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from db import wire
+from db.event_schema import SchemaError, check_payload
 from db.eventlog import Event, hash_columns, payload_json_and_hash
 from db.wire import (
     AT_RE,
@@ -181,8 +182,20 @@ class PlainBatch:
                                                   actors, ats, payloads, prev_hashes)
         except (ValueError, TypeError, RecursionError):  # cannot be hashed: the careful 422
             return None
-        if digests != hashes:
+        if digests != hashes or not _all_fit(kinds, case_ids, payloads, payload_jsons):
             return None
         return cls(device_id, chain_head, ids, seqs, kinds, case_ids, actors, ats, payloads,
                    prev_hashes, hashes, payload_jsons)
 
+
+def _all_fit(kinds: list[str], case_ids: list[str | None], payloads: list[dict[str, Any]],
+             payload_jsons: list[str]) -> bool:
+    """Whether every event fits its kind's schema (a no goes the careful way, which stores
+    the events before the first that does not, refuses it with 409 and flags it)."""
+    try:
+        for kind, case_id, payload, payload_json in zip(kinds, case_ids, payloads,
+                                                        payload_jsons, strict=True):
+            check_payload(kind, case_id, payload, payload_json)
+    except SchemaError:
+        return False
+    return True

@@ -11,6 +11,7 @@ only what events merged out of order touch. The review's per-day totals are kept
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Collection, Iterator, Mapping
 from datetime import datetime, timedelta
@@ -20,6 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from db.event_schema import SchemaError, check_payload
 from db.eventlog import GENESIS_HASH, ChainFault, Event, canonical_json, seal, verify_chain
 from db.models import (
     READ_MODEL_TABLES,
@@ -33,9 +35,13 @@ from db.models import (
     VoucherRow,
     format_utc,
 )
+from desktop.core import quarantine
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.fold import apply
 from desktop.core.guest_links import relink_all, relink_guest
 from desktop.core.review_days import DIRTY_DAYS, chunks, refresh_review_days
+
+log = logging.getLogger(__name__)
 
 
 def append(db: Session, *, device_id: str, kind: str, at: datetime, case_id: str | None,
@@ -49,7 +55,15 @@ def append(db: Session, *, device_id: str, kind: str, at: datetime, case_id: str
     ).first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     # Round-trip through canonical JSON so what is hashed is exactly what is stored.
-    clean_payload = json.loads(canonical_json(dict(payload)))
+    payload_json = canonical_json(dict(payload))
+    clean_payload = json.loads(payload_json)
+    try:
+        # The schema every desk and head office hold events to: a bug here must not write an
+        # event that the site's other desks cannot apply and head office would refuse.
+        check_payload(kind, case_id, clean_payload, payload_json)
+    except SchemaError as error:
+        log.error("refused to write a %s event that breaks its schema: %s", kind, error)
+        raise DeskError(Refusal.EVENT_INVALID, f"{kind} {error}") from error
     event = seal(id=str(uuid.uuid4()), device_id=device_id, seq=seq, kind=kind,
                  case_id=case_id, actor=actor, at=format_utc(at), payload=clean_payload,
                  prev_hash=prev_hash)
@@ -92,9 +106,11 @@ def refold(db: Session) -> None:
         db.execute(delete(table))
     db.info.pop("site_zone", None)
     db.info["refolding"] = True  # one recount of every day at the end, not one per event
+    held = quarantine.held_ids(db)
     try:
         for event in iter_events(db):
-            apply(db, event)
+            if event.id not in held:  # held events never reach the read model
+                apply(db, event)
         db.flush()
     finally:
         db.info.pop("refolding", None)
@@ -154,8 +170,9 @@ def refold_touched(db: Session, merged: Collection[Event]) -> int:
             db.execute(delete(table).where(column.in_(chunk)))
     db.flush()
     db.expunge_all()  # the deleted rows must not linger in the session's identity map
+    held = quarantine.held_ids(db)
     for event in sorted(events.values(), key=lambda e: (e.at, e.device_id, e.seq)):
-        apply(db, event)
+        quarantine.apply_or_hold(db, event, held)  # one that fails is held, not the merge
     # A gesture merged late may be the earlier one that a later gesture to the guest repeats.
     for refolded in _in(db, select(CaseRow), CaseRow.id, case_ids):
         relink_guest(db, refolded)

@@ -102,6 +102,8 @@ class Desk:
                 review_days.relocalise(db)
                 guest_links.relink_all(db)
                 db.delete(pending)
+        # Held events of a kind this build did not know: an upgrade may know it now.
+        self.ledger.release_held()
 
     def close(self) -> None:
         self.recorder.engine.dispose()

@@ -272,4 +272,24 @@ def head_office_checks(data_dir: Path, db_path: Path,
     waiting = f"{pending} event(s) waiting to be sent"
     checks.append(Check("sync", Status.FAIL if fault else Status.OK,
                         f"{waiting}; pulling is stuck: {fault}" if fault else waiting))
+    checks.append(_held(db_path))
     return checks
+
+
+def _held(db_path: Path) -> Check:
+    """Other desks' events held in quarantine: a warning (the rest syncs and shows)."""
+    from desktop.core.quarantine import summary
+
+    engine = make_engine(db_path)
+    try:
+        with Session(engine) as db:
+            held = summary(db)
+    except DatabaseError as error:  # a store not migrated yet has no quarantine table
+        return Check("held events", Status.WARN, f"cannot be counted ({error.orig})")
+    finally:
+        engine.dispose()
+    if not held.count:
+        return Check("held events", Status.OK, "none: every pulled event was applied")
+    return Check("held events", Status.WARN,
+                 f"{held.count} event(s) of other desks held back, not applied: "
+                 f"{held.describe()}")

@@ -9,15 +9,16 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# Bounded by the schema every event is held to (a note of MAX_TEXT characters fits it).
+from db.event_schema import MAX_HEADER_TEXT, MAX_TEXT
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.money import CurrencyError, check_currency
 from desktop.core.playbook import SEVERITIES, SITE_KINDS
 from desktop.core.views import CaseHeader
 
-MAX_TEXT = 20_000  # a guest's account can be long; a pasted novel cannot
-MAX_HEADER_TEXT = 500
-
+__all__ = ["MAX_HEADER_TEXT", "MAX_TEXT", "check_header", "header_problems", "site_problems",
+           "text", "zone_exists"]
 
 def text(value: Any) -> str:
     """Free text as it will be stored; refused when too long to keep."""

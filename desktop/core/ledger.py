@@ -18,10 +18,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, Event, canonical_json, verify_chain
-from db.models import EventRow
+from db.models import EventRow, QuarantineRow
 from db.models import Policy as PolicyRow
 from db.models import Setting as SettingRow
-from desktop.core import caselog, fold, review_days
+from desktop.core import caselog, quarantine, review_days
 from desktop.core.inputs import zone_exists
 from desktop.core.policy import Policy, parse_policy
 from desktop.core.recorder import Recorder
@@ -71,13 +71,14 @@ class SyncLedger:
                 EventRow.device_id == self._device_id, EventRow.acked.is_(False))) or 0
             head = db.scalar(select(EventRow.hash).where(EventRow.device_id == self._device_id)
                              .order_by(EventRow.seq.desc()).limit(1))
+            held = db.scalar(select(func.count()).select_from(QuarantineRow)) or 0
         return SyncState(
             url=HQ_URL.read(raw.get(HQ_URL.key)), site_id=HQ_SITE_ID.read(raw.get(HQ_SITE_ID.key)),
             pending=int(pending), chain_head=head or GENESIS_HASH,
             pull_cursor=HQ_PULL_CURSOR.read(raw.get(HQ_PULL_CURSOR.key)),
             policy_version=HQ_POLICY_VERSION.read(raw.get(HQ_POLICY_VERSION.key)),
             needs_refold=HQ_NEEDS_REFOLD.read(raw.get(HQ_NEEDS_REFOLD.key)),
-            pull_fault=HQ_PULL_FAULT.read(raw.get(HQ_PULL_FAULT.key)))
+            pull_fault=HQ_PULL_FAULT.read(raw.get(HQ_PULL_FAULT.key)), held=int(held))
 
     def record_enrolment(self, *, url: str, site_id: str, site_name: str,
                          timezone: str) -> None:
@@ -187,8 +188,10 @@ class SyncLedger:
             if merged:
                 merged.sort(key=lambda e: (e.at, e.device_id, e.seq))
                 if tail is None or (merged[0].at, merged[0].device_id, merged[0].seq) > tuple(tail):
+                    held = quarantine.held_ids(db)
                     for item in merged:
-                        fold.apply(db, item)
+                        # One this build cannot apply is held; the rest still are.
+                        quarantine.apply_or_hold(db, item, held)
                 else:
                     # Older than something held: rebuild just the cases, vouchers and shifts
                     # they touch (a whole refold held the write lock for a minute at 100,000
@@ -200,6 +203,32 @@ class SyncLedger:
                 _put(db, HQ_PULL_CURSOR, next_cursor)
                 _put(db, HQ_PULL_FAULT, "")
         return MergeResult(stored=len(merged), faults=tuple(faults))
+
+    def release_held(self) -> int:
+        """Apply the held events this build can apply now (after an upgrade that knows their
+        kind); how many were applied. Those it still cannot apply stay held."""
+        with self._recorder.tx() as db:
+            rows = list(db.scalars(select(QuarantineRow)))
+            events = {e.id: caselog.row_to_event(e) for e in db.scalars(
+                select(EventRow).where(EventRow.id.in_([r.event_id for r in rows])))}
+            ready = [row for row in rows if row.event_id in events
+                     and quarantine.verdict(events[row.event_id]) is None]
+            if not ready:
+                return 0
+            for row in ready:
+                db.delete(row)
+            db.flush()
+            # In fold order with the events they touch; one that still fails is held again.
+            caselog.refold_touched(db, [events[row.event_id] for row in ready])
+            still = quarantine.held_ids(db)
+            released = sum(1 for row in ready if row.event_id not in still)
+        log.info("applied %d event(s) held in quarantine", released)
+        return released
+
+    def held(self) -> quarantine.Held:
+        """The events of other desks held here without being applied."""
+        with self._recorder.tx() as db:
+            return quarantine.summary(db)
 
     def refold_after_merge(self) -> bool:
         """Rebuild the read model if an earlier version left merged events waiting for a

@@ -241,6 +241,7 @@ class SyncState:
     policy_version: int  # the last policy version head office sent
     needs_refold: bool
     pull_fault: str  # why pulling is stuck, or ""
+    held: int = 0  # other desks' events held in quarantine (this desk cannot apply them)
 
     @property
     def enrolled(self) -> bool:

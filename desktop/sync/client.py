@@ -62,6 +62,7 @@ class SyncReport:
     refolded: bool = False
     policy_version: int | None = None  # the head-office policy version adopted this round
     pending: int = 0  # events of this desk still waiting after the round
+    held: int = 0  # other desks' events held in quarantine after the round (not applied)
     errors: list[str] = field(default_factory=list)  # English, for the log and the terminal
     problems: list[SyncProblem] = field(default_factory=list)  # the same, for a screen to word
     offline: bool = False
@@ -179,7 +180,7 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
             session = _Session(client, state.url, token)
             _push(desk, session, batch_size, report, state)
             try:
-                _pull(desk, session, state.pull_cursor, report)
+                _pull(desk, session, state.pull_cursor, report, held=state.held)
             finally:
                 # Even after a pull fault, what was merged must show.
                 report.refolded = _refold(desk)
@@ -207,7 +208,9 @@ def _refold(desk: Desk) -> bool:
 
 def _pending(desk: Desk, report: SyncReport) -> int:
     try:
-        return desk.ledger.state().pending
+        state = desk.ledger.state()
+        report.held = state.held
+        return state.pending
     except Exception as error:  # the store is busy or gone: the round's report still counts
         report.errors.append(f"could not count waiting events: {error}")
         report.problems.append(SyncProblem.LOCAL)
@@ -411,9 +414,12 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
                 if highest is not None:
                     # What head office holds before the fault is safely there.
                     report.acked += desk.ledger.mark_acked(highest)
+                # An event that breaks its kind's schema was written by a faulty build: its
+                # colleagues could not apply it, so head office keeps it out (and flags it).
+                problem = (SyncProblem.REFUSED_INVALID if refusal.fault_kind == "event_schema"
+                           else SyncProblem.REFUSED_EVENTS)
                 raise SyncError(f"Head office refused this desk's events: {_detail(response)}",
-                                status=409,
-                                problem=SyncProblem.REFUSED_EVENTS)
+                                status=409, problem=problem)
             if response.status_code != 200:
                 raise SyncError(f"Head office refused the push ({response.status_code}): "
                                 f"{_detail(response)}", status=response.status_code,
@@ -446,9 +452,14 @@ def _push(desk: Desk, session: _Session, batch_size: int, report: SyncReport,
             ahead.close()
 
 
-def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> None:
+def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
+          held: int = 0) -> None:
+    """Pull pages until one comes back empty (head office may cut a page short of PULL_PAGE
+    events when they are large, so a short page says nothing). ``held``: how many events this
+    desk holds in quarantine, for head office to flag."""
+    params = {"limit": PULL_PAGE, **({"held": held} if held else {})}
     for _ in range(MAX_PAGES):
-        response = session.call("GET", "/events", params={"after": cursor, "limit": PULL_PAGE})
+        response = session.call("GET", "/events", params={"after": cursor, **params})
         if response.status_code != 200:
             raise SyncError(f"Head office refused to send other desks' events "
                             f"({response.status_code}): {_detail(response)}",

@@ -24,6 +24,7 @@ class SyncProblem(enum.Enum):
     KEYCHAIN = "keychain"  # the token cannot be stored or read
     NOT_RECORDED = "not_recorded"  # enrolled, but the desk could not note it
     REFUSED_EVENTS = "refused_events"  # head office refused this desk's events
+    REFUSED_INVALID = "refused_invalid"  # ... because one breaks its kind's schema (a bug)
     REFUSED = "refused"  # head office refused to send events or the policy
     BAD_ANSWER = "bad_answer"  # an answer that is not what head office sends
     BAD_REMOTE = "bad_remote"  # other desks' events that do not verify or cannot be read

@@ -48,6 +48,7 @@ class SyncStatus:
     last_success_at: datetime | None = None
     last_attempt_at: datetime | None = None
     pending: int = 0
+    held: int = 0  # other desks' events held in quarantine (this desk cannot apply them)
     last_error: str = ""
     failures: int = 0  # consecutive failed rounds
     next_delay: float = 0.0  # seconds the worker waits before the next round
@@ -146,6 +147,7 @@ class SyncWorker(threading.Thread):
                 online=not report.offline if not not_enrolled else None,
                 last_success_at=self._clock() if report.ok else status.last_success_at,
                 pending=report.pending, last_error="; ".join(report.errors),
+                held=status.held if report.unexpected is not None else report.held,
                 failures=failures, next_delay=delay, last_report=report)
         if not report.ok:
             log.info("sync failed (%d in a row), next try in %.0f s: %s", failures, delay,
@@ -162,7 +164,7 @@ class SyncWorker(threading.Thread):
             state = self.desk.ledger.state()
         except Exception:  # the first round reports the problem properly
             return
-        self._update(enrolled=state.enrolled, pending=state.pending)
+        self._update(enrolled=state.enrolled, pending=state.pending, held=state.held)
 
     def _update(self, **changes: object) -> None:
         with self._lock:

@@ -209,6 +209,10 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
         Refusal.NOTE_EMPTY: translate("Labels", "Type the note first."),
         Refusal.TEXT_TOO_LONG: translate(
             "Labels", "That text is too long to store (%1 characters)."),
+        Refusal.EVENT_INVALID: translate(
+            "Labels", "This desk did not record that: what it was about to write failed its "
+                      "own check, a fault in this version of Amends. Nothing was written. "
+                      "Tell IT; the details are in the log file."),
         Refusal.UNKNOWN_GESTURE_TYPE: translate("Labels", "Choose a kind of gesture."),
         Refusal.INVALID_VALUE: translate("Labels", "That value cannot be granted."),
         Refusal.APPROVAL_REASON_MISSING: translate("Labels", "The approver must give a reason."),
@@ -267,6 +271,14 @@ def store_problem(error: StoreError) -> str:
     return messages[error.problem].replace("%1", str(error.path or ""))
 
 
+def held_events_text(count: int) -> str:
+    """Why other desks' events are held back on this desk (``desktop.core.quarantine``)."""
+    return translate(
+        "Labels", "%n event(s) from other desks could not be used by this version of Amends "
+                  "and are kept apart; everything else is shown and syncing goes on. Update "
+                  "Amends on this desk; Help → Diagnostics says more.", "", count)
+
+
 def sync_problem(error: SyncError) -> str:
     """What went wrong with head office, said for the person at the desk."""
     return sync_problem_text(error.problem)
@@ -307,6 +319,11 @@ def sync_problem_text(problem: SyncProblem) -> str:
         SyncProblem.REFUSED_EVENTS: translate(
             "Labels", "Head office refused this desk's events. They are kept here; ask head "
                       "office to look at this desk."),
+        SyncProblem.REFUSED_INVALID: translate(
+            "Labels", "Head office refused an event of this desk that the other desks could "
+                      "not use (a fault in this version of Amends). This desk's cases are kept "
+                      "here, and nothing after that event is sent until it is sorted out. Ask "
+                      "IT to update Amends on this desk and to tell head office."),
         SyncProblem.REFUSED: translate(
             "Labels", "Head office refused to send what this desk asked for. Ask head office "
                       "to look at this desk."),

@@ -113,9 +113,19 @@ class SyncStatusButton(QPushButton):
 
     def refresh(self) -> None:
         status = self.worker.status() if self.worker is not None else None
-        self.setText(self.describe(status, self.desk.now()))
-        problem = self.problem(status)
+        text = self.describe(status, self.desk.now())
+        if status is not None and status.held:
+            text = self.tr("%1 — %n event(s) held back", "", status.held).replace("%1", text)
+        self.setText(text)
+        problem = " ".join(p for p in (self.problem(status), self.held_text(status)) if p)
         self.setToolTip(problem or self.tr("Click for details"))
+
+    @staticmethod
+    def held_text(status: SyncStatus | None) -> str:
+        """Why events are held back, for the person at the desk ("" if none are)."""
+        if status is None or not status.held:
+            return ""
+        return labels.held_events_text(status.held)
 
     @staticmethod
     def problem(status: SyncStatus | None) -> str:
@@ -167,7 +177,8 @@ class SyncDialog(QDialog):
         self.pending = named(QLabel(), "syncPending", self.tr("Events waiting"))
         self.last_success = named(QLabel(), "syncLastSuccess", self.tr("Last synced"))
         self.error = named(QLabel(), "syncError", self.tr("Last problem"))
-        for label in (self.state, self.pending, self.last_success, self.error):
+        self.held = named(QLabel(), "syncHeld", self.tr("Events held back"))
+        for label in (self.state, self.pending, self.last_success, self.error, self.held):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
         form = QFormLayout()
@@ -175,6 +186,7 @@ class SyncDialog(QDialog):
         form.addRow(self.tr("Waiting to be sent:"), self.pending)
         form.addRow(self.tr("Last synced:"), self.last_success)
         form.addRow(self.tr("Last problem:"), self.error)
+        form.addRow(self.tr("Held back:"), self.held)
         self.sync_now = named(QPushButton(self.tr("Sync now")), "syncNow", self.tr("Sync now"))
         self.sync_now.clicked.connect(self._sync_now)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -199,11 +211,13 @@ class SyncDialog(QDialog):
             self.pending.setText("—")
             self.last_success.setText(self.tr("Never"))
             self.error.setText(self.tr("Enrol this desk in Settings → Head office…"))
+            self.held.setText(self.tr("None"))
             return
         self.pending.setText(str(status.pending))
         self.last_success.setText(self.button.ago(status.last_success_at, now)
                                   if status.last_success_at else self.tr("Never"))
         self.error.setText(self.button.problem(status) or self.tr("None"))
+        self.held.setText(self.button.held_text(status) or self.tr("None"))
 
     def _sync_now(self) -> None:
         if self.button.worker is not None:

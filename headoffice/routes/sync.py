@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from db.wire import PullPage, PushRequest, push_answer, push_refusal
 from headoffice.models import Device
-from headoffice.pull import pull
+from headoffice.pull import note_held, pull
 from headoffice.push import PushResult, Unusual, push, push_plain
 from headoffice.push_checks import PlainBatch, check_events, parse_push
 from headoffice.routes.deps import (
@@ -83,10 +83,17 @@ async def push_events(incoming: Annotated[Incoming, Depends(incoming_push)],
 
 
 @router.get("/events")
-async def pull_events(device: CurrentDevice, db: DatabaseDep,
+async def pull_events(device: CurrentDevice, db: DatabaseDep, clock: ClockDep,
                       after: Annotated[int, Query(ge=0, le=2**62)] = 0,
-                      limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500) -> Response:
+                      limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
+                      held: Annotated[int, Query(ge=0, le=2**31)] = 0) -> Response:
+    """``held``: how many of the site's events the desk holds in quarantine (it cannot apply
+    them); head office flags it for a person to see."""
+
     def work(session: Session) -> PullPage:
-        return pull(session, attach(session, device), after=after, limit=limit)
+        mine = attach(session, device)
+        if held:
+            note_held(session, mine, held, now=clock())
+        return pull(session, mine, after=after, limit=limit)
 
     return JSONResponse(await db.run(work))

@@ -107,7 +107,8 @@ def test_spend_csv_totals_equal_the_events(hq: HQ) -> None:
             local_day = at.astimezone(ZoneInfo(site.timezone)).date()
             key = (site.name, local_day.isoformat())
             granted[key] = granted.get(key, 0) + value
-    p1.add("correction.recorded", payload={"value_minor": 5000, "currency": "EUR"})
+    p1.add("correction.recorded", case_id=str(uuid.uuid4()),
+           payload={"correction_id": str(uuid.uuid4()), "value_minor": 5000, "currency": "EUR"})
     for desk in (p1, p2, t1):
         assert hq.push(desk, desk.events).status_code == 200
     token = hq.admin_token()

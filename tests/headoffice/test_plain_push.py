@@ -285,5 +285,6 @@ def test_a_payload_of_any_text_goes_the_quick_way_with_the_careful_way_s_rows(st
     desk = copy.deepcopy(store.desk)
     desk.add(payload={"text": "Zoë \u0000 李 \U0001f600 \"q\" \\ \x7f \u2028", "n": 1.5,
                       "big": 2**60, "nested": {"z": [1, None, True], "a": ""}})
-    desk.add(case_id="Zimmer 12 — Müller", payload={"due_at": "2026-11-18T13:00:00.000000Z"})
+    desk.add("followup.due", case_id="Zimmer 12 — Müller",
+             payload={"due_at": "2026-11-18T13:00:00.000000Z"})
     assert assert_same_outcome(store, store.body(desk.events[HELD:])) == "plain"
