@@ -132,7 +132,8 @@ def refold_touched(db: Session, merged: Collection[Event]) -> int:
                    if e.kind in VOUCHER_KINDS and e.payload.get("voucher_id")}
     shift_ids = {str(e.payload["shift_id"]) for e in merged
                  if e.kind in SHIFT_KINDS and e.payload.get("shift_id")}
-    events: dict[str, Event] = {}
+    # The merged events themselves, even those of no case, voucher or shift.
+    events: dict[str, Event] = {e.id: e for e in merged}
     while True:  # a voucher ties its case to events of other cases (or none): follow it
         voucher_ids |= set(_in(db, select(VoucherRow.id), VoucherRow.case_id, case_ids))
         found = [row_to_event(r) for r in _in(db, select(EventRow), EventRow.case_id, case_ids)]
