@@ -9,25 +9,19 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
 
 from db import event_schema
 from db.eventlog import Event, seal
-from db.models import EventRow, QuarantineRow, format_utc
-from desktop.core import fold
+from db.models import EventRow, format_utc
 from desktop.core.caselog import store_event
 from desktop.core.desk import Desk
-from desktop.core.doctor import Status, head_office_checks
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.paths import DB_FILE
 from desktop.core.views import CaseHeader
 from desktop.sync.client import enroll, sync_once
 from desktop.sync.errors import SyncProblem
-from headoffice.models import Device
-from headoffice.models import EventRow as HQEventRow
-from headoffice.rows import event_values
 from tests.conftest import Team
-from tests.headoffice.event_samples import SAMPLES, STALLERS, spoiled
+from tests.headoffice.event_samples import STALLERS, spoiled
 from tests.headoffice.helpers import HQ
 from tests.sync.helpers import open_cases
 
