@@ -149,7 +149,8 @@ class Schema:
 
     required: Mapping[str, Check]
     optional: Mapping[str, Check] = field(default_factory=dict)
-    needs_case: bool = False  # the event's case_id must be set (the fold makes a case of it)
+    # The event's case_id must be set: the fold makes a case of it, or a row that needs one.
+    needs_case: bool = False
 
     def check(self, payload: Mapping[str, Any], where: str = "payload") -> None:
         for name, check in self.required.items():
@@ -188,7 +189,7 @@ _CLAIM = kind(required={"voucher_id": ID, "code": matching(VOUCHER_CODE_RE, "a v
 _APPROVAL = kind(required={"approval_id": ID},
                  optional={"grant_id": or_null(ID), "requested_by": or_null(REF),
                            "reason": text(), "value_minor": MONEY, "description": text(),
-                           "breaches": list_of(SHORT)})
+                           "breaches": list_of(SHORT)}, needs_case=True)
 
 SCHEMAS: dict[str, Schema] = {
     "shift.started": kind(required={"shift_id": ID}),
@@ -206,13 +207,13 @@ SCHEMAS: dict[str, Schema] = {
         required={"grant_id": ID, "gesture_type": SHORT, "value_minor": MONEY,
                   "currency": CURRENCY},
         optional={"shift_id": or_null(ID), "description": text(),
-                  "approval_id": or_null(ID)}),
+                  "approval_id": or_null(ID)}, needs_case=True),
     "approval.given": _APPROVAL,
     "approval.declined": _APPROVAL,
     "correction.recorded": kind(required={"correction_id": ID, "value_minor": MONEY,
                                           "currency": CURRENCY},
-                                optional={"description": text()}),
-    "note.added": kind(optional={"text": text()}),
+                                optional={"description": text()}, needs_case=True),
+    "note.added": kind(optional={"text": text()}, needs_case=True),
     "voucher.issued": kind(required={**_CLAIM.required, "public_key": HEX64,
                                      "token": text(MAX_TOKEN, allow_empty=False)},
                            optional={**_CLAIM.optional, "grant_id": or_null(ID)}),

@@ -21,7 +21,7 @@ EVENT_OVERHEAD = 512  # an event's fields besides its payload, as JSON, rounded 
 
 
 def pull(db: Session, device: Device, *, after: int, limit: int,
-         max_bytes: int = MAX_PULL_BYTES) -> PullPage:
+         max_bytes: int | None = None) -> PullPage:
     """Events of the other desks of this device's site, in arrival order, after a cursor:
     at most ``limit`` of them, and fewer once they reach ``max_bytes`` (the desk pulls until a
     page comes back empty, so a short page just means another request)."""
@@ -33,11 +33,12 @@ def pull(db: Session, device: Device, *, after: int, limit: int,
         .limit(limit)
         .execution_options(yield_per=100)  # rows held at once, not a whole page of them
     )
+    budget = MAX_PULL_BYTES if max_bytes is None else max_bytes
     rows: list[EventRow] = []
     size = 0
     for row in found:
         size += len(row.payload) + EVENT_OVERHEAD  # stored ASCII-escaped: characters are bytes
-        if rows and size > max_bytes:
+        if rows and size > budget:
             break
         rows.append(row)
     found.close()

@@ -73,7 +73,7 @@ def spoiled(draw: st.DrawFn, kinds: list[str] | None = None) -> tuple[str, dict[
     """A kind and its sound payload, spoiled in one place or left sound: a field dropped, a
     field's value replaced by any JSON value, or a field added."""
     kind = draw(st.sampled_from(kinds or sorted(SAMPLES)))
-    payload = dict(SAMPLES[kind])
+    payload = dict(SAMPLES.get(kind, {}))
     how = draw(st.sampled_from(["drop", "replace", "add", "sound"]))
     if how == "drop" and payload:
         del payload[draw(st.sampled_from(sorted(payload)))]

@@ -20,6 +20,7 @@ import uvicorn
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.event_schema import SCHEMAS
 from db.eventlog import GENESIS_HASH, Event, seal
 from db.models import format_utc
 from headoffice import admin
@@ -28,6 +29,7 @@ from headoffice.models import EventRow, Flag, Site
 from headoffice.store import session_factory, transaction
 
 T = TypeVar("T")
+CASE_KINDS = frozenset(kind for kind, schema in SCHEMAS.items() if schema.needs_case)
 START = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)  # a Wednesday
 
 
@@ -53,10 +55,14 @@ class Desk:
     site_id: str
     events: list[Event] = dataclasses.field(default_factory=list)
     clock: datetime = START - timedelta(days=1)
+    own_case: str = dataclasses.field(default_factory=lambda: str(uuid.uuid4()))
 
     def add(self, kind: str = "note.added", *, case_id: str | None = None,
             payload: Mapping[str, Any] | None = None, at: datetime | None = None) -> Event:
-        """Seal the next event of this desk's chain (seq and prev_hash linked)."""
+        """Seal the next event of this desk's chain (seq and prev_hash linked). A note without
+        a ``case_id`` goes to this desk's own case (a note belongs to a case: its schema)."""
+        if case_id is None and kind in CASE_KINDS:
+            case_id = self.own_case
         if at is None:
             self.clock += timedelta(minutes=1)
             at = self.clock

@@ -168,7 +168,8 @@ def test_event_id_used_by_another_event_is_refused(hq: HQ) -> None:
     taken = one.add()
     assert hq.push(one, one.events).status_code == 200
     copied = seal(id=taken.id, device_id=two.device_id, seq=1, kind="note.added",
-                  case_id=None, actor=None, at=taken.at, payload={}, prev_hash="0" * 64)
+                  case_id=two.own_case, actor=None, at=taken.at, payload={},
+                  prev_hash="0" * 64)
     two.events.append(copied)
     response = hq.push(two, two.events)
     assert response.status_code == 409
@@ -181,7 +182,7 @@ def _sealed_like(desk: Desk, event_id: str) -> None:
     """Append to ``desk`` an event continuing its chain but carrying ``event_id``."""
     last = desk.events[-1]
     desk.events.append(seal(id=event_id, device_id=desk.device_id, seq=last.seq + 1,
-                            kind="note.added", case_id=None, actor=None, at=last.at,
+                            kind="note.added", case_id=desk.own_case, actor=None, at=last.at,
                             payload={}, prev_hash=last.hash))
 
 
