@@ -27,6 +27,7 @@ from desktop.sync.client import enroll, sync_once
 from desktop.sync.worker import SyncWorker
 from desktop.ui import labels
 from desktop.ui.sync_status import SyncDialog, SyncStatusButton
+from headoffice import pull as pull_module
 from headoffice.models import Device
 from headoffice.models import EventRow as HQEventRow
 from headoffice.rows import event_values
@@ -187,3 +188,19 @@ def test_the_status_bar_and_its_dialog_say_how_many_are_held(
     qtbot.addWidget(dialog)
     assert dialog.held.text() == labels.held_events_text(2)
     assert dialog.error.text() == "None"
+
+
+def test_a_desk_pulls_everything_across_pages_cut_short_by_bytes(
+        hq: HQ, make_eur_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = hq.add_site("Harbour Hotel", "EUR", "Europe/Paris")
+    desk = make_eur_desk("desk2")
+    enroll(desk, hq.server.url, hq.code(site), "Lobby")
+    raw = hq.enrol(site)
+    raw.add("case.opened", case_id=CASE, payload={"guest_name": "Ada"})
+    for i in range(6):
+        raw.add("note.added", case_id=CASE, payload={"text": f"note {i} " + "x" * 2000})
+    assert hq.push(raw, raw.events).status_code == 200
+    monkeypatch.setattr(pull_module, "MAX_PULL_BYTES", 5000)  # two or three events a page
+    report = sync_once(desk)
+    assert report.ok, report.errors
+    assert report.pulled == 7 and len(notes(desk)) == 6
