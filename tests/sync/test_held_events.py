@@ -106,6 +106,9 @@ def test_a_desk_holds_what_it_cannot_apply_and_keeps_syncing(
     # The pull told head office, which shows it on its page (a flag).
     flags = hq.flags("events_held")
     assert len(flags) == 1 and "holds 2 event(s)" in flags[0].detail
+    page = hq.client.get("/", auth=("admin", hq.admin_token())).text
+    assert "events held" in page and f"({desk.device_id}) holds 2 event(s)" in page
+    assert "unknown kind" in page and "staff.badge_issued" in page
 
     checks = {c.name: c for c in head_office_checks(desk.data_dir, desk.data_dir / DB_FILE)}
     assert checks["held events"].status is Status.WARN
