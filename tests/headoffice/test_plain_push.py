@@ -34,6 +34,7 @@ from headoffice.push import Unusual, push, push_plain
 from headoffice.push_checks import PlainBatch, check_events, parse_push
 from headoffice.store import open_database, session_factory, transaction
 from tests.conftest import Team, make_desk
+from tests.headoffice.event_samples import STALLERS
 from tests.headoffice.helpers import START, Desk
 
 HELD = 3  # events of the desk head office holds before each body arrives
@@ -288,3 +289,17 @@ def test_a_payload_of_any_text_goes_the_quick_way_with_the_careful_way_s_rows(st
     desk.add("followup.due", case_id="Zimmer 12 — Müller",
              payload={"due_at": "2026-11-18T13:00:00.000000Z"})
     assert assert_same_outcome(store, store.body(desk.events[HELD:])) == "plain"
+
+
+@pytest.mark.parametrize(("kind", "payload", "field"), STALLERS)
+def test_an_event_that_breaks_its_schema_never_goes_the_quick_way(
+        store: Store, kind: str, payload: dict[str, Any], field: str) -> None:
+    desk = copy.deepcopy(store.desk)
+    desk.add_many(2)
+    desk.add(kind, payload=payload, case_id=str(uuid.uuid4()))
+    desk.add_many(1)
+    body = store.body(desk.events[HELD:])
+    assert assert_same_outcome(store, body) == "careful"
+    answer, effects = store.careful(body)
+    assert answer == ("fault", "event_schema", HELD + 2)  # the two before it are stored
+    assert any(row[0] == "event_schema" and field in row[1] for row in effects)
