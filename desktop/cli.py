@@ -396,7 +396,9 @@ def sync_command(data_dir: Path, *, now: bool, batch_size: int | None = None) ->
                 return 1
             print(f"Head office {state.url}: {state.pending} event(s) waiting to be sent, "
                   f"policy v{state.policy_version} from head office."
-                  + (f" Pulling is stuck: {state.pull_fault}" if state.pull_fault else ""))
+                  + (f" Pulling is stuck: {state.pull_fault}" if state.pull_fault else "")
+                  + (f" {state.held} event(s) of other desks held back, not applied (amends "
+                     "doctor says why)." if state.held else ""))
             return 0
         report = sync_once(desk, batch_size=batch_size or PUSH_BATCH)
     finally:

@@ -77,8 +77,9 @@ class SyncReport:
 
     def summary(self) -> str:
         policy = f", policy v{self.policy_version}" if self.policy_version is not None else ""
+        held = f"; {self.held} of other desks held back" if self.held else ""
         return (f"pushed {self.pushed} (acknowledged {self.acked}), pulled {self.pulled}"
-                f"{policy}; {self.pending} waiting")
+                f"{policy}; {self.pending} waiting{held}")
 
 
 # --- enrolment -----------------------------------------------------------------------------------

@@ -207,3 +207,16 @@ def test_a_desk_pulls_everything_across_pages_cut_short_by_bytes(
     report = sync_once(desk)
     assert report.ok, report.errors
     assert report.pulled == 7 and len(notes(desk)) == 6
+
+
+def test_the_command_line_says_how_many_are_held(hq: HQ, make_eur_desk: MakeDesk,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.cli import main
+
+    desk, _ = newer_and_older(hq, make_eur_desk)
+    data_dir = desk.data_dir
+    desk.close()
+    assert main(["--data-dir", str(data_dir), "sync", "--now"]) == 0
+    assert "; 2 of other desks held back." in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    assert "2 event(s) of other desks held back" in capsys.readouterr().out
