@@ -6,7 +6,10 @@ with their hash chain verified; a batch is checked against that before anything 
 * already-held events must be identical (same hash), so a resent batch is a no-op;
 * the batch must start at or before ``last_seq + 1`` (no gap) and form a chain that continues
   the held one (``verify_chain`` with ``start_seq``/``start_prev_hash``);
-* event ids must not be in use by another event.
+* event ids must not be in use by another event;
+* each new event must fit its kind's schema (``db.event_schema``), so that every desk of the
+  site can apply it (a kind head office has no schema for is stored and flagged: a newer desk
+  wrote it, and desks that do not know it hold it until they are upgraded).
 
 At the first fault the events *before* it are stored (they continue the verified chain, so
 they are as trustworthy as anything held, and keeping them preserves the copy outside the

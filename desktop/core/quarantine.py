@@ -83,9 +83,24 @@ def apply_or_hold(db: Session, event: Event, held: Collection[str]) -> bool:
             return True
         except Exception as error:  # any failure of the fold: only this event is undone
             log.exception("folding event %s failed", event.id)
-            found = FOLD, f"{type(error).__name__}: {error}"
+            found = FOLD, fold_failure(error)
     hold(db, event, *found)
     return False
+
+
+def fold_failure(error: Exception) -> str:
+    """What went wrong, without the values involved: the detail is shown by the doctor, whose
+    report promises no guest details (the log has the whole traceback)."""
+    from sqlalchemy.exc import StatementError
+
+    if isinstance(error, KeyError) and error.args:
+        return f"KeyError: missing {str(error.args[0])[:64]!r}"
+    if isinstance(error, StatementError) and error.orig is not None:
+        # The database's own message names the table and column; the SQL and its values
+        # (guest text) follow on the next lines.
+        first = str(error.orig).splitlines()[0] if str(error.orig) else ""
+        return f"{type(error.orig).__name__}: {first[:120]}"
+    return type(error).__name__
 
 
 def summary(db: Session) -> Held:
