@@ -31,6 +31,20 @@ def test_desk_and_head_office_share_one_currency_table() -> None:
         assert getattr(desktop.core.money, name) is getattr(db.money, name), name
 
 
+def test_desk_and_head_office_check_events_with_one_schema() -> None:
+    import db.event_schema
+    import desktop.core.caselog
+    import desktop.core.inputs
+    import headoffice.push
+    import headoffice.push_checks
+
+    for module in (desktop.core.caselog, headoffice.push, headoffice.push_checks):
+        assert getattr(module, "check_payload") is db.event_schema.check_payload  # noqa: B009
+    # What a person may type at the desk is what the schema lets through.
+    assert desktop.core.inputs.MAX_TEXT == db.event_schema.MAX_TEXT
+    assert desktop.core.inputs.MAX_HEADER_TEXT == db.event_schema.MAX_HEADER_TEXT
+
+
 @pytest.mark.parametrize("change", [
     {"version": 0},
     {"roles": {}},
