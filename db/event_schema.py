@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.eventlog import canonical_json
+from db.money import MAX_MINOR  # money in minor units, as the desk accepts it
 from db.wire import AT_RE, CONTROL_RE, MAX_REF, UUID_RE
 
 # One event's payload, as canonical JSON encoded in UTF-8. The largest the desk writes is a
@@ -35,7 +36,6 @@ MAX_PAYLOAD_BYTES = 256 * 1024
 MAX_TEXT = 20_000  # free text a person types (a guest's account can be long)
 MAX_HEADER_TEXT = 500  # a case's header fields (guest, room, outlet, category, severity)
 MAX_SHORT = 64  # codes and names of things: a gesture type, an outcome, a step
-MAX_MINOR = 10**12  # money in minor units: a trillion cents is no gesture to a guest
 MAX_LIST = 64
 MAX_TOKEN = 4096  # a voucher's signed QR token
 

@@ -16,6 +16,10 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision, list_currencies
 
+# The largest amount in minor units a desk accepts or an event may carry: far above any
+# gesture, far below SQLite's 64-bit integer limit.
+MAX_MINOR = 10**13
+
 
 class CurrencyError(ValueError):
     """Not an ISO 4217 currency code Amends knows."""

@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import ApprovalRow, CaseRow, CorrectionRow, EventRow, GrantRow, format_utc
+from db.money import MAX_MINOR
 from desktop.core import fold, guest_links
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import check_header, text
@@ -123,7 +124,8 @@ class CaseRoom:
     def record_correction(self, on_shift: OnShift, case_id: str, description: str,
                           value_minor: int) -> None:
         """A wrong charge put right: on record, but not a gesture and no budget spent."""
-        if isinstance(value_minor, bool) or not isinstance(value_minor, int) or value_minor <= 0:
+        if (isinstance(value_minor, bool) or not isinstance(value_minor, int)
+                or not 0 < value_minor <= MAX_MINOR):
             raise DeskError(Refusal.INVALID_VALUE, repr(value_minor))
         with self._recorder.tx() as db:
             currency = site_row(db).currency

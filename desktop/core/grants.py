@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import CaseRow, GrantRow, Staff
+from db.money import MAX_MINOR
 from desktop.core import caselog, guest_links
 from desktop.core.budget import (
     ApprovalRefusal,
@@ -69,7 +70,7 @@ class GrantRoom:
         if proposal.gesture_type not in GESTURE_TYPES:
             raise DeskError(Refusal.UNKNOWN_GESTURE_TYPE, proposal.gesture_type)
         value = proposal.value_minor
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINOR:
             raise DeskError(Refusal.INVALID_VALUE, repr(value))
         if proposal.gesture_type == "none" and value != 0:
             raise DeskError(Refusal.INVALID_VALUE, "no gesture has no value")

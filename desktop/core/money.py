@@ -18,14 +18,18 @@ from decimal import Decimal, InvalidOperation
 from babel import Locale
 from babel.numbers import NumberFormatError, parse_decimal
 
-from db.money import CurrencyError, babel_locale, check_currency, exponent, format_money
+from db.money import (
+    MAX_MINOR,
+    CurrencyError,
+    babel_locale,
+    check_currency,
+    exponent,
+    format_money,
+)
 
 __all__ = ["MAX_MINOR", "AmountError", "AmountProblem", "CurrencyError", "Money",
            "babel_locale", "check_currency", "exponent", "format_money", "format_plain",
            "parse_amount"]
-
-# Far above any gesture, far below SQLite's 64-bit integer limit.
-MAX_MINOR = 10**13
 
 
 class AmountProblem(enum.Enum):

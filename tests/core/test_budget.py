@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db.money import MAX_MINOR
 from desktop.core.budget import ApprovalRefusal, Limit, Spend, approval_refusal, check_grant
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.guest_links import guest_key
 from desktop.core.policy import PolicyError, RoleLimits, default_policy, parse_policy
 from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
@@ -230,8 +231,18 @@ def test_a_correction_spends_no_budget(desk: Desk, team: Team) -> None:
     assert desk.cases.corrections(case_id) == [("Minibar charge removed", 3400)]
 
 
+def test_a_correction_beyond_any_amount_is_refused_as_a_value(desk: Desk, team: Team) -> None:
+    who, case_id = open_case(desk, team)
+    count = desk.event_count()
+    with pytest.raises(DeskError) as refused:
+        desk.cases.record_correction(who, case_id, "Typo", MAX_MINOR + 1)
+    assert refused.value.refusal is Refusal.INVALID_VALUE  # not a fault of the build
+    assert desk.event_count() == count
+
+
 @pytest.mark.parametrize(("kind", "value"), [("comp", 0), ("none", 100), ("comp", -5),
-                                             ("teleport", 100), ("comp", 12.5)])
+                                             ("teleport", 100), ("comp", 12.5),
+                                             ("comp", MAX_MINOR + 1)])
 def test_impossible_gestures_are_refused(desk: Desk, team: Team, kind: str, value) -> None:
     who, case_id = open_case(desk, team)
     count = desk.event_count()
