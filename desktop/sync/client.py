@@ -10,7 +10,9 @@ Every step is safe to repeat, because every step is idempotent on both sides:
   sent again.
 * pull: other desks' events are inserted only if not held (same device and seq), each
   device's chain is verified from the last event held of it, and the cursor moves in the same
-  transaction as the events, so a crash re-pulls at most one page.
+  transaction as the events, so a crash re-pulls at most one page. An event this desk cannot
+  apply is stored but held in quarantine (``desktop.core.quarantine``): the rest are applied
+  and the cursor moves, so no event can stop pulling.
 * the read model is refolded once after merging, flagged in the store so a crash before the
   refold is repaired by the next round.
 * policy: stored only if newer than the last version head office sent.
