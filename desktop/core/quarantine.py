@@ -5,8 +5,8 @@ that desk's later events still verify), but it is folded only if this build can 
 its kind is one this build knows (``db.event_schema``), its payload fits that kind's schema,
 and the fold does not fail on it (each fold runs in a savepoint, so a failure undoes only
 that event's changes). Otherwise a ``quarantine`` row says that the fold skips it, and why;
-everything else is applied and pulling goes on. ``release`` tries them again (on start: an
-upgrade may know their kind now).
+everything else is applied and pulling goes on. ``SyncLedger.release_held`` tries them again
+(on start: an upgrade may know their kind now).
 """
 
 from __future__ import annotations
