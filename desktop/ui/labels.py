@@ -292,6 +292,13 @@ def sync_problem_text(problem: SyncProblem) -> str:
         SyncProblem.ENROL_CONFLICT: translate(
             "Labels", "Head office refused this desk: it does not match the site the code is "
                       "for (its currency, or another site). Ask head office."),
+        SyncProblem.ENROL_PROOF: translate(
+            "Labels", "Head office already knows this desk and needs proof that it is this "
+                      "desk, but its key is gone from this computer. Ask head office for a "
+                      "re-enrolment code for this desk and enter that code."),
+        SyncProblem.THROTTLED: translate(
+            "Labels", "Head office has had too many attempts from this network. Wait a few "
+                      "minutes, then try again."),
         SyncProblem.NOT_ENROLLED: translate(
             "Labels", "This desk is not enrolled with head office. Enrol it with a code from "
                       "head office."),
