@@ -140,10 +140,10 @@ def parse_proof(value: Any) -> EnrolProof | None:
         return None
     if not isinstance(value, Mapping):
         raise WireError("proof: expected an object with nonce and signature, or null")
-    nonce = field_of(value, "nonce")
+    nonce = value.get("nonce")
     if not isinstance(nonce, str) or not NONCE_RE.fullmatch(nonce):
         raise WireError("proof.nonce: expected the nonce head office gave")
-    signature = field_of(value, "signature")
+    signature = value.get("signature")
     if not isinstance(signature, str) or not SIGNATURE_RE.fullmatch(signature):
         raise WireError("proof.signature: expected an Ed25519 signature as 128 hex digits")
     return {"nonce": nonce, "signature": signature}

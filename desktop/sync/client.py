@@ -94,7 +94,6 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     """
     from desktop.core.errors import DeskError
     from desktop.core.secrets import SecretStoreError
-
     from desktop.sync.identity import identity
 
     base = normalise_url(url)
