@@ -43,6 +43,7 @@ class Refusal(enum.Enum):
     MISSING_FIELDS = "missing_fields"  # detail: the fields still missing, comma-separated
     NOTE_EMPTY = "note_empty"
     TEXT_TOO_LONG = "text_too_long"  # detail: the length typed
+    INVALID_TEXT = "invalid_text"  # detail: the field; text that cannot be stored (surrogate)
     # grants and approvals
     UNKNOWN_GESTURE_TYPE = "unknown_gesture_type"
     INVALID_VALUE = "invalid_value"

@@ -77,6 +77,9 @@ def field_names() -> dict[str, str]:
         "kind": translate("Labels", "hotel or restaurant"),
         "currency": translate("Labels", "currency"),
         "timezone": translate("Labels", "time zone"),
+        "locale": translate("Labels", "language and region"),
+        "address": translate("Labels", "address"),
+        "outlets": translate("Labels", "outlets"),
         "manager_name": translate("Labels", "manager's name"),
         "manager_pin": translate("Labels", "manager's PIN"),
     }
@@ -209,6 +212,9 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
         Refusal.NOTE_EMPTY: translate("Labels", "Type the note first."),
         Refusal.TEXT_TOO_LONG: translate(
             "Labels", "That text is too long to store (%1 characters)."),
+        Refusal.INVALID_TEXT: translate(
+            "Labels", "That text has a broken character that cannot be stored (often from a "
+                      "paste). Type it again."),
         Refusal.UNKNOWN_GESTURE_TYPE: translate("Labels", "Choose a kind of gesture."),
         Refusal.INVALID_VALUE: translate("Labels", "That value cannot be granted."),
         Refusal.APPROVAL_REASON_MISSING: translate("Labels", "The approver must give a reason."),
