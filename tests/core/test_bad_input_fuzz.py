@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from db.models import EventRow, Setting, ShiftRow, Site, Staff
+from desktop.core import inputs
 from desktop.core import settings as desk_settings
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.views import ApproverSignOff, CaseHeader, GestureProposal
 from tests.conftest import Team, make_desk
 
@@ -178,3 +179,81 @@ def test_site_set_up_and_settings(world: World, tmp_path_factory: pytest.TempPat
                                 .map(tuple), st.frozensets(texts, max_size=3), st.booleans()))
     manager = world.team.sign_in(world.team.manager)
     refuses_cleanly(world, lambda: world.desk.settings.set(setting, value, by=manager))
+
+
+# --- the crashes the issue found, one by one -----------------------------------------------
+
+
+def refused_as(world: World, refusal: Refusal, call: Callable[[], Any]) -> DeskError:
+    before = world.fingerprint()
+    with pytest.raises(DeskError) as caught:
+        call()
+    assert caught.value.refusal is refusal, caught.value
+    assert world.fingerprint() == before
+    return caught.value
+
+
+def test_lone_surrogates_are_refused_by_name(world: World) -> None:
+    cases, on, case_id = world.desk.cases, world.on_shift, world.case_id
+    bad = "Room 1\ud83d2"  # half of an emoji, as a broken paste leaves it
+    refused_as(world, Refusal.INVALID_HEADER, lambda: cases.open(on, CaseHeader(guest_name=bad)))
+    error = refused_as(world, Refusal.INVALID_HEADER,
+                       lambda: cases.update_header(on, case_id, CaseHeader(location=bad)))
+    assert error.detail == "location"
+    refused_as(world, Refusal.INVALID_TEXT, lambda: cases.add_note(on, case_id, bad))
+    refused_as(world, Refusal.INVALID_TEXT,
+               lambda: cases.record_correction(on, case_id, bad, 500))
+    refused_as(world, Refusal.UNKNOWN_STAFF, lambda: world.desk.shifts.sign_in(bad, "1234"))
+    refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.staff.add(bad, "agent", "8642"))
+    refused_as(world, Refusal.UNKNOWN_CASE, lambda: cases.get(bad))
+    refused_as(world, Refusal.INVALID_TEXT, lambda: cases.summaries(search=bad))
+    refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.vouchers.check(bad))
+    refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.grants.grant(
+        on, case_id, GestureProposal("amenity", bad, 500)))
+    # The refusal has its own words for the person at the desk.
+    from desktop.ui.labels import refusal_text
+
+    assert "cannot be stored" in refusal_text(Refusal.INVALID_TEXT, "text")
+
+
+@pytest.mark.parametrize("value", [2**63, 2**64 + 1, -(2**63) - 1, 10**13 + 1, -1])
+def test_amounts_out_of_range_are_refused(world: World, value: int) -> None:
+    cases, grants, on, case_id = world.desk.cases, world.desk.grants, world.on_shift, world.case_id
+    refused_as(world, Refusal.INVALID_VALUE,
+               lambda: cases.record_correction(on, case_id, "overcharged", value))
+    refused_as(world, Refusal.INVALID_VALUE,
+               lambda: grants.grant(on, case_id, GestureProposal("amenity", "wine", value)))
+    refused_as(world, Refusal.INVALID_VALUE, lambda: grants.check(on, case_id, value))
+
+
+@pytest.mark.parametrize(("zone", "locale", "field"), [
+    ("Europe/" + "x" * 5000, "en_US", "timezone"),  # was OSError: File name too long
+    ("../../etc/localtime", "en_US", "timezone"),
+    ("/usr/share/zoneinfo/UTC", "en_US", "timezone"),
+    ("Europe/Paris\ud800", "en_US", "timezone"),
+    ("Europe/Paris", "x" * 300, "locale"),
+    ("Europe/Paris", "en_US\ud800", "locale"),
+    ("Europe/Paris", "../fr", "locale"),
+])
+def test_odd_zone_names_and_locales_are_refused_at_set_up(
+        tmp_path: Path, clock: ManualClock, zone: str, locale: str, field: str) -> None:
+    desk = Desk.open(tmp_path / "fresh", clock)
+    try:
+        with pytest.raises(DeskError) as caught:
+            desk.site.create(name="Harbour", kind="hotel", currency="EUR", timezone=zone,
+                             locale=locale, manager_name="Rita", manager_pin="1357")
+        assert caught.value.refusal is Refusal.INVALID_SITE
+        assert caught.value.detail == field
+        assert not desk.site.exists()
+    finally:
+        desk.close()
+    assert inputs.zone_exists("Europe/Paris") and inputs.locale_ok("fr-FR")
+
+
+def test_settings_refuse_values_that_cannot_be_stored(world: World) -> None:
+    manager = world.team.sign_in(world.team.manager)
+    set_ = world.desk.settings.set
+    refused_as(world, Refusal.INVALID_SETTING,
+               lambda: set_(desk_settings.VOUCHER_TERMS, ("ok", "bad\udc00"), by=manager))
+    refused_as(world, Refusal.INVALID_SETTING,
+               lambda: set_(desk_settings.IDLE_LOCK_MINUTES, float("nan"), by=manager))
