@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop.core.desk import Desk
 from desktop.core.secrets import identity_key_name, token_name
@@ -93,3 +94,32 @@ def test_a_throttled_enrolment_says_to_wait(hq: HQ, make_eur_desk: MakeDesk) -> 
         problems.add(refused.value.problem)
     assert problems == {SyncProblem.ENROL_CODE, SyncProblem.THROTTLED}
     assert not desk.ledger.state().enrolled
+
+
+def test_the_enrol_dialog_asks_for_the_admins_code_after_a_lost_keychain(
+        qtbot: QtBot, hq: HQ, make_eur_desk: MakeDesk) -> None:
+    from desktop.ui import labels
+    from desktop.ui.sync_status import HeadOfficeDialog
+
+    site = hq.add_site()
+    desk = make_eur_desk()
+    enroll(desk, hq.server.url, hq.code(site))
+    for name in (token_name(desk.device_id), identity_key_name(desk.device_id)):
+        desk.secret_store.delete(name)
+
+    dialog = HeadOfficeDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(hq.server.url)
+    dialog.code.setText(hq.code(site))
+    dialog.enrol_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    assert dialog.message.text() == "Not enrolled: " + labels.sync_problem_text(
+        SyncProblem.ENROL_PROOF)
+    assert "re-enrolment code" in dialog.message.text()
+
+    code = hq.db(lambda s: admin.issue_reenrol_code(s, desk.device_id, now=hq.clock())).code
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, code)
+    with qtbot.waitSignal(dialog.enrolled, timeout=30000):
+        dialog.enrol_button.click()
+    assert desk.secret_store.get(token_name(desk.device_id))
