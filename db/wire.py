@@ -74,12 +74,23 @@ class SiteInfo(TypedDict):
     timezone: str
 
 
+class EnrolProof(TypedDict):
+    """A desk's proof that it is the desk it says: its identity key's signature (128 hex
+    digits) over ``reenrol_message`` with a nonce head office gave it (``/enroll/challenge``)."""
+
+    nonce: str
+    signature: str
+
+
 class EnrolRequest(TypedDict):
     code: str
     device_id: str
     device_name: str
     site: SiteInfo
     voucher_public_key: str | None  # 64 hex digits: the raw Ed25519 public key
+    # The desk's identity key (raw Ed25519, 64 hex digits), registered at enrolment.
+    device_public_key: str | None
+    proof: EnrolProof | None  # needed to re-enrol a known device with a site code
 
 
 class EnrolAnswer(TypedDict):
@@ -90,15 +101,57 @@ class EnrolAnswer(TypedDict):
     timezone: str
 
 
+class ChallengeAnswer(TypedDict):
+    device_id: str
+    nonce: str
+    expires_at: str  # the fixed UTC form of ``at``
+
+
+NONCE_RE = re.compile(r"[A-Za-z0-9_-]{32,64}")
+SIGNATURE_RE = re.compile(r"[0-9a-f]{128}")
+REENROL_CONTEXT = b"amends-reenrol-v1"
+
+
+def reenrol_message(*, device_id: str, nonce: str, device_public_key: str | None) -> bytes:
+    """What a desk signs to re-enrol: a fixed context, its device id, head office's one-time
+    nonce and the identity key it registers now (so none of them can be swapped)."""
+    parts = [REENROL_CONTEXT, device_id.encode(), nonce.encode(),
+             (device_public_key or "").lower().encode()]
+    return b"\n".join(parts)
+
+
 def enrol_request(*, code: str, device_id: str, device_name: str, site: SiteInfo,
-                  voucher_public_key: str | None) -> EnrolRequest:
+                  voucher_public_key: str | None, device_public_key: str | None = None,
+                  proof: EnrolProof | None = None) -> EnrolRequest:
     return {"code": code, "device_id": device_id, "device_name": device_name, "site": site,
-            "voucher_public_key": voucher_public_key}
+            "voucher_public_key": voucher_public_key, "device_public_key": device_public_key,
+            "proof": proof}
+
+
+def _optional_key(body: Mapping[str, Any], name: str) -> str | None:
+    key = body.get(name)
+    if key is not None and (not isinstance(key, str) or not KEY_RE.fullmatch(key)):
+        raise WireError(f"{name}: expected a raw 32-byte Ed25519 key as 64 hex digits, or null")
+    return None if key is None else key.lower()
+
+
+def parse_proof(value: Any) -> EnrolProof | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise WireError("proof: expected an object with nonce and signature, or null")
+    nonce = value.get("nonce")
+    if not isinstance(nonce, str) or not NONCE_RE.fullmatch(nonce):
+        raise WireError("proof.nonce: expected the nonce head office gave")
+    signature = value.get("signature")
+    if not isinstance(signature, str) or not SIGNATURE_RE.fullmatch(signature):
+        raise WireError("proof.signature: expected an Ed25519 signature as 128 hex digits")
+    return {"nonce": nonce, "signature": signature}
 
 
 def parse_enrol_request(body: Any) -> EnrolRequest:
-    """An enrolment request, with the device name's white space collapsed and the currency in
-    upper case."""
+    """An enrolment request, with the device name's white space collapsed, the currency in
+    upper case and keys in lower case."""
     if not isinstance(body, Mapping):
         raise WireError("expected a JSON object")
     code = check_text(field_of(body, "code"), "code", max_len=64)
@@ -111,13 +164,37 @@ def parse_enrol_request(body: Any) -> EnrolRequest:
     name = check_text(field_of(site, "name"), "site.name", max_len=200)
     currency = check_text(field_of(site, "currency"), "site.currency", max_len=3).upper()
     timezone = check_text(field_of(site, "timezone"), "site.timezone", max_len=64)
-    key = body.get("voucher_public_key")
-    if key is not None and (not isinstance(key, str) or not KEY_RE.fullmatch(key)):
-        raise WireError("voucher_public_key: expected a raw 32-byte Ed25519 key as 64 hex "
-                        "digits, or null")
     return enrol_request(code=code, device_id=device_id, device_name=device_name,
                          site={"name": name, "currency": currency, "timezone": timezone},
-                         voucher_public_key=key)
+                         voucher_public_key=_optional_key(body, "voucher_public_key"),
+                         device_public_key=_optional_key(body, "device_public_key"),
+                         proof=parse_proof(body.get("proof")))
+
+
+def challenge_request(*, device_id: str) -> dict[str, str]:
+    return {"device_id": device_id}
+
+
+def parse_challenge_request(body: Any) -> str:
+    """The device id a desk asks a re-enrolment nonce for."""
+    if not isinstance(body, Mapping):
+        raise WireError("expected a JSON object")
+    return check_uuid(field_of(body, "device_id"), "device_id")
+
+
+def challenge_answer(*, device_id: str, nonce: str, expires_at: str) -> ChallengeAnswer:
+    return {"device_id": device_id, "nonce": nonce, "expires_at": expires_at}
+
+
+def parse_challenge_answer(data: Any, device_id: str) -> ChallengeAnswer:
+    """Head office's nonce for ``device_id``."""
+    if not isinstance(data, Mapping) or data.get("device_id") != device_id:
+        raise WireError("device_id: not the device that asked")
+    nonce = data.get("nonce")
+    if not isinstance(nonce, str) or not NONCE_RE.fullmatch(nonce):
+        raise WireError("nonce: missing or malformed")
+    return challenge_answer(device_id=device_id, nonce=nonce,
+                            expires_at=str(data.get("expires_at", "")))
 
 
 def enrol_answer(*, token: str, site_id: str, site_name: str, currency: str,

@@ -55,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("url", metavar="URL", help="head office's address, e.g. "
                                                    "https://hq.example.com:8750")
     enroll.add_argument("code", metavar="CODE", help="the code from 'amends-headoffice device "
-                                                     "code SITE' (any case, dashes optional)")
+                                                     "code SITE', or 'device reenrol DEVICE' "
+                                                     "for a desk whose keychain was lost (any "
+                                                     "case, dashes optional); a desk that "
+                                                     "still has its key proves it by itself")
     enroll.add_argument("--name", metavar="NAME", help="what head office calls this desk")
     sync = commands.add_parser("sync", help="send this desk's events to head office and fetch "
                                             "the other desks' and the policy")

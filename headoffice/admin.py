@@ -125,6 +125,31 @@ def issue_code(db: Session, site_ref: str, *, now: datetime,
     return IssuedCode(code, site, expires)
 
 
+@dataclass(frozen=True, slots=True)
+class ReenrolCode:
+    code: str  # shown once, never stored
+    device: Device
+    expires_at: datetime
+
+
+def issue_reenrol_code(db: Session, device_ref: str, *, now: datetime,
+                       valid_for: timedelta = CODE_VALIDITY) -> ReenrolCode:
+    """A one-time code that lets exactly this desk enrol again (its key is gone): the admin's
+    explicit word that whoever types it is that desk. Only its SHA-256 is kept."""
+    if valid_for <= timedelta(0):
+        raise AdminError("a re-enrolment code must be valid for some time")
+    device = find_device(db, device_ref)
+    if device.revoked_at is not None:
+        raise AdminError(f"{device.id} ({device.name}) was revoked: it cannot enrol again; "
+                         "enrol the desk as a new one with 'device code'")
+    code = tokens.new_enrolment_code()
+    expires = now + valid_for
+    db.add(EnrolmentCode(code_hash=tokens.code_digest(code), site_id=device.site_id,
+                         created_at=now, expires_at=expires, device_id=device.id))
+    db.flush()
+    return ReenrolCode(code, device, expires)
+
+
 def list_devices(db: Session) -> list[tuple[Device, Site]]:
     rows = db.execute(select(Device, Site).join(Site, Device.site_id == Site.id)
                       .order_by(Site.name, Device.name, Device.id))

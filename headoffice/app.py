@@ -15,7 +15,8 @@ browser asks for it; any user name) or as a Bearer token (scripts).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
@@ -26,10 +27,13 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from headoffice.errors import ServiceError
 from headoffice.routes import dashboard, enrol, policy, sync
-from headoffice.routes.deps import Clock, Database, Settings
+from headoffice.routes.deps import Clock, Database, Network, Settings, parse_proxies
 from headoffice.store import default_db_url, open_database, session_factory
+from headoffice.throttle import DEFAULT_LIMITS, Limit
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
+# The load balancers whose X-Forwarded-For to believe (``serve --forwarded-allow-ips``).
+PROXIES_ENV = "AMENDS_HQ_FORWARDED_ALLOW_IPS"
 
 
 def utc_now() -> datetime:
@@ -37,8 +41,15 @@ def utc_now() -> datetime:
 
 
 def create_app(db_url: str, *, clock: Clock = utc_now,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """The head-office app on ``db_url`` (migrated to the current schema on creation)."""
+               max_body_bytes: int = MAX_BODY_BYTES,
+               limits: Mapping[str, Limit] = DEFAULT_LIMITS,
+               trusted_proxies: tuple[Network, ...] = ()) -> FastAPI:
+    """The head-office app on ``db_url`` (migrated to the current schema on creation).
+
+    ``limits`` throttle enrolment and admin sign-in per client address; the client is the
+    connection's peer, or, when that peer is one of ``trusted_proxies``, what it says in
+    X-Forwarded-For (``headoffice.routes.deps.client_address``).
+    """
     engine = open_database(db_url)
 
     @asynccontextmanager
@@ -49,7 +60,8 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
     app = FastAPI(title="Amends head office", docs_url=None, redoc_url=None, openapi_url=None,
                   lifespan=lifespan)
     app.state.engine = engine
-    app.state.headoffice = Settings(Database(session_factory(engine)), clock, max_body_bytes)
+    app.state.headoffice = Settings(Database(session_factory(engine)), clock, max_body_bytes,
+                                    dict(limits), trusted_proxies)
     add_error_handlers(app)
     for module in (enrol, sync, policy, dashboard):
         app.include_router(module.router)
@@ -57,8 +69,10 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
 
 
 def app_from_env() -> FastAPI:
-    """Factory for ``uvicorn --factory`` and ``serve --workers``: the database from the env."""
-    return create_app(default_db_url())
+    """Factory for ``uvicorn --factory`` and ``serve --workers``: the database (and the
+    trusted load balancers) from the env."""
+    return create_app(default_db_url(),
+                      trusted_proxies=parse_proxies(os.environ.get(PROXIES_ENV, "")))
 
 
 def add_error_handlers(app: FastAPI) -> None:

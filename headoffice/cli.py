@@ -66,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (more than 1 needs PostgreSQL to be useful)")
     serve.add_argument("--forwarded-allow-ips", metavar="IPS",
-                       help="load balancers whose X-Forwarded-* headers to trust "
-                            "(uvicorn's default: 127.0.0.1)")
+                       help="load balancers (addresses or networks, comma-separated) whose "
+                            "X-Forwarded-For names the client; default: none")
 
     site = commands.add_parser("site", help="sites (properties)").add_subparsers(
         dest="action", required=True, metavar="ACTION")
@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("site", help="site id or name")
     code.add_argument("--hours", type=float, default=24.0, help="validity (default 24)")
     device.add_parser("list", help="list enrolled desks (id first)")
+    reenrol = device.add_parser(
+        "reenrol", help="print a one-time code that lets this one desk enrol again (its "
+                        "keychain was lost)")
+    reenrol.add_argument("device", help="device id (or its name, if unique)")
+    reenrol.add_argument("--hours", type=float, default=24.0, help="validity (default 24)")
     revoke = device.add_parser("revoke", help="revoke a desk's token and voucher key")
     revoke.add_argument("device", help="device id (or its name, if unique)")
 
@@ -145,7 +150,8 @@ def _in_tx(engine: Engine, work: Callable[[Session], T]) -> T:
 def serve(url: str, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from headoffice.app import create_app
+    from headoffice.app import PROXIES_ENV, create_app
+    from headoffice.routes.deps import parse_proxies
 
     if args.ssl_keyfile and not args.ssl_certfile:
         raise CommandError("--ssl-keyfile needs --ssl-certfile")
@@ -163,18 +169,25 @@ def serve(url: str, args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(f"{PROG}: serving {safe_url(url)} on {'https' if tls else 'http'}://{args.host}:"
           f"{args.port}", file=sys.stderr)
+    try:
+        proxies = parse_proxies(args.forwarded_allow_ips or "")
+    except ValueError as error:
+        raise CommandError(f"--forwarded-allow-ips: {error}") from None
+    # The app reads X-Forwarded-For itself, and only from these load balancers: uvicorn's own
+    # handling (on by default, trusting 127.0.0.1) would let a client on this host choose the
+    # address it is throttled as.
     options: dict[str, object] = {"host": args.host, "port": args.port,
                                   "ssl_certfile": args.ssl_certfile,
-                                  "ssl_keyfile": args.ssl_keyfile}
-    if args.forwarded_allow_ips:
-        options["forwarded_allow_ips"] = args.forwarded_allow_ips
+                                  "ssl_keyfile": args.ssl_keyfile, "proxy_headers": False}
     if args.workers > 1:
-        # Worker processes import the app themselves and find the database in the env.
+        # Worker processes import the app themselves and find their settings in the env.
         os.environ[DB_ENV] = url
+        os.environ[PROXIES_ENV] = args.forwarded_allow_ips or ""
         uvicorn.run("headoffice.app:app_from_env", factory=True, workers=args.workers,
                     **options)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(url), **options)  # type: ignore[arg-type]
+        uvicorn.run(create_app(url, trusted_proxies=proxies),
+                    **options)  # type: ignore[arg-type]
     return 0
 
 
@@ -202,6 +215,18 @@ def device_code(engine: Engine, args: argparse.Namespace) -> int:
     print(issued.code)
     print(f"One desk at {issued.site.name} may enrol with this code, once, until "
           f"{utc_text(issued.expires_at)}: amends enroll URL CODE", file=sys.stderr)
+    return 0
+
+
+def device_reenrol(engine: Engine, args: argparse.Namespace) -> int:
+    if not 0 < args.hours <= 24 * 30:
+        raise CommandError("--hours must be more than 0 and at most 720")
+    issued = _in_tx(engine, lambda db: admin.issue_reenrol_code(
+        db, args.device, now=now(), valid_for=timedelta(hours=args.hours)))
+    print(issued.code)
+    print(f"Only desk {issued.device.id} ({issued.device.name}) may enrol again with this "
+          f"code, once, until {utc_text(issued.expires_at)}: amends enroll URL CODE. Its old "
+          "token stops working when it does.", file=sys.stderr)
     return 0
 
 
@@ -261,6 +286,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], in
     ("site", "list"): site_list,
     ("device", "code"): device_code,
     ("device", "list"): device_list,
+    ("device", "reenrol"): device_reenrol,
     ("device", "revoke"): device_revoke,
     ("policy", "set"): policy_set,
     ("admin-token", None): admin_token,

@@ -80,6 +80,8 @@ class EnrolmentCode(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     used_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # Set for a re-enrolment code (``device reenrol``): it enrols that one desk and no other.
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class Device(Base):
@@ -93,6 +95,10 @@ class Device(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     # Raw 32-byte Ed25519 public key as 64 hex digits; desks without signing have none.
     voucher_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The desk's own identity key (raw Ed25519 public key, 64 hex digits), registered at
+    # enrolment: a re-enrolment signed by it proves it is this desk. None for desks enrolled
+    # before keys existed (they re-enrol with an admin's code).
+    device_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
@@ -100,6 +106,35 @@ class Device(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     # The chain head the desk last reported: a copy of its latest hash outside its reach.
     last_chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class EnrolChallenge(Base):
+    """A one-time nonce head office gave a desk to sign when it re-enrols (SHA-256 kept)."""
+
+    __tablename__ = "enrol_challenge"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    nonce_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class Attempt(Base):
+    """One counted attempt (a refused enrolment, a wrong admin token) from a client address.
+
+    In the database, not in a process, so every head-office process behind a load balancer
+    counts the same attempts (``headoffice.throttle``).
+    """
+
+    __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_scope_client_at", "scope", "client", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(16))
+    client: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class EventRow(Base):

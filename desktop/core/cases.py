@@ -16,10 +16,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import ApprovalRow, CaseRow, CorrectionRow, EventRow, GrantRow, format_utc
-from db.money import MAX_MINOR
 from desktop.core import fold, guest_links
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.inputs import check_header, text
+from desktop.core.inputs import amount, check_header, checked_text, is_ref, text
 from desktop.core.playbook import OUTCOMES, STEPS, missing_fields
 from desktop.core.recorder import Recorder
 from desktop.core.site import current_policy, site_row
@@ -31,9 +30,9 @@ SLIP_KINDS = ("voucher", "apology")
 
 def case_row(db: Session, case_id: str, *, allow_closed: bool = False) -> CaseRow:
     """A case that may still be worked on (or, with ``allow_closed``, any case)."""
-    case = db.get(CaseRow, case_id)
+    case = db.get(CaseRow, case_id) if is_ref(case_id) else None
     if case is None:
-        raise DeskError(Refusal.UNKNOWN_CASE, case_id)
+        raise DeskError(Refusal.UNKNOWN_CASE, case_id if is_ref(case_id) else "")
     if case.status != "open" and not allow_closed:
         raise DeskError(Refusal.CASE_CLOSED, case_id)
     return case
@@ -124,9 +123,7 @@ class CaseRoom:
     def record_correction(self, on_shift: OnShift, case_id: str, description: str,
                           value_minor: int) -> None:
         """A wrong charge put right: on record, but not a gesture and no budget spent."""
-        if (isinstance(value_minor, bool) or not isinstance(value_minor, int)
-                or not 0 < value_minor <= MAX_MINOR):
-            raise DeskError(Refusal.INVALID_VALUE, repr(value_minor))
+        amount(value_minor, allow_zero=False)
         with self._recorder.tx() as db:
             currency = site_row(db).currency
             case_row(db, case_id)
@@ -150,7 +147,7 @@ class CaseRoom:
             case = case_row(db, case_id, allow_closed=True)
             payload: dict[str, Any] = {"kind": kind}
             if kind == "voucher":
-                row = voucher_row(db, voucher_code or "")
+                row = voucher_row(db, voucher_code or "") if is_ref(voucher_code or "") else None
                 if row is None:
                     raise DeskError(Refusal.UNKNOWN_VOUCHER, voucher_code or "")
                 if row.case_id != case_id:
@@ -177,6 +174,7 @@ class CaseRoom:
              limit: int = 500) -> list[CaseSummary]:
         """Cases for the list (open ones by default, follow-ups due first), searchable by
         guest name or room."""
+        checked_text(search, "search")
         query = select(CaseRow)
         if status:
             query = query.where(CaseRow.status == status)
@@ -195,9 +193,10 @@ class CaseRoom:
     def by_id(self, case_ids: Sequence[str]) -> list[CaseSummary]:
         """These cases, in the order given (unknown ids left out): the review's lists."""
         found: dict[str, CaseSummary] = {}
+        known = [case_id for case_id in case_ids if is_ref(case_id)]
         with self._recorder.tx() as db:
-            for start in range(0, len(case_ids), 500):
-                chunk = list(case_ids[start:start + 500])
+            for start in range(0, len(known), 500):
+                chunk = known[start:start + 500]
                 found.update((row.id, _summary(row)) for row in db.scalars(
                     select(CaseRow).where(CaseRow.id.in_(chunk))))
         return [found[case_id] for case_id in case_ids if case_id in found]

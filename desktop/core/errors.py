@@ -44,6 +44,7 @@ class Refusal(enum.Enum):
     NOTE_EMPTY = "note_empty"
     TEXT_TOO_LONG = "text_too_long"  # detail: the length typed
     EVENT_INVALID = "event_invalid"  # a bug: the event breaks its schema (detail: the field)
+    INVALID_TEXT = "invalid_text"  # detail: the field; text that cannot be stored (surrogate)
     # grants and approvals
     UNKNOWN_GESTURE_TYPE = "unknown_gesture_type"
     INVALID_VALUE = "invalid_value"

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import CaseRow, GrantRow, Staff
-from db.money import MAX_MINOR
 from desktop.core import caselog, guest_links
 from desktop.core.budget import (
     ApprovalRefusal,
@@ -25,7 +24,7 @@ from desktop.core.budget import (
 )
 from desktop.core.cases import case_row
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.inputs import text
+from desktop.core.inputs import amount, checked_text, text
 from desktop.core.playbook import GESTURE_TYPES
 from desktop.core.policy import Policy
 from desktop.core.recorder import Recorder
@@ -49,12 +48,17 @@ class GrantRoom:
     def spend_for(self, on_shift: OnShift, case_id: str | None,
                   guest_name: str | None = None) -> Spend:
         """What has been granted in this case, in this person's shift and to this guest's stay."""
+        if guest_name is not None:
+            checked_text(guest_name, "guest_name")
         with self._recorder.tx() as db:
             return self._spend(db, on_shift, case_id, guest_name)
 
     def check(self, on_shift: OnShift, case_id: str | None, value_minor: int,
               guest_name: str | None = None) -> BudgetDecision:
         """The budget check for a proposed grant, as the panel shows it."""
+        amount(value_minor)
+        if guest_name is not None:
+            checked_text(guest_name, "guest_name")
         with self._recorder.tx() as db:
             limits = current_policy(db).limits_for(on_shift.staff.role)
             return check_grant(limits, self._spend(db, on_shift, case_id, guest_name),
@@ -69,14 +73,14 @@ class GrantRoom:
         """
         if proposal.gesture_type not in GESTURE_TYPES:
             raise DeskError(Refusal.UNKNOWN_GESTURE_TYPE, proposal.gesture_type)
-        value = proposal.value_minor
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINOR:
-            raise DeskError(Refusal.INVALID_VALUE, repr(value))
+        value = amount(proposal.value_minor)
+        text(proposal.description, "description")
         if proposal.gesture_type == "none" and value != 0:
             raise DeskError(Refusal.INVALID_VALUE, "no gesture has no value")
         if proposal.gesture_type != "none" and value == 0:
             raise DeskError(Refusal.INVALID_VALUE, "a gesture needs a value")
         if approval is not None:
+            text(approval.reason, "reason")
             self._require_pin(approval)
         # The keychain is asked before the transaction: it may be slow, or prompt the user.
         signing_key = (self._vouchers.signing_key() if proposal.gesture_type == "voucher"
@@ -116,6 +120,7 @@ class GrantRoom:
     def approval_refusal_for(self, on_shift: OnShift, case_id: str, approver_id: str,
                              value_minor: int) -> ApprovalRefusal | None:
         """Whether a named approver could approve this grant (before asking for their PIN)."""
+        amount(value_minor)
         approver = self._staff.member(approver_id)
         with self._recorder.tx() as db:
             return approval_refusal(current_policy(db), approver_id=approver.id,
@@ -126,8 +131,10 @@ class GrantRoom:
     def decline_approval(self, on_shift: OnShift, case_id: str, sign_off: ApproverSignOff,
                          proposal: GestureProposal) -> None:
         """A supervisor says no at the desk: on record, and nothing is granted."""
-        if not sign_off.reason.strip():
+        if not text(sign_off.reason, "reason").strip():
             raise DeskError(Refusal.APPROVAL_REASON_MISSING)
+        amount(proposal.value_minor)
+        text(proposal.description, "description")
         self._require_pin(sign_off)
         with self._recorder.tx() as db:
             case_row(db, case_id)

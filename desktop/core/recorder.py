@@ -25,6 +25,7 @@ from db.models import EventRow
 from db.models import Setting as SettingRow
 from desktop.core import caselog, review_days
 from desktop.core.clock import Clock
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.settings import DEVICE_ID
 
 
@@ -55,6 +56,13 @@ class Recorder:
             with self._sessions() as db, db.begin():
                 yield db
             appended = db.info.pop("own_events", False)
+        except UnicodeEncodeError as error:
+            # The last guard of ``inputs``' rule: text SQLite cannot bind (a lone surrogate)
+            # that a room let through is refused, rolled back, never a crash.
+            raise DeskError(Refusal.INVALID_TEXT) from error
+        except OverflowError as error:
+            # Likewise a whole number beyond SQLite's 64 bits.
+            raise DeskError(Refusal.INVALID_VALUE, "out of range") from error
         finally:
             self._in_tx.active = False
         if appended:

@@ -30,6 +30,7 @@ __all__ = [
     "SecretStore",
     "SecretStoreError",
     "backend_is_fallback",
+    "identity_key_name",
     "voucher_key_name",
 ]
 
@@ -48,6 +49,11 @@ class SecretStoreError(Exception):
 def token_name(device_id: str) -> str:
     """The keychain name of a desk's head-office token."""
     return f"hq-token:{device_id}"
+
+
+def identity_key_name(device_id: str) -> str:
+    """The keychain name of a desk's Ed25519 identity key (re-enrolment proof)."""
+    return f"identity-key:{device_id}"
 
 
 def voucher_key_name(device_id: str) -> str:

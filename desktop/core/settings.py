@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -86,7 +87,10 @@ def _dump_flag(value: bool) -> str:
 
 
 def _minutes(raw: str) -> float:
-    return max(float(raw), 0.5)  # locking every few seconds would lock people out
+    minutes = float(raw)
+    if not math.isfinite(minutes):
+        raise ValueError("not a number of minutes")
+    return max(minutes, 0.5)  # locking every few seconds would lock people out
 
 
 def _sentences(raw: str) -> tuple[str, ...]:
@@ -194,8 +198,11 @@ class Settings:
                 raise DeskError(Refusal.MANAGER_ONLY)
         try:
             text = setting.dump(value)
+            if not isinstance(text, str):  # a text setting given something else
+                raise TypeError(type(value).__name__)
             setting.parse(text)  # what is stored must read back as it was meant
-        except (ValueError, TypeError) as error:
+            text.encode("utf-8")  # and be storable: no lone surrogate
+        except (ValueError, TypeError, OverflowError) as error:
             raise DeskError(Refusal.INVALID_SETTING, setting.key) from error
         with self._recorder.tx() as db:
             db.merge(SettingRow(key=setting.key, value=text))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.models import ShiftRow, Staff
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
+from desktop.core.inputs import is_ref
 from desktop.core.recorder import Recorder
 from desktop.core.views import OnShift, SignIn, StaffMember
 
@@ -71,9 +72,11 @@ class ShiftRoom:
 def check_pin_in(db: Session, staff_id: str, pin: str,
                  now: datetime) -> tuple[Staff, SignIn | None]:
     """The PIN rule in one place: wait out the delay, count wrong tries, reset on success."""
-    row = db.get(Staff, staff_id)
+    row = db.get(Staff, staff_id) if is_ref(staff_id) else None
     if row is None or not row.active:
-        raise DeskError(Refusal.UNKNOWN_STAFF, staff_id)
+        raise DeskError(Refusal.UNKNOWN_STAFF, staff_id if is_ref(staff_id) else "")
+    if not isinstance(pin, str):
+        raise DeskError(Refusal.PIN_INVALID)
     if row.failed_pins and row.last_failed_at is not None:
         ready_at = row.last_failed_at + timedelta(
             seconds=pins.retry_delay_seconds(row.failed_pins))

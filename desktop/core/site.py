@@ -65,7 +65,8 @@ class SiteRoom:
                policy: Policy | None = None) -> SiteInfo:
         """Set up this desk's site with its first manager and the default policy."""
         problems = site_problems(name=name, kind=kind, currency=currency, timezone=timezone,
-                                 manager_name=manager_name, manager_pin=manager_pin)
+                                 manager_name=manager_name, manager_pin=manager_pin,
+                                 locale=locale, address=address, outlets=outlets)
         if problems:
             raise DeskError(Refusal.INVALID_SITE, ", ".join(problems))
         if self.exists():

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from db.models import Staff
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
+from desktop.core.inputs import checked_text, is_ref
 from desktop.core.recorder import Recorder
 from desktop.core.site import site_row
 from desktop.core.views import StaffMember
@@ -24,9 +25,9 @@ def staff_name(db: Session, staff_id: str | None) -> str:
 
 
 def active_staff_row(db: Session, staff_id: str) -> Staff:
-    row = db.get(Staff, staff_id)
+    row = db.get(Staff, staff_id) if is_ref(staff_id) else None
     if row is None or not row.active:
-        raise DeskError(Refusal.UNKNOWN_STAFF, staff_id)
+        raise DeskError(Refusal.UNKNOWN_STAFF, staff_id if is_ref(staff_id) else "")
     return row
 
 
@@ -37,11 +38,11 @@ class StaffRoom:
         self._recorder = recorder
 
     def add(self, name: str, role: str, pin: str) -> StaffMember:
-        if not name.strip():
+        if not checked_text(name, "name").strip():
             raise DeskError(Refusal.STAFF_NAME_MISSING)
         if role not in ROLES:
             raise DeskError(Refusal.UNKNOWN_ROLE, role)
-        if not pins.pin_is_valid(pin):
+        if not isinstance(pin, str) or not pins.pin_is_valid(pin):
             raise DeskError(Refusal.PIN_INVALID)
         member = StaffMember(str(uuid.uuid4()), name.strip(), role)
         with self._recorder.tx() as db:
@@ -57,7 +58,7 @@ class StaffRoom:
 
     def member(self, staff_id: str) -> StaffMember:
         with self._recorder.tx() as db:
-            row = db.get(Staff, staff_id)
+            row = db.get(Staff, staff_id) if is_ref(staff_id) else None
             if row is None:
-                raise DeskError(Refusal.UNKNOWN_STAFF, staff_id)
+                raise DeskError(Refusal.UNKNOWN_STAFF, staff_id if is_ref(staff_id) else "")
             return StaffMember(row.id, row.name, row.role)

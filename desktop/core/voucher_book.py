@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from db.models import CaseRow, Site, VoucherKeyRow, VoucherRow, format_utc
 from db.models import Setting as SettingRow
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.inputs import text
+from desktop.core.inputs import checked_text, text
 from desktop.core.policy import Policy
 from desktop.core.recorder import Recorder
 from desktop.core.settings import HQ_REVOKED_DEVICES
@@ -123,6 +123,7 @@ class VoucherBook:
         such double redemptions are flagged when the desks sync, as for any offline desk.
         A token from a desk whose key this desk has never seen is FORGED (unknown device).
         """
+        checked_text(code_or_token, "voucher")
         with self._recorder.tx() as db:
             return self._check(db, code_or_token)[0]
 
@@ -132,6 +133,7 @@ class VoucherBook:
         Check and redemption are one transaction (SQLite's write lock), so one desk can never
         redeem a voucher twice; the second try gets ALREADY_REDEEMED naming the first.
         """
+        checked_text(code_or_token, "voucher")
         with self._recorder.tx() as db:
             check, claim, token = self._check(db, code_or_token)
             if check.outcome is not VoucherOutcome.VALID or check.voucher is None:
@@ -154,7 +156,8 @@ class VoucherBook:
 
         if on_shift.staff.role not in VOID_ROLES:
             raise DeskError(Refusal.SUPERVISOR_ONLY)
-        if not reason.strip():
+        checked_text(code, "voucher")
+        if not text(reason, "reason").strip():
             raise DeskError(Refusal.VOID_REASON_MISSING)
         if not vouchers.looks_like_token(code):
             status = vouchers.check_code(code)
@@ -183,6 +186,7 @@ class VoucherBook:
 
     def find(self, code_or_token: str) -> VoucherView:
         """The voucher on record a code or token names (a lookup, not a check)."""
+        checked_text(code_or_token, "voucher")
         with self._recorder.tx() as db:
             row = voucher_row(db, code_or_token)
             if row is None:

@@ -40,6 +40,7 @@ from desktop.sync.errors import EnrolError, NotEnrolled, SyncError, SyncProblem
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
     from desktop.core.views import SyncState
+    from desktop.sync.identity import Identity
 
 log = logging.getLogger(__name__)
 
@@ -97,24 +98,27 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
     """
     from desktop.core.errors import DeskError
     from desktop.core.secrets import SecretStoreError
+    from desktop.sync.identity import identity
 
     base = normalise_url(url)
     if not desk.site.exists():
         raise EnrolError("Set up this desk (site, currency, manager) before enrolling it.",
                          problem=SyncProblem.NO_SITE)
     site = desk.site.info()
-    body = wire.enrol_request(
-        code=code.strip(), device_id=desk.device_id,
-        device_name=(device_name or "").strip() or f"{site.name} desk",
-        site={"name": site.name, "currency": site.currency, "timezone": site.timezone},
-        voucher_public_key=_voucher_public_key(desk))
+    key = identity(desk)
     with _client(http) as client:
+        # A desk that already had its key may be known to head office: prove it is this desk.
+        proof = _proof(client, base, desk.device_id, key) if key and key.known else None
+        body = wire.enrol_request(
+            code=code.strip(), device_id=desk.device_id,
+            device_name=(device_name or "").strip() or f"{site.name} desk",
+            site={"name": site.name, "currency": site.currency, "timezone": site.timezone},
+            voucher_public_key=_voucher_public_key(desk),
+            device_public_key=key.public_hex if key else None, proof=proof)
         response = _request(client, "POST", f"{base}{API}/enroll", json=body)
     if response.status_code != 200:
         raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
-                         status=response.status_code,
-                         problem=SyncProblem.ENROL_CONFLICT if response.status_code == 409
-                         else SyncProblem.ENROL_CODE)
+                         status=response.status_code, problem=_enrol_problem(response))
     answer = _json(response)
     try:
         enrolled = wire.parse_enrol_answer(answer)
@@ -137,6 +141,39 @@ def enroll(desk: Desk, url: str, code: str, device_name: str | None = None, *,
                          problem=SyncProblem.NOT_RECORDED) from error
     log.info("enrolled desk %s with head office %s", desk.device_id, base)
     return {k: v for k, v in answer.items() if k != "token"}
+
+
+def _proof(client: httpx.Client, base: str, device_id: str,
+           key: Identity) -> wire.EnrolProof | None:
+    """This desk's signature over a fresh nonce from head office (None from a head office
+    too old to ask for one)."""
+    response = _request(client, "POST", f"{base}{API}/enroll/challenge",
+                        json=wire.challenge_request(device_id=device_id))
+    if response.status_code in (404, 405):
+        return None
+    if response.status_code != 200:
+        raise EnrolError(f"Head office refused the enrolment: {_detail(response)}",
+                         status=response.status_code, problem=_enrol_problem(response))
+    try:
+        answer = wire.parse_challenge_answer(_json(response), device_id)
+    except wire.WireError as error:
+        raise EnrolError(f"Head office's challenge cannot be used: {error}",
+                         problem=SyncProblem.BAD_ANSWER) from None
+    return key.sign(device_id, answer["nonce"])
+
+
+def _enrol_problem(response: httpx.Response) -> SyncProblem:
+    if response.status_code == 429:
+        return SyncProblem.THROTTLED
+    if response.status_code >= 500:
+        return SyncProblem.UNAVAILABLE
+    try:
+        proof_needed = response.json().get("proof_needed") is True
+    except (ValueError, AttributeError):
+        proof_needed = False
+    if proof_needed:
+        return SyncProblem.ENROL_PROOF
+    return SyncProblem.ENROL_CONFLICT if response.status_code == 409 else SyncProblem.ENROL_CODE
 
 
 def _voucher_public_key(desk: Desk) -> str | None:

@@ -19,6 +19,8 @@ class SyncProblem(enum.Enum):
     BAD_ADDRESS = "bad_address"  # not an https:// address
     ENROL_CODE = "enrol_code"  # the code is wrong, used or expired (403, 410)
     ENROL_CONFLICT = "enrol_conflict"  # the desk does not fit the code's site (409)
+    ENROL_PROOF = "enrol_proof"  # head office knows this desk; its key is gone: admin's code
+    THROTTLED = "throttled"  # too many attempts from this address (429): wait
     NOT_ENROLLED = "not_enrolled"  # no head office, or the token is gone from the keychain
     NOT_ACCEPTED = "not_accepted"  # 401: revoked, or enrolled again elsewhere
     KEYCHAIN = "keychain"  # the token cannot be stored or read

@@ -77,6 +77,9 @@ def field_names() -> dict[str, str]:
         "kind": translate("Labels", "hotel or restaurant"),
         "currency": translate("Labels", "currency"),
         "timezone": translate("Labels", "time zone"),
+        "locale": translate("Labels", "language and region"),
+        "address": translate("Labels", "address"),
+        "outlets": translate("Labels", "outlets"),
         "manager_name": translate("Labels", "manager's name"),
         "manager_pin": translate("Labels", "manager's PIN"),
     }
@@ -213,6 +216,9 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             "Labels", "This desk did not record that: what it was about to write failed its "
                       "own check, a fault in this version of Amends. Nothing was written. "
                       "Tell IT; the details are in the log file."),
+        Refusal.INVALID_TEXT: translate(
+            "Labels", "That text has a broken character that cannot be stored (often from a "
+                      "paste). Type it again."),
         Refusal.UNKNOWN_GESTURE_TYPE: translate("Labels", "Choose a kind of gesture."),
         Refusal.INVALID_VALUE: translate("Labels", "That value cannot be granted."),
         Refusal.APPROVAL_REASON_MISSING: translate("Labels", "The approver must give a reason."),
@@ -304,6 +310,13 @@ def sync_problem_text(problem: SyncProblem) -> str:
         SyncProblem.ENROL_CONFLICT: translate(
             "Labels", "Head office refused this desk: it does not match the site the code is "
                       "for (its currency, or another site). Ask head office."),
+        SyncProblem.ENROL_PROOF: translate(
+            "Labels", "Head office already knows this desk and needs proof that it is this "
+                      "desk, but its key is gone from this computer. Ask head office for a "
+                      "re-enrolment code for this desk and enter that code."),
+        SyncProblem.THROTTLED: translate(
+            "Labels", "Head office has had too many attempts from this network. Wait a few "
+                      "minutes, then try again."),
         SyncProblem.NOT_ENROLLED: translate(
             "Labels", "This desk is not enrolled with head office. Enrol it with a code from "
                       "head office."),

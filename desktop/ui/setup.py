@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.inputs import site_problems
+from desktop.core.inputs import locale_ok, site_problems
 from desktop.ui.common import named
 
 
@@ -51,7 +51,9 @@ class SetupDialog(QDialog):
         system_zone = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
         self.timezone.setCurrentText(system_zone if system_zone in available_timezones()
                                      else "UTC")
-        self.locale_field = named(QLineEdit(system.name()), "siteLocale",
+        # Qt names the POSIX locale "C", which is no locale to format money in.
+        self.locale_field = named(QLineEdit(system.name() if locale_ok(system.name())
+                                            else "en_US"), "siteLocale",
                             self.tr("Language and number format"))
         self.manager = named(QLineEdit(), "managerName", self.tr("First manager's name"))
         self.pin = named(QLineEdit(), "managerPin", self.tr("Manager PIN"))
@@ -103,6 +105,7 @@ class SetupDialog(QDialog):
             "kind": self.tr("Choose hotel or restaurant."),
             "currency": self.tr("Not a currency code: use three letters such as USD, EUR, JPY."),
             "timezone": self.tr("Choose a time zone from the list, such as Europe/Paris."),
+            "locale": self.tr("Not a locale: use a name such as en_US or fr_FR."),
             "manager_name": self.tr("Type the first manager's name."),
             "manager_pin": self.tr("A PIN is 4 to 8 digits."),
             "pin_again": self.tr("The two PINs differ."),
@@ -115,6 +118,7 @@ class SetupDialog(QDialog):
             "name": self.name.text(), "kind": self.kind.currentData(),
             "currency": self.currency.text().upper(), "timezone": self.timezone.currentText(),
             "manager_name": self.manager.text(), "manager_pin": self.pin.text(),
+            "locale": self.locale_field.text().strip() or "en_US",
         }
         problems = site_problems(**values)
         if self.pin.text() != self.pin_again.text():
@@ -123,7 +127,7 @@ class SetupDialog(QDialog):
         if problems:
             return
         try:
-            self.desk.site.create(locale=self.locale_field.text() or "en_US", **values)
+            self.desk.site.create(**values)
         except DeskError as error:
             self._show_errors(error.detail.split(", "))
             return

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
@@ -29,12 +30,15 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
+from headoffice import throttle
 from headoffice.auth import BASIC_REALM, check_admin, device_for_token
 from headoffice.errors import ServiceError
 from headoffice.models import Device
 from headoffice.store import transaction
+from headoffice.throttle import DEFAULT_LIMITS, Limit
 
 Clock = Callable[[], datetime]
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 T = TypeVar("T")
 
 
@@ -60,6 +64,9 @@ class Settings:
     database: Database
     clock: Clock
     max_body_bytes: int
+    limits: Mapping[str, Limit] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
+    # Load balancers whose X-Forwarded-For names the client; empty: trust no such header.
+    trusted_proxies: tuple[Network, ...] = ()
 
 
 def settings(request: Request) -> Settings:
@@ -81,6 +88,50 @@ def clock(config: SettingsDep) -> Clock:
 
 DatabaseDep = Annotated[Database, Depends(database)]
 ClockDep = Annotated[Clock, Depends(clock)]
+
+
+# --- who is calling ------------------------------------------------------------------------
+
+
+def parse_proxies(text: str) -> tuple[Network, ...]:
+    """``10.0.0.5,10.1.0.0/16`` as networks ("" trusts none); ValueError names a bad one."""
+    networks = []
+    for part in text.split(","):
+        if part.strip():
+            try:
+                networks.append(ipaddress.ip_network(part.strip(), strict=False))
+            except ValueError:
+                raise ValueError(f"not an IP address or network: {part.strip()!r}") from None
+    return tuple(networks)
+
+
+def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def client_address(request: Request, config: SettingsDep) -> str:
+    """The address a request comes from, for throttling.
+
+    The peer of the connection, unless that peer is a configured load balancer: then the
+    right-most address of X-Forwarded-For that is not one of ours (the left part is whatever
+    the client chose to send, so it is never believed).
+    """
+    peer = request.client.host if request.client is not None else "unknown"
+    if not config.trusted_proxies or not _trusted(peer, config.trusted_proxies):
+        return peer
+    hops = [hop.strip() for header in request.headers.getlist("x-forwarded-for")
+            for hop in header.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, config.trusted_proxies):
+            return hop[:throttle.MAX_CLIENT]
+    return peer
+
+
+ClientAddress = Annotated[str, Depends(client_address)]
 
 
 # --- the request body ----------------------------------------------------------------------
@@ -175,9 +226,22 @@ def admin_secret(request: Request) -> str:
 AdminSecret = Annotated[str, Depends(admin_secret)]
 
 
-async def require_admin(db: DatabaseDep, secret: AdminSecret) -> None:
-    """401 unless the request carries a live admin token."""
-    await db.run(lambda session: check_admin(session, secret))
+async def require_admin(db: DatabaseDep, secret: AdminSecret, client: ClientAddress,
+                        config: SettingsDep) -> None:
+    """401 unless the request carries a live admin token; 429 after too many wrong ones."""
+    limit = config.limits[throttle.ADMIN]
+
+    def work(session: Session) -> None:
+        throttle.check(session, throttle.ADMIN, client, limit, config.clock())
+        check_admin(session, secret)
+
+    try:
+        await db.run(work)
+    except ServiceError as error:
+        if error.status == 401:
+            await db.run(lambda session: throttle.count(session, throttle.ADMIN, client, limit,
+                                                        config.clock()))
+        raise
 
 
 Admin = Annotated[None, Depends(require_admin)]

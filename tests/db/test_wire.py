@@ -61,7 +61,8 @@ def test_enrol_request_and_answer_round_trip() -> None:
                                  site={"name": "Harbour", "currency": "eur",
                                        "timezone": "Europe/Paris"},
                                  voucher_public_key=None)
-    assert list(request) == ["code", "device_id", "device_name", "site", "voucher_public_key"]
+    assert list(request) == ["code", "device_id", "device_name", "site", "voucher_public_key",
+                             "device_public_key", "proof"]
     parsed = wire.parse_enrol_request(json.loads(json.dumps(request)))
     assert parsed["device_name"] == "Front desk"
     assert parsed["site"]["currency"] == "EUR"
@@ -71,6 +72,36 @@ def test_enrol_request_and_answer_round_trip() -> None:
     assert wire.parse_enrol_answer(answer) == answer
     with pytest.raises(wire.WireError):
         wire.parse_enrol_answer({"site_id": "s"})
+
+
+def test_enrol_proof_and_challenge_shapes() -> None:
+    key = "AB" * 32
+    request = wire.enrol_request(code="ABCD", device_id=DEVICE, device_name="Desk",
+                                 site={"name": "H", "currency": "EUR", "timezone": "UTC"},
+                                 voucher_public_key=None, device_public_key=key,
+                                 proof={"nonce": "n" * 43, "signature": "0f" * 64})
+    parsed = wire.parse_enrol_request(json.loads(json.dumps(request)))
+    assert parsed["device_public_key"] == key.lower()
+    assert parsed["proof"] == {"nonce": "n" * 43, "signature": "0f" * 64}
+    for proof, field in [("x", "proof"), ({"nonce": "n" * 43}, "proof.signature"),
+                         ({"nonce": "short", "signature": "0f" * 64}, "proof.nonce"),
+                         ({"nonce": "n" * 43, "signature": "0F" * 64}, "proof.signature")]:
+        with pytest.raises(wire.WireError, match=field):
+            wire.parse_enrol_request({**request, "proof": proof})
+    with pytest.raises(wire.WireError, match="device_public_key"):
+        wire.parse_enrol_request({**request, "device_public_key": "ab"})
+    # The signed bytes bind the device, the nonce and the key registered with it.
+    message = wire.reenrol_message(device_id=DEVICE, nonce="n" * 43, device_public_key=key)
+    assert message.startswith(wire.REENROL_CONTEXT) and DEVICE.encode() in message
+    assert key.lower().encode() in message
+    assert message != wire.reenrol_message(device_id=DEVICE, nonce="m" * 43,
+                                           device_public_key=key)
+    assert wire.parse_challenge_request(wire.challenge_request(device_id=DEVICE)) == DEVICE
+    answer = wire.challenge_answer(device_id=DEVICE, nonce="n" * 43,
+                                   expires_at="2026-11-30T08:00:00.000000Z")
+    assert wire.parse_challenge_answer(answer, DEVICE) == answer
+    with pytest.raises(wire.WireError, match="device_id"):
+        wire.parse_challenge_answer(answer, "0" * 8 + DEVICE[8:])
 
 
 def test_push_answers_as_the_desk_reads_them() -> None:

@@ -289,3 +289,23 @@ def test_without_its_extras_head_office_says_what_to_install(tmp_path: Path,
     assert "Traceback" not in result.stderr
     assert (f"head office needs its extras ({missing} is not installed): "
             "pip install 'amends[headoffice]'") in result.stderr
+
+
+def test_device_reenrol_prints_a_code_for_that_desk_only(capsys: pytest.CaptureFixture[str],
+                                                        db_url: str) -> None:
+    run(capsys, db_url, "site", "add", "Harbour", "--currency", "EUR", "--timezone", "UTC")
+    device_id = enrol_directly(db_url, run(capsys, db_url, "device", "code", "Harbour")[1]
+                               .strip(), "Front desk")
+    code, out, err = run(capsys, db_url, "device", "reenrol", "Front desk", "--hours", "3")
+    assert code == 0 and device_id in err and "once" in err
+    reenrol = out.strip()
+    assert len(reenrol.replace("-", "")) == 16
+    held = {row.code_hash: row for row in rows(db_url, EnrolmentCode)}[code_digest(reenrol)]
+    assert held.device_id == device_id
+    assert held.expires_at - held.created_at == dt.timedelta(hours=3)
+    assert run(capsys, db_url, "device", "reenrol", device_id, "--hours", "0")[0] == 1
+    code, _, err = run(capsys, db_url, "device", "reenrol", str(uuid.uuid4()))
+    assert code == 1 and "no device" in err
+    run(capsys, db_url, "device", "revoke", device_id)
+    code, out, err = run(capsys, db_url, "device", "reenrol", device_id)
+    assert code == 1 and out == "" and "revoked" in err

@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from headoffice import admin
 from headoffice.models import Device, EnrolmentCode
-from tests.headoffice.helpers import HQ
+from tests.headoffice.helpers import HQ, Desk
 
 
 def sha256(text: str) -> str:
@@ -101,7 +102,11 @@ def test_reenrolment_rotates_the_token_and_revoked_devices_cannot_return(hq: HQ)
     desk = hq.enrol(site)
     desk.add_many(2)
     assert hq.push(desk, desk.events).status_code == 200
-    again = hq.enrol(site, device_id=desk.device_id, name="Desk renamed")
+    code = hq.db(lambda s: admin.issue_reenrol_code(s, desk.device_id, now=hq.clock())).code
+    body = hq.enrol_body(code, device_id=desk.device_id, name="Desk renamed")
+    response = hq.client.post("/api/v1/enroll", json=body)
+    assert response.status_code == 200, response.text
+    again = Desk(desk.device_id, response.json()["token"], site.id)
     assert again.token != desk.token
     assert hq.client.get("/api/v1/policy", headers=desk.auth).status_code == 401
     # The held chain continues under the new token.
