@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -101,6 +102,10 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_pins: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # A manager reset the PIN: the person chooses a new one before signing in again.
+    must_set_pin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The desk that added the person: tells apart two of one name added before enrolment.
+    added_by_device: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class Policy(Base):
@@ -344,5 +349,5 @@ class ReviewDayRow(Base):
     spend: Mapped[int] = mapped_column(Integer)
 
 
-READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
+READ_MODEL_TABLES = (Staff, ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
                      VoucherRow, VoucherKeyRow, ReviewDayRow)
