@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import EventRow, Staff
+from db.policy import ROLES
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.recorder import Recorder
@@ -21,7 +22,8 @@ from desktop.core.shifts import check_pin_in
 from desktop.core.site import current_policy, site_row
 from desktop.core.views import StaffMember
 
-ROLES = ("agent", "supervisor", "manager")
+__all__ = ["ROLES", "StaffRoom", "active_staff_row", "member_of", "record_old_rows",
+           "staff_name"]
 
 
 def staff_name(db: Session, staff_id: str | None) -> str:

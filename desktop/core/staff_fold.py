@@ -1,10 +1,8 @@
-"""How the roster's events change the ``staff`` table: the staff part of the fold.
+"""The roster's events folded into this desk's ``staff`` table.
 
-Every desk folds the site's events in one order, (time, device id, seq), so two changes to
-one person made offline at two desks resolve the same way everywhere: the later one wins,
-except that a deactivation is final (nothing after it changes the person) and a change that
-would leave the site with no active manager is skipped (a desk refuses it when made; only two
-offline desks together can reach it). Head office's deactivation always applies.
+The rules (later wins, deactivation is final, never leave the site without a manager) are
+``db.roster.apply_staff_event``, shared with head office; this module gives them the desk's
+rows to work on, and rebuilds the roster when another desk's events arrive out of order.
 """
 
 from __future__ import annotations
@@ -18,109 +16,53 @@ from sqlalchemy.orm import Session
 
 from db.eventlog import Event
 from db.models import EventRow, Site, Staff
+from db.roster import STAFF_KINDS, Person, apply_staff_event
 
 log = logging.getLogger(__name__)
 
-STAFF_KINDS = ("staff.added", "staff.role_changed", "staff.deactivated", "staff.pin_reset",
-               "staff.pin_set", "staff.pin_changed", "staff.pin_failed", "staff.pin_ok")
+__all__ = ["HANDLERS", "STAFF_KINDS", "refold_staff"]
 
 
-def _row(db: Session, event: Event) -> Staff | None:
-    row = db.get(Staff, str(event.payload.get("staff_id", "")))
-    return row if row is not None and row.active else None
+class _DeskRoster:
+    """The staff rows of one transaction, as ``db.roster`` asks for them."""
+
+    def __init__(self, db: Session) -> None:
+        self._db = db
+
+    def person(self, staff_id: str) -> Person | None:
+        return self._db.get(Staff, staff_id) if staff_id else None
+
+    def add_person(self, *, staff_id: str, name: str, role: str, pin_hash: str,
+                   device_id: str) -> None:
+        site = self._db.scalars(select(Site)).first()
+        if site is None:
+            log.warning("staff.added %s before this desk has a site: skipped", staff_id)
+            return
+        self._db.add(Staff(id=staff_id, site_id=site.id, name=name, role=role,
+                           pin_hash=pin_hash, active=True, failed_pins=0, must_set_pin=False,
+                           added_by_device=device_id))
+        self._db.flush()
+
+    def other_active_managers(self, staff_id: str) -> int:
+        return int(self._db.scalar(select(func.count()).select_from(Staff).where(
+            Staff.active, Staff.role == "manager", Staff.id != staff_id)) or 0)
 
 
-def _leaves_no_manager(db: Session, row: Staff) -> bool:
-    if row.role != "manager":
-        return False
-    others = db.scalar(select(func.count()).select_from(Staff).where(
-        Staff.active, Staff.role == "manager", Staff.id != row.id)) or 0
-    return others == 0
+def _apply(db: Session, event: Event, at: datetime) -> None:
+    skipped = apply_staff_event(_DeskRoster(db), event.kind, event.payload, at,
+                                event.device_id)
+    if skipped:
+        log.warning("%s (event %s)", skipped, event.id)
 
 
-def _added(db: Session, event: Event, _at: datetime) -> None:
-    p = event.payload
-    staff_id = str(p["staff_id"])
-    if db.get(Staff, staff_id) is not None:
-        return  # a person is added once; a repeat (never expected) changes nothing
-    site = db.scalars(select(Site)).first()
-    if site is None:
-        log.warning("staff.added %s before this desk has a site: skipped", staff_id)
-        return
-    db.add(Staff(id=staff_id, site_id=site.id, name=str(p["name"]), role=str(p["role"]),
-                 pin_hash=str(p["pin_hash"]), active=True, failed_pins=0,
-                 must_set_pin=False, added_by_device=event.device_id))
-
-
-def _role_changed(db: Session, event: Event, _at: datetime) -> None:
-    row = _row(db, event)
-    role = str(event.payload.get("role", ""))
-    if row is None or not role or row.role == role:
-        return
-    if role != "manager" and _leaves_no_manager(db, row):
-        log.warning("role change of %s skipped: it would leave no active manager", row.id)
-        return
-    row.role = role
-
-
-def _deactivated(db: Session, event: Event, _at: datetime) -> None:
-    row = _row(db, event)
-    if row is None:
-        return
-    forced = event.payload.get("by_head_office") or event.payload.get("upgraded")
-    if not forced and _leaves_no_manager(db, row):
-        log.warning("deactivation of %s skipped: it would leave no active manager", row.id)
-        return
-    row.active = False
-
-
-def _pin_reset(db: Session, event: Event, _at: datetime) -> None:
-    row = _row(db, event)
-    if row is not None:
-        row.must_set_pin = True
-        row.failed_pins = 0
-        row.last_failed_at = None
-
-
-def _pin_set(db: Session, event: Event, _at: datetime) -> None:
-    row = _row(db, event)
-    if row is not None and event.payload.get("pin_hash"):
-        row.pin_hash = str(event.payload["pin_hash"])
-        row.must_set_pin = False
-        row.failed_pins = 0
-        row.last_failed_at = None
-
-
-def _pin_failed(db: Session, event: Event, at: datetime) -> None:
-    row = _row(db, event)
-    if row is not None:
-        row.failed_pins = (row.failed_pins or 0) + 1
-        row.last_failed_at = at
-
-
-def _pin_ok(db: Session, event: Event, _at: datetime) -> None:
-    row = _row(db, event)
-    if row is not None:
-        row.failed_pins = 0
-        row.last_failed_at = None
-
-
-HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
-    "staff.added": _added,
-    "staff.role_changed": _role_changed,
-    "staff.deactivated": _deactivated,
-    "staff.pin_reset": _pin_reset,
-    "staff.pin_set": _pin_set,
-    "staff.pin_changed": _pin_set,
-    "staff.pin_failed": _pin_failed,
-    "staff.pin_ok": _pin_ok,
-}
+HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = dict.fromkeys(
+    STAFF_KINDS, _apply)
 
 
 def refold_staff(db: Session, apply: Callable[[Session, Event], None],
                  to_event: Callable[[EventRow], Event]) -> int:
     """Rebuild the whole roster from its events in fold order (after events merged out of
-    order: the roster is small, and one person's state can depend on another's)."""
+    order: the roster is small, and one person's fate can hang on another's)."""
     db.execute(delete(Staff))
     db.flush()
     rows = db.scalars(select(EventRow).where(EventRow.kind.in_(STAFF_KINDS))
