@@ -215,6 +215,7 @@ class GrantRow(Base):
     __tablename__ = "gesture_grant"
     __table_args__ = (
         Index("ix_grant_shift", "shift_id"),
+        Index("ix_grant_staff", "staff_id", "granted_at"),
         Index("ix_grant_day", "local_day", "granted_at"),
         # Only the few grants that repeat a guest's earlier gesture are indexed.
         Index("ix_grant_repeat", "local_day", sqlite_where=text("repeat_of IS NOT NULL")),

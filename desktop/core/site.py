@@ -64,8 +64,10 @@ class SiteRoom:
                outlets: Sequence[str] = (), is_demo: bool = False,
                policy: Policy | None = None) -> SiteInfo:
         """Set up this desk's site with its first manager and the default policy."""
+        chosen = policy or default_policy()
         problems = site_problems(name=name, kind=kind, currency=currency, timezone=timezone,
-                                 manager_name=manager_name, manager_pin=manager_pin)
+                                 manager_name=manager_name, manager_pin=manager_pin,
+                                 pin_length=chosen.pin_length)
         if problems:
             raise DeskError(Refusal.INVALID_SITE, ", ".join(problems))
         if self.exists():
@@ -80,7 +82,6 @@ class SiteRoom:
                         outlets=json.dumps(outlet_list, ensure_ascii=False), is_demo=is_demo,
                         created_at=now))
             db.flush()
-            chosen = policy or default_policy()
             db.add(PolicyRow(site_id=site_id, version=chosen.version,
                              body=canonical_json(chosen.to_dict()), created_at=now))
             # The first manager is the roster's first event, recorded by themselves.

@@ -1,4 +1,5 @@
-"""staff as events: a reset PIN waits for a new one; which desk added each person
+"""staff as events: a reset PIN waits for a new one; which desk added each person; grants by
+person and time (one shift allowance across desks)
 
 The roster is folded from ``staff.*`` events from now on. The two new columns are read model;
 the desk turns the rows it already holds into events when it next opens
@@ -26,9 +27,14 @@ def upgrade() -> None:
                                       server_default=sa.false()))
         batch_op.add_column(sa.Column("added_by_device", sa.String(length=36), nullable=False,
                                       server_default=""))
+    # A person's shift spend counts their grants at every desk: by person and time.
+    with op.batch_alter_table("gesture_grant", schema=None) as batch_op:
+        batch_op.create_index("ix_grant_staff", ["staff_id", "granted_at"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("gesture_grant", schema=None) as batch_op:
+        batch_op.drop_index("ix_grant_staff")
     with op.batch_alter_table("staff", schema=None) as batch_op:
         batch_op.drop_column("added_by_device")
         batch_op.drop_column("must_set_pin")
