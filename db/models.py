@@ -106,6 +106,9 @@ class Staff(Base):
     must_set_pin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The desk that added the person: tells apart two of one name added before enrolment.
     added_by_device: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    # The time of the latest roster event about the person: a change made here is recorded
+    # after it, so a desk with a slow clock never orders a change before what it knew.
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class Policy(Base):
@@ -133,6 +136,7 @@ class EventRow(Base):
         UniqueConstraint("device_id", "seq"),
         Index("ix_event_case", "case_id"),
         Index("ix_event_outbox", "device_id", "acked", "seq"),
+        Index("ix_event_kind", "kind"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -39,6 +39,7 @@ class Person(Protocol):
     failed_pins: int
     last_failed_at: datetime | None
     added_by_device: str
+    changed_at: datetime | None
 
 
 class Roster(Protocol):
@@ -47,7 +48,7 @@ class Roster(Protocol):
     def person(self, staff_id: str) -> Person | None: ...
 
     def add_person(self, *, staff_id: str, name: str, role: str, pin_hash: str,
-                   device_id: str) -> None: ...
+                   device_id: str, at: datetime) -> None: ...
 
     def other_active_managers(self, staff_id: str) -> int: ...
 
@@ -60,11 +61,16 @@ def apply_staff_event(roster: Roster, kind: str, payload: Mapping[str, Any], at:
         if roster.person(staff_id) is None:
             roster.add_person(staff_id=staff_id, name=str(payload.get("name", "")),
                               role=str(payload.get("role", "")),
-                              pin_hash=str(payload.get("pin_hash", "")), device_id=device_id)
+                              pin_hash=str(payload.get("pin_hash", "")), device_id=device_id,
+                              at=at)
         return None
     person = roster.person(staff_id)
-    if person is None or not person.active:
-        return None  # unknown here, or deactivated: final
+    if person is None:
+        return None
+    if person.changed_at is None or at > person.changed_at:
+        person.changed_at = at
+    if not person.active:
+        return None  # deactivated: final
     if kind == "staff.role_changed":
         role = str(payload.get("role", ""))
         if role not in ROLES or role == person.role:

@@ -17,6 +17,7 @@ from db.models import ShiftRow, Staff
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.recorder import Recorder
+from desktop.core.staff_fold import roster_time
 from desktop.core.views import OnShift, SignIn, StaffMember
 
 
@@ -88,16 +89,18 @@ def check_pin_in(recorder: Recorder, db: Session, staff_id: str, pin: str,
         raise DeskError(Refusal.STAFF_INACTIVE, staff_id)
     if row.must_set_pin:
         raise DeskError(Refusal.PIN_RESET_PENDING, staff_id)
-    if row.failed_pins and row.last_failed_at is not None:
-        ready_at = row.last_failed_at + timedelta(
-            seconds=pins.retry_delay_seconds(row.failed_pins))
-        if now < ready_at:
-            wait = max(int((ready_at - now).total_seconds() + 0.999), 1)
+    delay = pins.retry_delay_seconds(row.failed_pins) if row.failed_pins else 0
+    if delay and row.last_failed_at is not None:
+        # Whole seconds, rounded: a try recorded a few ms ahead (``roster_time``) or at a
+        # desk whose clock runs a little ahead does not add a second to the wait.
+        wait = round((row.last_failed_at + timedelta(seconds=delay) - now).total_seconds())
+        if wait > 0:
             return row, SignIn(wait_seconds=wait)
     if not pins.verify_pin(pin, row.pin_hash):
-        recorder.record(db, "staff.pin_failed", actor=None, at=now,
+        recorder.record(db, "staff.pin_failed", actor=None, at=roster_time(db, [row.id], now),
                         payload={"staff_id": row.id})
         return row, SignIn(wrong_pin=True, wait_seconds=pins.retry_delay_seconds(row.failed_pins))
     if row.failed_pins:
-        recorder.record(db, "staff.pin_ok", actor=row.id, at=now, payload={"staff_id": row.id})
+        recorder.record(db, "staff.pin_ok", actor=row.id, at=roster_time(db, [row.id], now),
+                        payload={"staff_id": row.id})
     return row, None

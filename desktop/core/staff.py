@@ -9,17 +9,19 @@ the log. The rules are checked here, before anything is written: bad input write
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import EventRow, Staff
+from db.models import Staff
 from db.policy import ROLES
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.recorder import Recorder
 from desktop.core.shifts import check_pin_in
 from desktop.core.site import current_policy, site_row
+from desktop.core.staff_fold import roster_time
 from desktop.core.views import StaffMember
 
 __all__ = ["ROLES", "StaffRoom", "active_staff_row", "member_of", "record_old_rows",
@@ -93,7 +95,7 @@ class StaffRoom:
                 raise DeskError(Refusal.STAFF_NAME_TAKEN, clean)
             self._check_new_pin(db, pin, demo_allowed=True)
             staff_id = str(uuid.uuid4())
-            self._recorder.record(db, "staff.added", actor=by, payload={
+            self._recorder.record(db, "staff.added", actor=by, at=self._at(db, by), payload={
                 "staff_id": staff_id, "name": clean, "role": role,
                 "pin_hash": pins.hash_pin(pin)})
             return member_of(db, active_staff_row(db, staff_id))
@@ -109,7 +111,7 @@ class StaffRoom:
                 return member_of(db, row)
             if row.role == "manager" and _active_managers(db) <= 1:
                 raise DeskError(Refusal.LAST_MANAGER)
-            self._recorder.record(db, "staff.role_changed", actor=by,
+            self._recorder.record(db, "staff.role_changed", actor=by, at=self._at(db, row.id, by),
                                   payload={"staff_id": row.id, "role": role})
             return member_of(db, row)
 
@@ -120,7 +122,7 @@ class StaffRoom:
             row = self._other(db, staff_id, by)
             if row.role == "manager" and _active_managers(db) <= 1:
                 raise DeskError(Refusal.LAST_MANAGER)
-            self._recorder.record(db, "staff.deactivated", actor=by,
+            self._recorder.record(db, "staff.deactivated", actor=by, at=self._at(db, row.id, by),
                                   payload={"staff_id": row.id})
 
     def reset_pin(self, staff_id: str, *, by: str) -> None:
@@ -128,7 +130,8 @@ class StaffRoom:
         with self._recorder.tx() as db:
             self._manager(db, by)
             row = active_staff_row(db, staff_id)
-            self._recorder.record(db, "staff.pin_reset", actor=by, payload={"staff_id": row.id})
+            self._recorder.record(db, "staff.pin_reset", actor=by, at=self._at(db, row.id, by),
+                                  payload={"staff_id": row.id})
 
     def set_new_pin(self, staff_id: str, new_pin: str) -> None:
         """The person whose PIN a manager reset chooses a new one (only while it is reset)."""
@@ -137,7 +140,8 @@ class StaffRoom:
             if not row.must_set_pin:
                 raise DeskError(Refusal.NO_PIN_RESET)
             self._check_new_pin(db, new_pin)
-            self._recorder.record(db, "staff.pin_set", actor=row.id, payload={
+            self._recorder.record(db, "staff.pin_set", actor=row.id, at=self._at(db, row.id),
+                                  payload={
                 "staff_id": row.id, "pin_hash": pins.hash_pin(new_pin)})
 
     def change_pin(self, staff_id: str, old_pin: str, new_pin: str) -> None:
@@ -155,7 +159,8 @@ class StaffRoom:
             raise DeskError(Refusal.WRONG_OLD_PIN, str(refused.wait_seconds))
         with self._recorder.tx() as db:
             row = active_staff_row(db, staff_id)
-            self._recorder.record(db, "staff.pin_changed", actor=row.id, payload={
+            self._recorder.record(db, "staff.pin_changed", actor=row.id, at=self._at(db, row.id),
+                                  payload={
                 "staff_id": row.id, "pin_hash": pins.hash_pin(new_pin)})
 
     # --- reading ------------------------------------------------------------------------
@@ -191,6 +196,9 @@ class StaffRoom:
 
     # --- rules --------------------------------------------------------------------------
 
+    def _at(self, db: Session, *staff_ids: str) -> datetime:
+        return roster_time(db, staff_ids, self._recorder.now())
+
     @staticmethod
     def _manager(db: Session, by: str) -> Staff:
         row = db.get(Staff, by)
@@ -224,10 +232,9 @@ def record_old_rows(recorder: Recorder) -> int:
     was retired, appended to this desk's own chain like any new event. How many were added.
     """
     with recorder.tx() as db:
-        known = set(db.scalars(select(func.json_extract(EventRow.payload, "$.staff_id"))
-                              .where(EventRow.kind == "staff.added")))
-        old = [row for row in db.scalars(select(Staff).order_by(Staff.name, Staff.id))
-               if row.id not in known]
+        # A row folded from an event knows the desk that added it; an older row does not.
+        old = list(db.scalars(select(Staff).where(Staff.added_by_device == "")
+                              .order_by(Staff.name, Staff.id)))
         for row in old:
             state = (row.active, row.failed_pins, row.last_failed_at)
             recorder.record(db, "staff.added", actor=None, payload={

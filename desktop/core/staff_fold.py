@@ -8,8 +8,8 @@ rows to work on, and rebuilds the roster when another desk's events arrive out o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ from db.roster import STAFF_KINDS, Person, apply_staff_event
 
 log = logging.getLogger(__name__)
 
-__all__ = ["HANDLERS", "STAFF_KINDS", "refold_staff"]
+__all__ = ["HANDLERS", "STAFF_KINDS", "refold_staff", "roster_time"]
 
 
 class _DeskRoster:
@@ -33,14 +33,14 @@ class _DeskRoster:
         return self._db.get(Staff, staff_id) if staff_id else None
 
     def add_person(self, *, staff_id: str, name: str, role: str, pin_hash: str,
-                   device_id: str) -> None:
+                   device_id: str, at: datetime) -> None:
         site = self._db.scalars(select(Site)).first()
         if site is None:
             log.warning("staff.added %s before this desk has a site: skipped", staff_id)
             return
         self._db.add(Staff(id=staff_id, site_id=site.id, name=name, role=role,
                            pin_hash=pin_hash, active=True, failed_pins=0, must_set_pin=False,
-                           added_by_device=device_id))
+                           added_by_device=device_id, changed_at=at))
         self._db.flush()
 
     def other_active_managers(self, staff_id: str) -> int:
@@ -57,6 +57,14 @@ def _apply(db: Session, event: Event, at: datetime) -> None:
 
 HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = dict.fromkeys(
     STAFF_KINDS, _apply)
+
+
+def roster_time(db: Session, staff_ids: Iterable[str], now: datetime) -> datetime:
+    """When to record a roster change about these people: now, or just after the latest
+    roster event held about any of them if this desk's clock is behind it (so the fold never
+    puts a change before what the desk that made it already knew)."""
+    latest = db.scalar(select(func.max(Staff.changed_at)).where(Staff.id.in_(list(staff_ids))))
+    return now if latest is None else max(now, latest + timedelta(milliseconds=1))
 
 
 def refold_staff(db: Session, apply: Callable[[Session, Event], None],

@@ -354,6 +354,7 @@ class ReviewDialog(QDialog):
             "voucher_unredeemed": self.tr("Voucher expired unused"),
             "voucher_redeemed_twice": self.tr("Voucher redeemed twice"),
             "closed_without_followup": self.tr("Cases closed without a follow-up"),
+            "limit_passed_apart": self.tr("A limit passed once two desks synced"),
         }.get(rule, rule)
 
     def _case_labels(self, case_ids: list[str]) -> dict[str, str]:

@@ -27,14 +27,21 @@ def upgrade() -> None:
                                       server_default=sa.false()))
         batch_op.add_column(sa.Column("added_by_device", sa.String(length=36), nullable=False,
                                       server_default=""))
+        batch_op.add_column(sa.Column("changed_at", sa.String(length=27), nullable=True))
+    # The roster is rebuilt from its events when another desk's arrive out of order.
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.create_index("ix_event_kind", ["kind"], unique=False)
     # A person's shift spend counts their grants at every desk: by person and time.
     with op.batch_alter_table("gesture_grant", schema=None) as batch_op:
         batch_op.create_index("ix_grant_staff", ["staff_id", "granted_at"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.drop_index("ix_event_kind")
     with op.batch_alter_table("gesture_grant", schema=None) as batch_op:
         batch_op.drop_index("ix_grant_staff")
     with op.batch_alter_table("staff", schema=None) as batch_op:
+        batch_op.drop_column("changed_at")
         batch_op.drop_column("added_by_device")
         batch_op.drop_column("must_set_pin")
