@@ -211,7 +211,8 @@ def test_a_guest_stay_passed_apart_is_shown(pair: tuple[Desk, Desk, Team],
         ("Grace Kim", "stay allowance passed by 50.00 USD once desks synced")]
 
 
-def test_every_view_names_people_of_the_other_desk(pair: tuple[Desk, Desk, Team]) -> None:
+def test_every_view_names_people_of_the_other_desk(pair: tuple[Desk, Desk, Team],
+                                                   clock: ManualClock) -> None:
     front, brasserie, team = pair
     who = team.sign_in(team.agent)
     case_id = front.cases.open(who, CaseHeader("Grace Kim", "Room 214"))
@@ -219,6 +220,7 @@ def test_every_view_names_people_of_the_other_desk(pair: tuple[Desk, Desk, Team]
                                 ApproverSignOff(team.supervisor.id, "2468", "long wait"))
     assert result.granted and result.voucher_code
     sync(front, brasserie)
+    clock.advance(minutes=5)
     bea = brasserie.staff.find("Bea Stone")
     at_brasserie = brasserie.shifts.sign_in(bea.id, "1357").on_shift
     assert at_brasserie is not None
@@ -231,3 +233,35 @@ def test_every_view_names_people_of_the_other_desk(pair: tuple[Desk, Desk, Team]
         today = desk.site.local_time(desk.now()).date()
         lines = desk.review(today, today).grants
         assert [(g.granted_by, g.approved_by) for g in lines] == [("Maya Torres", "Sam Okoye")]
+
+
+def test_one_person_added_at_two_desks_before_enrolling_is_two_until_a_manager_retires_one(
+        tmp_path: Path, clock: ManualClock) -> None:
+    front = make_desk(tmp_path / "front", clock)
+    brasserie = second_desk(tmp_path / "brasserie", clock)
+    sam_front = front.staff.add("Sam Okoye", "supervisor", "2468",
+                                by=front.staff.find("Rita Lang").id)
+    bea = brasserie.staff.find("Bea Stone")
+    sam_brasserie = brasserie.staff.add("sam okoye", "agent", "8642", by=bea.id)
+    clock.advance(minutes=1)
+    sync(front, brasserie)
+    for desk in (front, brasserie):
+        sams = [m for m in desk.staff.roster() if m.name.casefold() == "sam okoye"]
+        assert {m.id for m in sams} == {sam_front.id, sam_brasserie.id}
+        # Each is shown with the desk that added them, so a manager can tell them apart.
+        assert {m.desk_hint for m in sams} == {front.device_id[:8], brasserie.device_id[:8]}
+        with pytest.raises(DeskError) as ambiguous:
+            desk.staff.find("Sam Okoye")
+        assert ambiguous.value.refusal is Refusal.STAFF_NAME_AMBIGUOUS
+        with pytest.raises(DeskError) as taken:
+            desk.staff.add("Sam Okoye", "agent", "7391", by=desk.staff.find("Rita Lang").id)
+        assert taken.value.refusal is Refusal.STAFF_NAME_TAKEN
+    # Each PIN works at both desks until the manager retires the brasserie's copy.
+    assert front.shifts.sign_in(sam_brasserie.id, "8642").on_shift is not None
+    brasserie.staff.deactivate(sam_brasserie.id, by=bea.id)
+    sync(front, brasserie)
+    for desk in (front, brasserie):
+        assert desk.staff.find("Sam Okoye").id == sam_front.id
+        assert desk.staff.member(sam_front.id).desk_hint == ""
+    front.close()
+    brasserie.close()
