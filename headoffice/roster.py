@@ -84,7 +84,8 @@ def site_roster(db: Session, site: Site) -> list[RosterLine]:
     steps.sort(key=lambda s: (s[0], s[1], s[2]))
     for at, device_id, _seq, kind, payload in steps:
         apply_staff_event(roster, kind, payload, parse_utc(at), device_id)
-    desks = dict(db.execute(select(Device.id, Device.name).where(Device.site_id == site.id)))
+    desks = {str(i): str(n) for i, n in db.execute(
+        select(Device.id, Device.name).where(Device.site_id == site.id))}
     return sorted((RosterLine(p.id, p.name, p.role, p.active,
                               desks.get(p.added_by_device, p.added_by_device[:8]),
                               p.id in retired)
