@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db.wire import PolicyAnswer, PullPage, policy_answer, pull_page
 from headoffice.flags import add_flag
 from headoffice.models import Device, EventRow, PolicyVersion
+from headoffice.roster import deactivated_staff
 from headoffice.rows import row_to_wire
 
 # One pull answer is cut short once its events reach this many bytes (the first event always
@@ -47,8 +48,9 @@ def pull(db: Session, device: Device, *, after: int, limit: int,
     revoked = db.scalars(select(Device.id).where(Device.site_id == device.site_id,
                                                  Device.revoked_at.is_not(None))
                          .order_by(Device.id)).all()
+    # People head office retired: each desk records them as its own staff.deactivated.
     return pull_page([row_to_wire(row) for row in rows], rows[-1].id if rows else after,
-                     list(revoked))
+                     list(revoked), deactivated_staff(db, device.site_id))
 
 
 def note_held(db: Session, device: Device, held: int, *, now: datetime) -> None:
