@@ -83,10 +83,10 @@ def test_check_an_unknown_code(data_dir: Path, voucher_code: str,
 def test_redeem_with_the_pin_on_stdin_then_refuse_a_second_time(
         data_dir: Path, voucher_code: str, clock: ManualClock,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    pin_on_stdin(monkeypatch, "1234\n")
+    pin_on_stdin(monkeypatch, "5817\n")
     assert run(data_dir, "voucher", "redeem", voucher_code, "--staff", "maya torres") == 0
     assert capsys.readouterr().out.startswith("REDEEMED: ")
-    pin_on_stdin(monkeypatch, "4321\n")
+    pin_on_stdin(monkeypatch, "6392\n")
     assert run(data_dir, "voucher", "redeem", voucher_code, "--staff", "Leo Brandt") == 1
     out = capsys.readouterr().out
     assert out.startswith("ALREADY REDEEMED: ")
@@ -131,7 +131,7 @@ def test_the_pin_is_asked_without_echo_on_a_terminal(data_dir: Path, voucher_cod
 def test_redeem_usage_errors_exit_2(data_dir: Path, voucher_code: str,
                                     capsys: pytest.CaptureFixture[str],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    pin_on_stdin(monkeypatch, "1234\n")
+    pin_on_stdin(monkeypatch, "5817\n")
     assert run(data_dir, "voucher", "redeem", voucher_code, "--staff", "Nobody Here") == 2
     assert "Nobody called 'Nobody Here'" in capsys.readouterr().err
     pin_on_stdin(monkeypatch, "")

@@ -168,8 +168,7 @@ class GrantRoom:
         if guest_name is not None:
             key = guest_links.guest_key(guest_name)
         # One person, one allowance: their grants at every desk of the site known here.
-        shift_total = shift_spend(db, on_shift.staff.id, on_shift.shift_id,
-                                  self._recorder.now())
+        shift_total = shift_spend(db, on_shift.staff.id, on_shift.shift_id)
         guest_total = 0
         if key:
             since = caselog.stay_start(self._recorder.now(), current_policy(db).stay_window_days)

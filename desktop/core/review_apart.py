@@ -44,8 +44,7 @@ def limits_passed_apart(db: Session, grants_in: object, start: datetime, end: da
         limit = policy.limits_for(role).per_shift
         over, cases = 0, []
         for grant in _unapproved(db, grants_in, GrantRow.staff_id == staff_id):
-            spent = shift_spend(db, staff_id, grant.shift_id, grant.granted_at,
-                                before=grant.granted_at)
+            spent = shift_spend(db, staff_id, grant.shift_id, before=grant.granted_at)
             if spent + grant.value_minor > limit:
                 over = max(over, spent + grant.value_minor - limit)
                 cases.append(grant.case_id)
