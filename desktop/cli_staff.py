@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from desktop.core.desk import Desk
     from desktop.core.views import StaffMember
 
-ROLES = ("agent", "supervisor", "manager")  # the core's keys; it refuses any other
-
 
 class Stop(Exception):
     """The command ends here, after saying why on stderr, with this exit status."""
@@ -50,10 +48,10 @@ def add_staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
                     "desk's only active manager")
     add = actions.add_parser("add", help="add someone (asks for their PIN twice)")
     add.add_argument("name", metavar="NAME", help="the new person's name")
-    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--role", required=True, metavar="ROLE", help="agent, supervisor or manager")
     role = actions.add_parser("role", help="change someone's role")
     role.add_argument("name", metavar="NAME", help=name_help)
-    role.add_argument("role", metavar="ROLE", choices=ROLES, help=", ".join(ROLES))
+    role.add_argument("role", metavar="ROLE", help="agent, supervisor or manager")
     deactivate = actions.add_parser("deactivate", help="never let someone sign in again (their "
                                                        "name stays in the history)")
     deactivate.add_argument("name", metavar="NAME", help=name_help)
@@ -90,9 +88,13 @@ def staff_command(data_dir: Path, args: argparse.Namespace) -> int:
 
 def _change(desk: Desk, args: argparse.Namespace) -> str:
     """Make one change, authorised by a manager; what was done, in a sentence."""
+    from desktop.core.errors import DeskError, Refusal
+    from desktop.core.staff import ROLES
     from desktop.ui.labels import role_name
 
     # Everything that can be checked without a PIN is checked before any PIN is asked for.
+    if args.action in ("add", "role") and args.role not in ROLES:
+        raise DeskError(Refusal.UNKNOWN_ROLE, args.role)
     person = None if args.action == "add" else _person(desk, args.name)
     manager = _authorising_manager(desk, args.manager)
     _check_manager_pin(desk, manager)
@@ -125,13 +127,14 @@ def _person(desk: Desk, name: str) -> StaffMember:
         return desk.staff.find(wanted)
     except DeskError as error:
         if error.refusal is Refusal.UNKNOWN_STAFF:
-            everyone = ", ".join(m.name for m in desk.staff.roster(include_inactive=True))
-            raise Stop(2, f"Nobody called {name!r} is on this desk's staff list. "
-                          f"Staff: {everyone}.") from None
+            everyone = desk.staff.roster(include_inactive=True)
+            if any(_same(m.name, wanted) for m in everyone):  # only someone deactivated
+                raise DeskError(Refusal.STAFF_INACTIVE, wanted) from None
+            raise Stop(2, f"Nobody called {name!r} is on this desk's staff list. Staff: "
+                          + ", ".join(m.name for m in everyone if m.active) + ".") from None
         if error.refusal is Refusal.STAFF_NAME_AMBIGUOUS:
-            same = [m for m in desk.staff.roster(include_inactive=True)
-                    if m.name.casefold() == " ".join(wanted.split()).casefold()]
-            ids = ", ".join(f"{m.id} ({_hint(m)})" for m in same)
+            same = [m for m in desk.staff.roster() if _same(m.name, wanted)]
+            ids = ", ".join(f"{m.id}{_hint(m)}" for m in same)
             raise Stop(2, f"{desk_error(error)}\nGive the id instead of the name: "
                           f"{ids}.") from None
         raise
@@ -190,8 +193,12 @@ def _new_pin(name: str) -> str:
     return first
 
 
+def _same(name: str, wanted: str) -> bool:
+    return name.strip().casefold() == wanted.strip().casefold()
+
+
 def _hint(member: StaffMember) -> str:
-    return f"added at {member.desk_hint}" if member.desk_hint else "this desk"
+    return f" (added at desk {member.desk_hint})" if member.desk_hint else ""
 
 
 def roster_table(desk: Desk) -> str:
@@ -200,9 +207,10 @@ def roster_table(desk: Desk) -> str:
 
     rows = [("NAME", "ROLE", "STATUS", "PIN", "ID")]
     for member in desk.staff.roster(include_inactive=True):
-        rows.append((member.name, role_name(member.role),
+        rows.append((member.name + _hint(member), role_name(member.role),
                      "active" if member.active else "deactivated",
-                     "must set a new PIN" if member.must_set_pin and member.active else "set",
+                     "-" if not member.active else
+                     "must set a new PIN" if member.must_set_pin else "set",
                      member.id))
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))

@@ -1,0 +1,372 @@
+"""Settings → Staff: a manager adds people, changes roles, deactivates, resets PINs.
+
+The dialog shows the roster, deactivated people too, and one form at a time beside it: add
+someone, change a role, or confirm a deactivation or a PIN reset. The core decides every rule
+(``desk.staff``); a refusal is shown in the core's words under the form and nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import DeskError, Refusal
+from desktop.core.staff import ROLES
+from desktop.ui import labels
+from desktop.ui.common import named
+from desktop.ui.pin_entry import PinPad, empty_pin, error_label, pin_field, touch_button
+
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+    from desktop.core.views import OnShift, StaffMember
+
+_NAME_REFUSALS = (Refusal.STAFF_NAME_MISSING, Refusal.STAFF_NAME_TAKEN)
+
+
+class RosterTable(QTableWidget):
+    """The staff list; Enter on a row opens its role form (and goes no further: the dialog's
+    default button belongs to the form beside it)."""
+
+    def __init__(self, on_enter: Callable[[], None]) -> None:
+        super().__init__(0, 3)
+        self._on_enter = on_enter
+
+    # override: QAbstractItemView.keyPressEvent
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_enter()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class StaffDialog(QDialog):
+    """A manager's view of the staff list, acting as ``on_shift``'s person."""
+
+    def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.on_shift = on_shift
+        self.setWindowTitle(self.tr("Staff"))
+        self.members: list[StaffMember] = []
+        self.table = named(RosterTable(self.edit_role), "staffTable", self.tr("Staff list"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
+                                              self.tr("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(40)  # rows a finger can pick
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumWidth(440)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda *_: self.edit_role())
+
+        self.add_button = touch_button(self.tr("Add someone…"), "staffAdd",
+                                       self.tr("Add someone to the staff"))
+        self.role_button = touch_button(self.tr("Change role…"), "staffRole",
+                                        self.tr("Change the chosen person's role"))
+        self.deactivate_button = touch_button(self.tr("Deactivate…"), "staffDeactivate",
+                                              self.tr("Deactivate the chosen person"))
+        self.reset_button = touch_button(self.tr("Reset PIN…"), "staffResetPin",
+                                         self.tr("Reset the chosen person's PIN"))
+        self.close_button = touch_button(self.tr("Close"), "staffClose", self.tr("Close"))
+        for button, act in ((self.add_button, self.start_add), (self.role_button, self.edit_role),
+                            (self.deactivate_button, self.ask_deactivate),
+                            (self.reset_button, self.ask_reset_pin),
+                            (self.close_button, self.accept)):
+            button.setAutoDefault(False)
+            button.clicked.connect(act)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.role_button, self.deactivate_button,
+                       self.reset_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.close_button)
+
+        self.forms = QStackedWidget()
+        self.idle = QLabel(self.tr("Choose a person, then what to do. Deactivated people stay "
+                                   "on the list: their name stays in the history."))
+        self.idle.setWordWrap(True)
+        self.idle.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.forms.addWidget(self.idle)
+        self._build_add_form()
+        self._build_role_form()
+        self._build_confirm_form()
+        self.message = error_label("staffMessage", self.tr("Staff message"))
+        self.done = named(QLabel(), "staffDone", self.tr("What was done"))
+        self.done.setWordWrap(True)
+        self.done.setStyleSheet("color: #1b5e20;")
+
+        right = QVBoxLayout()
+        right.addWidget(self.forms, 1)
+        right.addWidget(self.message)
+        right.addWidget(self.done)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 3)
+        row.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addLayout(actions)
+        self.resize(920, 520)
+        self.reload()
+        self.table.setFocus()
+
+    # --- the forms --------------------------------------------------------------------------
+
+    def _build_add_form(self) -> None:
+        page = QWidget()
+        self.name = named(QLineEdit(), "newStaffName", self.tr("New person's name"))
+        self.name.setMinimumHeight(44)
+        self.role = named(QComboBox(), "newStaffRole", self.tr("New person's role"))
+        self.role.setMinimumHeight(44)
+        for role in ROLES:
+            self.role.addItem(labels.role_name(role), role)
+        self.pin = pin_field("newStaffPin", self.tr("New person's PIN"))
+        self.pin_again = pin_field("newStaffPinAgain", self.tr("New person's PIN again"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("PIN"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin_again)
+        hint = QLabel(self.tr("The new person types their PIN, twice."))
+        hint.setWordWrap(True)
+        self.add_save = touch_button(self.tr("Add"), "staffAddSave", self.tr("Add this person"))
+        self.add_save.clicked.connect(self.add)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(self.tr("Add someone")))
+        box.addLayout(form)
+        box.addWidget(hint)
+        box.addWidget(PinPad([self.pin, self.pin_again]))
+        box.addLayout(self._form_buttons(self.add_save, "staffAddCancel"))
+        box.addStretch(1)
+        self.add_page = page
+        self.forms.addWidget(page)
+
+    def _build_role_form(self) -> None:
+        page = QWidget()
+        self.role_title = QLabel()
+        self.role_title.setWordWrap(True)
+        self.new_role = named(QComboBox(), "changeRole", self.tr("New role"))
+        self.new_role.setMinimumHeight(44)
+        for role in ROLES:
+            self.new_role.addItem(labels.role_name(role), role)
+        self.role_save = touch_button(self.tr("Save role"), "staffRoleSave",
+                                      self.tr("Save the new role"))
+        self.role_save.clicked.connect(self.save_role)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.role_title)
+        box.addWidget(self.new_role)
+        box.addLayout(self._form_buttons(self.role_save, "staffRoleCancel"))
+        box.addStretch(1)
+        self.role_page = page
+        self.forms.addWidget(page)
+
+    def _build_confirm_form(self) -> None:
+        page = QWidget()
+        self.question = named(QLabel(), "staffQuestion", self.tr("Question"))
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm = touch_button("", "staffConfirm", self.tr("Confirm"))
+        self.confirm.clicked.connect(lambda: self._confirmed())
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.question)
+        box.addLayout(self._form_buttons(self.confirm, "staffConfirmCancel"))
+        box.addStretch(1)
+        self.confirm_page = page
+        self._confirmed: Callable[[], None] = lambda: None
+        self.forms.addWidget(page)
+
+    def _form_buttons(self, primary: QPushButton, cancel_name: str) -> QHBoxLayout:
+        cancel = touch_button(self.tr("Cancel"), cancel_name, self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.show_idle)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(primary)
+        return row
+
+    def _show_form(self, page: QWidget, primary: QPushButton, focus: QWidget) -> None:
+        """One form at a time; its main button is the one Enter presses."""
+        self.message.clear()
+        self.done.clear()
+        self.forms.setCurrentWidget(page)
+        for button in (self.add_save, self.role_save, self.confirm):
+            button.setDefault(button is primary)
+        focus.setFocus()
+
+    def show_idle(self) -> None:
+        self.forms.setCurrentWidget(self.idle)
+        for button in (self.add_save, self.role_save, self.confirm):
+            button.setDefault(False)
+        self.message.clear()
+        self.table.setFocus()
+
+    # override: QDialog.keyPressEvent (Escape leaves an open form first, then the dialog)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.forms.currentWidget() is not self.idle:
+            self.show_idle()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def reload(self, select_id: str | None = None) -> None:
+        chosen = self.chosen()
+        select_id = select_id or (chosen.id if chosen else None)
+        self.members = self.desk.staff.roster(include_inactive=True)
+        self.table.setRowCount(len(self.members))
+        for row, member in enumerate(self.members):
+            status = (self.tr("Active") if member.active else self.tr("Deactivated"))
+            if member.active and member.must_set_pin:
+                status = self.tr("Active, must set a new PIN")
+            cells = [member.name, labels.role_name(member.role), status]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not member.active:
+                    item.setForeground(QColor("#777777"))
+                self.table.setItem(row, column, item)
+            if member.id == select_id:
+                self.table.selectRow(row)
+        self._selection_changed()
+
+    def chosen(self) -> StaffMember | None:
+        rows = self.table.selectionModel().selectedRows() if self.members else []
+        return self.members[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        member = self.chosen()
+        can_act = member is not None and member.active
+        for button in (self.role_button, self.deactivate_button, self.reset_button):
+            button.setEnabled(can_act)
+        if self.forms.currentWidget() in (self.role_page, self.confirm_page):
+            self.show_idle()  # a form about someone else is no longer the right one
+
+    # --- the actions ------------------------------------------------------------------------
+
+    def start_add(self) -> None:
+        self.name.clear()
+        self.pin.clear()
+        self.pin_again.clear()
+        self.role.setCurrentIndex(0)
+        self._show_form(self.add_page, self.add_save, self.name)
+
+    def add(self) -> None:
+        if self.name.text().strip() and not self.pin.text():
+            self._refuse(empty_pin(self.desk), self.pin)
+            return
+        if self.pin.text() != self.pin_again.text():
+            self._refuse(labels.refusal_text(Refusal.PIN_MISMATCH), self.pin)
+            return
+        try:
+            member = self.desk.staff.add(self.name.text(), self.role.currentData(),
+                                         self.pin.text(), by=self.on_shift.staff.id)
+        except DeskError as error:
+            name_wrong = error.refusal in _NAME_REFUSALS
+            self._refuse(labels.desk_error(error), self.name if name_wrong else self.pin)
+            return
+        self._done(self.tr("Added %1 as %2.").replace("%1", member.name)
+                   .replace("%2", labels.role_name(member.role)), member.id)
+
+    def edit_role(self) -> None:
+        member = self.chosen()
+        if member is None or not member.active:
+            return
+        self.role_title.setText(self.tr("New role for %1:").replace("%1", member.name))
+        self.new_role.setCurrentIndex(max(self.new_role.findData(member.role), 0))
+        self._show_form(self.role_page, self.role_save, self.new_role)
+
+    def save_role(self) -> None:
+        member = self.chosen()
+        if member is None:
+            return
+        try:
+            changed = self.desk.staff.set_role(member.id, self.new_role.currentData(),
+                                               by=self.on_shift.staff.id)
+        except DeskError as error:
+            self._refuse(labels.desk_error(error), self.new_role)
+            return
+        self._done(self.tr("%1 is now %2.").replace("%1", changed.name)
+                   .replace("%2", labels.role_name(changed.role)), changed.id)
+
+    def ask_deactivate(self) -> None:
+        member = self.chosen()
+        if member is None or not member.active:
+            return
+        self._ask(self.tr("Deactivate %1? They will never be able to sign in again. Their "
+                          "name stays in the history of their cases.").replace("%1", member.name),
+                  self.tr("Deactivate"), lambda: self._deactivate(member))
+
+    def _deactivate(self, member: StaffMember) -> None:
+        try:
+            self.desk.staff.deactivate(member.id, by=self.on_shift.staff.id)
+        except DeskError as error:
+            self._refuse(labels.desk_error(error), self.confirm)
+            return
+        self._done(self.tr("%1 is deactivated and can no longer sign in.")
+                   .replace("%1", member.name), member.id)
+
+    def ask_reset_pin(self) -> None:
+        member = self.chosen()
+        if member is None or not member.active:
+            return
+        self._ask(self.tr("Reset %1's PIN? Their PIN stops working now; they choose a new one "
+                          "at their next sign-in.").replace("%1", member.name),
+                  self.tr("Reset PIN"), lambda: self._reset_pin(member))
+
+    def _reset_pin(self, member: StaffMember) -> None:
+        try:
+            self.desk.staff.reset_pin(member.id, by=self.on_shift.staff.id)
+        except DeskError as error:
+            self._refuse(labels.desk_error(error), self.confirm)
+            return
+        self._done(self.tr("%1 chooses a new PIN at their next sign-in.")
+                   .replace("%1", member.name), member.id)
+
+    def _ask(self, question: str, verb: str, act: Callable[[], None]) -> None:
+        self.question.setText(question)
+        self.confirm.setText(verb)
+        self._confirmed = act
+        self._show_form(self.confirm_page, self.confirm, self.confirm)
+
+    def _refuse(self, text: str, focus: QWidget) -> None:
+        """The core's reason, under the form; the PIN fields are typed again."""
+        self.done.clear()
+        self.message.setText(text)
+        if focus in (self.pin, self.pin_again):
+            self.pin.clear()
+            self.pin_again.clear()
+        focus.setFocus()
+
+    def _done(self, text: str, member_id: str) -> None:
+        self.show_idle()
+        self.reload(select_id=member_id)
+        self.done.setText(text)
