@@ -117,14 +117,14 @@ class StaffDialog(QDialog):
         self._build_role_form()
         self._build_confirm_form()
         self.message = error_label("staffMessage", self.tr("Staff message"))
-        self.done = named(QLabel(), "staffDone", self.tr("What was done"))
-        self.done.setWordWrap(True)
-        self.done.setStyleSheet("color: #1b5e20;")
+        self.notice = named(QLabel(), "staffNotice", self.tr("What was done"))
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #1b5e20;")
 
         right = QVBoxLayout()
         right.addWidget(self.forms, 1)
         right.addWidget(self.message)
-        right.addWidget(self.done)
+        right.addWidget(self.notice)
         row = QHBoxLayout()
         row.addWidget(self.table, 3)
         row.addLayout(right, 2)
@@ -216,7 +216,7 @@ class StaffDialog(QDialog):
     def _show_form(self, page: QWidget, primary: QPushButton, focus: QWidget) -> None:
         """One form at a time; its main button is the one Enter presses."""
         self.message.clear()
-        self.done.clear()
+        self.notice.clear()
         self.forms.setCurrentWidget(page)
         for button in (self.add_save, self.role_save, self.confirm):
             button.setDefault(button is primary)
@@ -359,7 +359,7 @@ class StaffDialog(QDialog):
 
     def _refuse(self, text: str, focus: QWidget) -> None:
         """The core's reason, under the form; the PIN fields are typed again."""
-        self.done.clear()
+        self.notice.clear()
         self.message.setText(text)
         if focus in (self.pin, self.pin_again):
             self.pin.clear()
@@ -369,4 +369,4 @@ class StaffDialog(QDialog):
     def _done(self, text: str, member_id: str) -> None:
         self.show_idle()
         self.reload(select_id=member_id)
-        self.done.setText(text)
+        self.notice.setText(text)

@@ -59,12 +59,20 @@ def text_of(dialog: QWidget, name: str) -> str:
     return dialog.findChild(QLabel, name).text()
 
 
-def in_staff_dialog(window: MainWindow, act: Callable[[StaffDialog], None]) -> None:
+def activate(qtbot: QtBot, dialog: QWidget) -> None:
+    """Wait until the dialog has the keyboard, as it does on screen once it opens."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+
+
+def in_staff_dialog(qtbot: QtBot, window: MainWindow,
+                    act: Callable[[StaffDialog], None]) -> None:
     """Open Settings → Staff, do ``act`` in it, then close it with its Close button."""
     ran: list[bool] = []
 
     def run(dialog: QWidget) -> None:
         assert isinstance(dialog, StaffDialog)
+        activate(qtbot, dialog)
         act(dialog)
         ran.append(True)
         dialog.findChild(QPushButton, "staffClose").click()
@@ -107,10 +115,10 @@ def test_a_manager_adds_someone_by_keyboard_who_then_signs_in(
         type_keys(qtbot, NEW_PIN)
         press(qtbot, Qt.Key.Key_Return)  # Add is the form's default button
         assert text_of(dialog, "staffMessage") == ""
-        assert text_of(dialog, "staffDone") == "Added Ana Ruiz as Supervisor."
+        assert text_of(dialog, "staffNotice") == "Added Ana Ruiz as Supervisor."
         assert row_of(dialog, "Ana Ruiz") == ["Ana Ruiz", "Supervisor", "Active"]
 
-    in_staff_dialog(window, add)
+    in_staff_dialog(qtbot, window, add)
     ana = desk.staff.find("Ana Ruiz")
     assert (ana.role, ana.active) == ("supervisor", True)
     end_shift(qtbot, window)
@@ -154,12 +162,17 @@ def test_bad_input_in_the_add_form_says_why_and_adds_nobody(
         qtbot.keyClicks(dialog.pin_again, again)
         click(qtbot, dialog, "staffAddSave")
         assert text_of(dialog, "staffMessage") == words
-        assert text_of(dialog, "staffDone") == ""
+        assert text_of(dialog, "staffNotice") == ""
         assert dialog.add_page.isVisible()  # still on the form, to put it right
-        assert dialog.name.text() == name and dialog.pin.text() == ""  # PINs typed again
+        assert dialog.name.text() == name
+        if "PIN" in words:  # a PIN refused is typed again, by the new person
+            assert dialog.pin.text() == dialog.pin_again.text() == ""
+            assert focused() is dialog.pin
+        else:
+            assert focused() is dialog.name
         assert dialog.findChild(QTableWidget, "staffTable").rowCount() == len(before)
 
-    in_staff_dialog(window, add)
+    in_staff_dialog(qtbot, window, add)
     assert desk.staff.roster(include_inactive=True) == before
 
 
@@ -185,7 +198,7 @@ def test_a_manager_cannot_change_their_own_role_or_deactivate_themselves(
         assert text_of(dialog, "staffMessage") == refusal_text(Refusal.OWN_ROLE)
         assert row_of(dialog, "Rita Lang")[2] == "Active"
 
-    in_staff_dialog(window, try_it)
+    in_staff_dialog(qtbot, window, try_it)
     assert desk.staff.roster(include_inactive=True) == before
 
 
@@ -203,12 +216,12 @@ def test_deactivating_asks_first_and_then_the_person_cannot_sign_in(
         assert desk.staff.member(team.agent2.id).active
         click(qtbot, dialog, "staffDeactivate")
         click(qtbot, dialog, "staffConfirm")
-        assert "Leo Brandt" in text_of(dialog, "staffDone")
+        assert "Leo Brandt" in text_of(dialog, "staffNotice")
         assert row_of(dialog, "Leo Brandt")[2] == "Deactivated"
         assert not dialog.findChild(QPushButton, "staffRole").isEnabled()
         assert not dialog.findChild(QPushButton, "staffResetPin").isEnabled()
 
-    in_staff_dialog(window, deactivate)
+    in_staff_dialog(qtbot, window, deactivate)
     assert not desk.staff.member(team.agent2.id).active
     end_shift(qtbot, window)
     listed = [window.sign_in.staff_list.item(r).text()
@@ -226,10 +239,10 @@ def test_after_a_reset_the_person_sets_a_new_pin_at_sign_in(
         pick_row(qtbot, dialog, "Maya Torres")
         click(qtbot, dialog, "staffResetPin")
         click(qtbot, dialog, "staffConfirm")
-        assert "next sign-in" in text_of(dialog, "staffDone")
+        assert "next sign-in" in text_of(dialog, "staffNotice")
         assert row_of(dialog, "Maya Torres")[2] == "Active, must set a new PIN"
 
-    in_staff_dialog(window, reset)
+    in_staff_dialog(qtbot, window, reset)
     end_shift(qtbot, window)
     screen = window.sign_in
     from tests.ui.conftest import pick_staff
@@ -264,6 +277,7 @@ def test_anyone_changes_their_own_pin_by_typing_the_old_one(
     seen: list[str] = []
 
     def change(dialog: QWidget) -> None:
+        activate(qtbot, dialog)
         message = dialog.findChild(QLabel, "changePinMessage")
         for typed_old, new, again, words in (
                 ("9999", NEW_PIN, NEW_PIN, refusal_text(Refusal.WRONG_OLD_PIN)),
