@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from db.eventlog import Event
@@ -256,11 +256,14 @@ class PullPage(TypedDict):
     events: list[WireEvent]
     next: int
     revoked_devices: list[str]
+    # Staff ids head office deactivated at the site: each desk records them in its own log.
+    deactivated_staff: list[str]
 
 
-def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str]
-              ) -> PullPage:
-    return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices}
+def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str],
+              deactivated_staff: list[str] | None = None) -> PullPage:
+    return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices,
+            "deactivated_staff": list(deactivated_staff or [])}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +273,7 @@ class Page:
     events: list[Any]
     next: int
     revoked_devices: list[str] | None  # None: a head office from before revocation lists
+    deactivated_staff: list[str] = field(default_factory=list)
 
 
 def parse_pull_page(data: Mapping[str, Any]) -> Page:
@@ -277,12 +281,15 @@ def parse_pull_page(data: Mapping[str, Any]) -> Page:
     next_cursor = data.get("next")
     if not isinstance(raw, list) or not isinstance(next_cursor, int):
         raise WireError("events page is malformed")
+    retired = data.get("deactivated_staff", [])  # absent from a head office before rosters
+    if not isinstance(retired, list) or not all(isinstance(i, str) for i in retired):
+        raise WireError("list of deactivated staff is malformed")
     revoked = data.get("revoked_devices")
     if not isinstance(revoked, list):
-        return Page(raw, next_cursor, None)
+        return Page(raw, next_cursor, None, retired)
     if not all(isinstance(device_id, str) for device_id in revoked):
         raise WireError("list of revoked desks is malformed")
-    return Page(raw, next_cursor, revoked)
+    return Page(raw, next_cursor, revoked, retired)
 
 
 def events_from_wire(raw: Sequence[Any]) -> list[Event]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from db.wire import PolicyAnswer, PullPage, policy_answer, pull_page
 from headoffice.models import Device, EventRow, PolicyVersion
+from headoffice.roster import deactivated_staff
 from headoffice.rows import row_to_wire
 
 
@@ -26,8 +27,9 @@ def pull(db: Session, device: Device, *, after: int, limit: int) -> PullPage:
     revoked = db.scalars(select(Device.id).where(Device.site_id == device.site_id,
                                                  Device.revoked_at.is_not(None))
                          .order_by(Device.id)).all()
+    # People head office retired: each desk records them as its own staff.deactivated.
     return pull_page([row_to_wire(row) for row in rows], rows[-1].id if rows else after,
-                     list(revoked))
+                     list(revoked), deactivated_staff(db, device.site_id))
 
 
 def policy_for(db: Session, device: Device, *, have: int) -> PolicyAnswer | None:

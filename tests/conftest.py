@@ -60,10 +60,10 @@ class Team:
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.manager = next(m for m in desk.staff.roster() if m.role == "manager")
-        self.agent = desk.staff.add("Maya Torres", "agent", "1234")
-        self.agent2 = desk.staff.add("Leo Brandt", "agent", "4321")
-        self.supervisor = desk.staff.add("Sam Okoye", "supervisor", "2468")
-        self.pins = {self.manager.id: "1357", self.agent.id: "1234", self.agent2.id: "4321",
+        self.agent = desk.staff.add("Maya Torres", "agent", "5817", by=self.manager.id)
+        self.agent2 = desk.staff.add("Leo Brandt", "agent", "6392", by=self.manager.id)
+        self.supervisor = desk.staff.add("Sam Okoye", "supervisor", "2468", by=self.manager.id)
+        self.pins = {self.manager.id: "1357", self.agent.id: "5817", self.agent2.id: "6392",
                      self.supervisor.id: "2468"}
 
     def sign_in(self, member: StaffMember) -> OnShift:

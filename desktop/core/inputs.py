@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from db.policy import PIN_LENGTH_RANGE
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.money import CurrencyError, check_currency
@@ -45,8 +46,9 @@ def check_header(header: CaseHeader) -> None:
 
 
 def site_problems(*, name: str, kind: str, currency: str, timezone: str, manager_name: str,
-                  manager_pin: str) -> list[str]:
-    """The set-up fields that are missing or wrong, by field name, in form order."""
+                  manager_pin: str, pin_length: tuple[int, int] = PIN_LENGTH_RANGE) -> list[str]:
+    """The set-up fields that are missing or wrong, by field name, in form order (the first
+    manager's PIN as any new PIN: ``pins.pin_problem``)."""
     problems = []
     if not name.strip():
         problems.append("name")
@@ -60,7 +62,7 @@ def site_problems(*, name: str, kind: str, currency: str, timezone: str, manager
         problems.append("timezone")
     if not manager_name.strip():
         problems.append("manager_name")
-    if not pins.pin_is_valid(manager_pin):
+    if pins.pin_problem(manager_pin, pin_length) is not None:
         problems.append("manager_pin")
     return problems
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, Event, canonical_json, verify_chain
-from db.models import EventRow
+from db.models import EventRow, Staff
 from db.models import Policy as PolicyRow
 from db.models import Setting as SettingRow
 from desktop.core import caselog, fold, review_days
@@ -36,6 +36,7 @@ from desktop.core.settings import (
     Setting,
 )
 from desktop.core.site import site_row
+from desktop.core.staff_fold import roster_time
 from desktop.core.views import MergeResult, SyncState
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,24 @@ class SyncLedger:
         with self._recorder.tx() as db:
             if _get(db, HQ_REVOKED_DEVICES) != revoked:
                 _put(db, HQ_REVOKED_DEVICES, revoked)
+
+    def record_head_office_deactivations(self, staff_ids: Sequence[str]) -> int:
+        """Record, as this desk's own ``staff.deactivated`` events, the people head office
+        retired (sent with each pull: head office cannot write into a desk's chain). Only
+        those known and still active here; how many were recorded. Someone this desk has not
+        met yet is recorded on a later pull, once their ``staff.added`` has arrived."""
+        recorded = 0
+        with self._recorder.tx() as db:
+            for staff_id in sorted(set(staff_ids)):
+                row = db.get(Staff, staff_id)
+                if row is None or not row.active:
+                    continue
+                self._recorder.record(
+                    db, "staff.deactivated", actor=None,
+                    at=roster_time(db, [staff_id], self._recorder.now()),
+                    payload={"staff_id": staff_id, "by_head_office": True})
+                recorded += 1
+        return recorded
 
     def events_of(self, device_id: str) -> list[EventRow]:
         """One device's events as this desk holds them, in seq order."""

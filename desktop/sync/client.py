@@ -463,6 +463,9 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
         if page.revoked_devices is not None:  # a head office from before revocation lists
             desk.ledger.record_revoked_devices(page.revoked_devices)
         if not page.events:
+            # People head office retired are locked out here now (after the page's events,
+            # so someone added at another desk is known first).
+            desk.ledger.record_head_office_deactivations(page.deactivated_staff)
             return
         try:
             events = wire.events_from_wire(page.events)
@@ -470,6 +473,7 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport) -> Non
             raise SyncError(f"Head office sent an unreadable event: {error}",
                             problem=SyncProblem.BAD_REMOTE) from error
         merged = desk.ledger.merge_remote(events, next_cursor)
+        desk.ledger.record_head_office_deactivations(page.deactivated_staff)
         report.pulled += merged.stored
         if merged.faults:
             raise SyncError("Refused other desks' events whose chain does not verify: "
