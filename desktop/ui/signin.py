@@ -129,7 +129,9 @@ class SignInScreen(QWidget):
             if member.id == chosen_id:
                 self.staff_list.setCurrentItem(item)
         if roster.is_demo:
-            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins())
+            listed = {m.name for m in roster.staff}  # not those deactivated since
+            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins()
+                             if name in listed)
             self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
         else:
             self.hint.clear()

@@ -8,23 +8,20 @@ someone, change a role, or confirm a deactivation or a PIN reset. The core decid
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,29 +31,13 @@ from desktop.core.staff import ROLES
 from desktop.ui import labels
 from desktop.ui.common import named
 from desktop.ui.pin_entry import PinPad, empty_pin, error_label, pin_field, touch_button
+from desktop.ui.staff_table import RosterTable
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
     from desktop.core.views import OnShift, StaffMember
 
 _NAME_REFUSALS = (Refusal.STAFF_NAME_MISSING, Refusal.STAFF_NAME_TAKEN)
-
-
-class RosterTable(QTableWidget):
-    """The staff list; Enter on a row opens its role form (and goes no further: the dialog's
-    default button belongs to the form beside it)."""
-
-    def __init__(self, on_enter: Callable[[], None]) -> None:
-        super().__init__(0, 3)
-        self._on_enter = on_enter
-
-    # override: QAbstractItemView.keyPressEvent
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._on_enter()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class StaffDialog(QDialog):
@@ -68,20 +49,7 @@ class StaffDialog(QDialog):
         self.on_shift = on_shift
         self.setWindowTitle(self.tr("Staff"))
         self.members: list[StaffMember] = []
-        self.table = named(RosterTable(self.edit_role), "staffTable", self.tr("Staff list"))
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
-                                              self.tr("Status")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(40)  # rows a finger can pick
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumWidth(440)
+        self.table = RosterTable(self.edit_role)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda *_: self.edit_role())
 
@@ -107,35 +75,45 @@ class StaffDialog(QDialog):
         actions.addStretch(1)
         actions.addWidget(self.close_button)
 
+        # One form at a time beside the list; each says under its fields what is wrong.
         self.forms = QStackedWidget()
-        self.idle = QLabel(self.tr("Choose a person, then what to do. Deactivated people stay "
-                                   "on the list: their name stays in the history."))
-        self.idle.setWordWrap(True)
-        self.idle.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.forms.addWidget(self.idle)
+        self.errors: dict[QWidget, QLabel] = {}
+        self._build_idle()
         self._build_add_form()
         self._build_role_form()
         self._build_confirm_form()
-        self.message = error_label("staffMessage", self.tr("Staff message"))
-        self.notice = named(QLabel(), "staffNotice", self.tr("What was done"))
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #1b5e20;")
 
-        right = QVBoxLayout()
-        right.addWidget(self.forms, 1)
-        right.addWidget(self.message)
-        right.addWidget(self.notice)
         row = QHBoxLayout()
         row.addWidget(self.table, 3)
-        row.addLayout(right, 2)
+        row.addWidget(self.forms, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addLayout(actions)
+        self._tab_order()
         self.resize(920, 520)
         self.reload()
+        if self.members:
+            self.table.selectRow(0)  # the buttons and the keyboard start on someone
         self.table.setFocus()
 
     # --- the forms --------------------------------------------------------------------------
+
+    def _build_idle(self) -> None:
+        page = QWidget()
+        hint = QLabel(self.tr("Choose a person, then what to do. Deactivated people stay on "
+                              "the list: their name stays in the history."))
+        hint.setWordWrap(True)
+        self.notice = named(QLabel(), "staffNotice", self.tr("What was done"))
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(hint)
+        box.addWidget(self.notice)
+        box.addStretch(1)
+        self.idle = page
+        self.forms.addWidget(page)
 
     def _build_add_form(self) -> None:
         page = QWidget()
@@ -162,8 +140,8 @@ class StaffDialog(QDialog):
         box.addLayout(form)
         box.addWidget(hint)
         box.addWidget(PinPad([self.pin, self.pin_again]))
-        box.addLayout(self._form_buttons(self.add_save, "staffAddCancel"))
-        box.addStretch(1)
+        box.addWidget(self._error(page, "staffAddMessage"))
+        self.add_cancel = self._form_buttons(box, self.add_save, "staffAddCancel")
         self.add_page = page
         self.forms.addWidget(page)
 
@@ -182,8 +160,8 @@ class StaffDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.role_title)
         box.addWidget(self.new_role)
-        box.addLayout(self._form_buttons(self.role_save, "staffRoleCancel"))
-        box.addStretch(1)
+        box.addWidget(self._error(page, "staffRoleMessage"))
+        self.role_cancel = self._form_buttons(box, self.role_save, "staffRoleCancel")
         self.role_page = page
         self.forms.addWidget(page)
 
@@ -197,13 +175,19 @@ class StaffDialog(QDialog):
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.question)
-        box.addLayout(self._form_buttons(self.confirm, "staffConfirmCancel"))
-        box.addStretch(1)
+        box.addWidget(self._error(page, "staffConfirmMessage"))
+        self.confirm_cancel = self._form_buttons(box, self.confirm, "staffConfirmCancel")
         self.confirm_page = page
         self._confirmed: Callable[[], None] = lambda: None
         self.forms.addWidget(page)
 
-    def _form_buttons(self, primary: QPushButton, cancel_name: str) -> QHBoxLayout:
+    def _error(self, page: QWidget, object_name: str) -> QLabel:
+        self.errors[page] = error_label(object_name, self.tr("What is wrong"))
+        return self.errors[page]
+
+    def _form_buttons(self, box: QVBoxLayout, primary: QPushButton,
+                      cancel_name: str) -> QPushButton:
+        """Cancel and the form's main button, under the form; returns Cancel."""
         cancel = touch_button(self.tr("Cancel"), cancel_name, self.tr("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.show_idle)
@@ -211,11 +195,27 @@ class StaffDialog(QDialog):
         row.addStretch(1)
         row.addWidget(cancel)
         row.addWidget(primary)
-        return row
+        box.addLayout(row)
+        box.addStretch(1)
+        return cancel
+
+    def _tab_order(self) -> None:
+        """The list, what to do with it, the open form (hidden ones are skipped), Close."""
+        chain = [self.table, self.add_button, self.role_button, self.deactivate_button,
+                 self.reset_button, self.name, self.role, self.pin, self.pin_again,
+                 self.add_cancel, self.add_save, self.new_role, self.role_cancel,
+                 self.role_save, self.confirm_cancel, self.confirm, self.close_button]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+    @property
+    def message(self) -> QLabel:
+        """Where the open form says what is wrong (the idle page: its notice)."""
+        return self.errors.get(self.forms.currentWidget(), self.notice)
 
     def _show_form(self, page: QWidget, primary: QPushButton, focus: QWidget) -> None:
         """One form at a time; its main button is the one Enter presses."""
-        self.message.clear()
+        self.errors[page].clear()
         self.notice.clear()
         self.forms.setCurrentWidget(page)
         for button in (self.add_save, self.role_save, self.confirm):
@@ -226,7 +226,7 @@ class StaffDialog(QDialog):
         self.forms.setCurrentWidget(self.idle)
         for button in (self.add_save, self.role_save, self.confirm):
             button.setDefault(False)
-        self.message.clear()
+        self.notice.clear()
         self.table.setFocus()
 
     # override: QDialog.keyPressEvent (Escape leaves an open form first, then the dialog)
@@ -243,19 +243,7 @@ class StaffDialog(QDialog):
         chosen = self.chosen()
         select_id = select_id or (chosen.id if chosen else None)
         self.members = self.desk.staff.roster(include_inactive=True)
-        self.table.setRowCount(len(self.members))
-        for row, member in enumerate(self.members):
-            status = (self.tr("Active") if member.active else self.tr("Deactivated"))
-            if member.active and member.must_set_pin:
-                status = self.tr("Active, must set a new PIN")
-            cells = [member.name, labels.role_name(member.role), status]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if not member.active:
-                    item.setForeground(QColor("#777777"))
-                self.table.setItem(row, column, item)
-            if member.id == select_id:
-                self.table.selectRow(row)
+        self.table.show_members(self.members, select_id)
         self._selection_changed()
 
     def chosen(self) -> StaffMember | None:
@@ -358,8 +346,7 @@ class StaffDialog(QDialog):
         self._show_form(self.confirm_page, self.confirm, self.confirm)
 
     def _refuse(self, text: str, focus: QWidget) -> None:
-        """The core's reason, under the form; the PIN fields are typed again."""
-        self.notice.clear()
+        """The core's reason, under the open form; the PIN fields are typed again."""
         self.message.setText(text)
         if focus in (self.pin, self.pin_again):
             self.pin.clear()

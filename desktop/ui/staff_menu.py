@@ -24,7 +24,7 @@ class StaffMenu(QObject):
         self.main = window
         self.staff_action = QAction(self.tr("&Staff…"), window)
         self.staff_action.triggered.connect(self.open_staff)
-        self.change_pin_action = QAction(self.tr("Change my &PIN…"), window)
+        self.change_pin_action = QAction(self.tr("Change &my PIN…"), window)
         self.change_pin_action.triggered.connect(self.change_pin)
         menu.addAction(self.staff_action)
         menu.addAction(self.change_pin_action)

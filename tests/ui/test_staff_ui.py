@@ -100,7 +100,11 @@ def test_a_manager_adds_someone_by_keyboard_who_then_signs_in(
     assert window.staff_menu.staff_action.isVisible()
 
     def add(dialog: StaffDialog) -> None:
-        click(qtbot, dialog, "staffAdd")
+        assert focused().objectName() == "staffTable"
+        press(qtbot, Qt.Key.Key_Down)
+        press(qtbot, Qt.Key.Key_Tab)  # out of the list (not cell to cell) to its actions
+        assert focused().objectName() == "staffAdd"
+        press(qtbot, Qt.Key.Key_Space)
         assert focused().objectName() == "newStaffName"
         type_keys(qtbot, "Ana Ruiz")
         press(qtbot, Qt.Key.Key_Tab)
@@ -114,7 +118,7 @@ def test_a_manager_adds_someone_by_keyboard_who_then_signs_in(
         assert focused().objectName() == "newStaffPinAgain"
         type_keys(qtbot, NEW_PIN)
         press(qtbot, Qt.Key.Key_Return)  # Add is the form's default button
-        assert text_of(dialog, "staffMessage") == ""
+        assert text_of(dialog, "staffAddMessage") == ""
         assert text_of(dialog, "staffNotice") == "Added Ana Ruiz as Supervisor."
         assert row_of(dialog, "Ana Ruiz") == ["Ana Ruiz", "Supervisor", "Active"]
 
@@ -132,7 +136,7 @@ def test_an_agent_does_not_see_staff_but_may_change_their_pin(
     assert not window.staff_menu.change_pin_action.isEnabled()  # nobody signed in
     sign_in(qtbot, window, "Maya Torres", team.pins[team.agent.id])
     visible = [a.text() for a in window.settings_menu.actions() if a.isVisible()]
-    assert "&Staff…" not in visible and "Change my &PIN…" in visible
+    assert "&Staff…" not in visible and "Change &my PIN…" in visible
     assert not window.staff_menu.staff_action.isEnabled()
     assert window.staff_menu.change_pin_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -161,7 +165,7 @@ def test_bad_input_in_the_add_form_says_why_and_adds_nobody(
         qtbot.keyClicks(dialog.pin, pin)
         qtbot.keyClicks(dialog.pin_again, again)
         click(qtbot, dialog, "staffAddSave")
-        assert text_of(dialog, "staffMessage") == words
+        assert text_of(dialog, "staffAddMessage") == words
         assert text_of(dialog, "staffNotice") == ""
         assert dialog.add_page.isVisible()  # still on the form, to put it right
         assert dialog.name.text() == name
@@ -185,17 +189,18 @@ def test_a_manager_cannot_change_their_own_role_or_deactivate_themselves(
 
     def try_it(dialog: StaffDialog) -> None:
         pick_row(qtbot, dialog, "Rita Lang")
-        click(qtbot, dialog, "staffRole")
+        press(qtbot, Qt.Key.Key_Return)  # Enter on a row: its role form, the dialog stays
+        assert dialog.isVisible() and dialog.role_page.isVisible()
         assert focused() is dialog.new_role
         press(qtbot, Qt.Key.Key_Up)
         press(qtbot, Qt.Key.Key_Up)  # manager -> agent
         click(qtbot, dialog, "staffRoleSave")
-        assert text_of(dialog, "staffMessage") == refusal_text(Refusal.OWN_ROLE)
+        assert text_of(dialog, "staffRoleMessage") == refusal_text(Refusal.OWN_ROLE)
         assert row_of(dialog, "Rita Lang")[1] == "Manager"
         click(qtbot, dialog, "staffDeactivate")
         assert "Rita Lang" in text_of(dialog, "staffQuestion")
         click(qtbot, dialog, "staffConfirm")
-        assert text_of(dialog, "staffMessage") == refusal_text(Refusal.OWN_ROLE)
+        assert text_of(dialog, "staffConfirmMessage") == refusal_text(Refusal.OWN_ROLE)
         assert row_of(dialog, "Rita Lang")[2] == "Active"
 
     in_staff_dialog(qtbot, window, try_it)
