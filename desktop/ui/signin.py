@@ -179,6 +179,7 @@ class SignInScreen(QWidget):
         self._new_pin_for = staff_id
         self._first_new_pin = None
         self.pin.clear()
+        self.pin.setPlaceholderText(self.tr("New PIN"))
         self.ok.setText(self.tr("Next"))
         self.message.setText(f"{why} {self.tr('Type your new PIN.')}")
         self._focus_pin()
@@ -186,15 +187,17 @@ class SignInScreen(QWidget):
     def _leave_new_pin(self) -> None:
         if self._new_pin_for is not None:
             self._new_pin_for = self._first_new_pin = None
+            self.pin.setPlaceholderText(self.tr("PIN"))
             self.ok.setText(self.tr("Sign in"))
             self.message.clear()
 
-    def _submit_new_pin(self, staff_id: str) -> None:
+    def _submit_new_pin(self, desk: Desk, staff_id: str) -> None:
         """First the new PIN, then again; then it is set and the person is signed in."""
         typed = self.pin.text()
         self.pin.clear()
         if self._first_new_pin is None:
             self._first_new_pin = typed
+            self.pin.setPlaceholderText(self.tr("New PIN again"))
             self.ok.setText(self.tr("Set PIN and sign in"))
             self.message.setText(self.tr("Type the new PIN again."))
             return
@@ -202,12 +205,12 @@ class SignInScreen(QWidget):
             self._ask_new_pin(staff_id, refusal_text(Refusal.PIN_MISMATCH))
             return
         try:
-            self.desk.staff.set_new_pin(staff_id, typed)
+            desk.staff.set_new_pin(staff_id, typed)
         except DeskError as error:
             self._ask_new_pin(staff_id, desk_error(error))
             return
         self._leave_new_pin()
-        answer = self.desk.shifts.sign_in(staff_id, typed)
+        answer = desk.shifts.sign_in(staff_id, typed)
         if answer.on_shift is not None:
             self.signed_in.emit(answer.on_shift)
 
@@ -236,7 +239,7 @@ class SignInScreen(QWidget):
             return
         staff_id = item.data(Qt.ItemDataRole.UserRole)
         if self._new_pin_for == staff_id:
-            self._submit_new_pin(staff_id)
+            self._submit_new_pin(self.desk, staff_id)
             return
         try:
             answer = self.desk.shifts.sign_in(staff_id, self.pin.text())

@@ -136,7 +136,9 @@ class StaffDialog(QDialog):
         self.add_save.clicked.connect(self.add)
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Add someone")))
+        title = QLabel(self.tr("Add someone"))
+        title.setStyleSheet("font-weight: 600;")
+        box.addWidget(title)
         box.addLayout(form)
         box.addWidget(hint)
         box.addWidget(PinPad([self.pin, self.pin_again]))
@@ -211,7 +213,7 @@ class StaffDialog(QDialog):
     @property
     def message(self) -> QLabel:
         """Where the open form says what is wrong (the idle page: its notice)."""
-        return self.errors.get(self.forms.currentWidget(), self.notice)
+        return self.errors.get(self.forms.currentWidget(), self.notice)  # type: ignore[arg-type]
 
     def _show_form(self, page: QWidget, primary: QPushButton, focus: QWidget) -> None:
         """One form at a time; its main button is the one Enter presses."""
