@@ -179,6 +179,12 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             return approval_refusal(ApprovalRefusal(detail))
         except ValueError:
             return translate("Labels", "This approval is not allowed.")
+    if refusal in (Refusal.PIN_TOO_SHORT, Refusal.PIN_TOO_LONG) and not (
+            detail.isascii() and detail.isdigit()):
+        # The detail is the policy's length; anything else is for the log.
+        return (translate("Labels", "This PIN is too short.")
+                if refusal is Refusal.PIN_TOO_SHORT
+                else translate("Labels", "This PIN is too long."))
     if refusal in (Refusal.MISSING_FIELDS, Refusal.INVALID_HEADER, Refusal.INVALID_SITE):
         # Only the fields a person knows by name: anything else is for the log.
         names = field_names()

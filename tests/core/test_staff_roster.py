@@ -4,6 +4,7 @@ own PIN; every change is an event by whoever made it, and bad input writes nothi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -200,3 +201,42 @@ def test_find_names_one_person_or_says_why_not(desk: Desk, team: Team) -> None:
     assert desk.staff.find("SAM OKOYE") == team.supervisor
     assert desk.staff.find(team.supervisor.id) == team.supervisor
     refused(Refusal.UNKNOWN_STAFF, desk.staff.find, "Nobody Here")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"pin_min_length": 3}, "pin_min_length: must be at least 4"),
+    ({"pin_max_length": 9}, "pin_max_length: must be at most 8"),
+    ({"pin_min_length": 6, "pin_max_length": 5}, "pin_max_length: must be at least 6"),
+    ({"pin_min_length": "6"}, "pin_min_length: expected a whole number"),
+])
+def test_a_policys_pin_length_is_checked(change: dict[str, object], message: str) -> None:
+    from desktop.core.policy import PolicyError, default_policy, parse_policy
+
+    with pytest.raises(PolicyError, match=message):
+        parse_policy({**default_policy().to_dict(), **change})
+    assert parse_policy(default_policy().to_dict()).pin_length == (4, 8)
+
+
+def test_a_new_sites_first_manager_needs_a_pin_that_is_not_simple(
+        tmp_path: Path, clock: ManualClock) -> None:
+    desk = Desk.open(tmp_path / "new", clock)
+    try:
+        with pytest.raises(DeskError) as refused_site:
+            desk.site.create(name="Harbour", kind="hotel", currency="USD",
+                             timezone="America/New_York", locale="en_US",
+                             manager_name="Rita Lang", manager_pin="1111")
+        assert refused_site.value.refusal is Refusal.INVALID_SITE
+        assert refused_site.value.detail == "manager_pin"
+        assert not desk.site.exists() and desk.event_count() == 0
+    finally:
+        desk.close()
+
+
+def test_a_pull_page_with_malformed_retirements_is_refused() -> None:
+    from db import wire
+
+    page = wire.parse_pull_page(wire.pull_page([], 3, [], ["a", "b"]))
+    assert page.deactivated_staff == ["a", "b"]
+    assert wire.parse_pull_page({"events": [], "next": 0}).deactivated_staff == []
+    with pytest.raises(wire.WireError, match="deactivated staff"):
+        wire.parse_pull_page({"events": [], "next": 0, "deactivated_staff": [7]})
