@@ -24,7 +24,9 @@ from desktop.core.site import current_policy, site_row
 from desktop.core.staff_fold import roster_time
 from desktop.core.views import StaffMember
 
-__all__ = ["ROLES", "StaffRoom", "active_staff_row", "member_of", "record_old_rows",
+MAX_NAME = 100  # a name on the sign-in list and on slips
+
+__all__ = ["MAX_NAME", "ROLES", "StaffRoom", "active_staff_row", "member_of", "record_old_rows",
            "staff_name"]
 
 
@@ -84,9 +86,11 @@ class StaffRoom:
         Refused: an empty name, a name an active person already has (case-insensitive), an
         unknown role, a PIN the policy does not allow (length, digits, too simple).
         """
-        clean = name.strip()
+        clean = " ".join(name.split())  # no line breaks or tabs in a name on a slip
         if not clean:
             raise DeskError(Refusal.STAFF_NAME_MISSING)
+        if len(clean) > MAX_NAME:
+            raise DeskError(Refusal.TEXT_TOO_LONG, str(len(clean)))
         if role not in ROLES:
             raise DeskError(Refusal.UNKNOWN_ROLE, role)
         with self._recorder.tx() as db:

@@ -44,7 +44,7 @@ def test_a_new_site_and_its_staff_are_events_by_the_manager(desk: Desk, team: Te
 
 
 def test_a_manager_adds_someone_who_then_signs_in(desk: Desk, team: Team) -> None:
-    added = desk.staff.add("  Ana Ruiz ", "agent", "7391", by=team.manager.id)
+    added = desk.staff.add("  Ana\tRuiz \n", "agent", "7391", by=team.manager.id)
     assert (added.name, added.role, added.active, added.must_set_pin) == (
         "Ana Ruiz", "agent", True, False)
     assert desk.staff.find("ana ruiz") == added
@@ -56,6 +56,7 @@ def test_a_manager_adds_someone_who_then_signs_in(desk: Desk, team: Team) -> Non
     ("   ", "agent", "7391", Refusal.STAFF_NAME_MISSING),
     ("maya TORRES", "agent", "7391", Refusal.STAFF_NAME_TAKEN),
     ("Ana Ruiz", "chef", "7391", Refusal.UNKNOWN_ROLE),
+    ("A" * 101, "agent", "7391", Refusal.TEXT_TOO_LONG),
     ("Ana Ruiz", "agent", "739", Refusal.PIN_TOO_SHORT),
     ("Ana Ruiz", "agent", "739173917", Refusal.PIN_TOO_LONG),
     ("Ana Ruiz", "agent", "73a1", Refusal.PIN_NOT_DIGITS),
