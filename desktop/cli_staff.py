@@ -39,8 +39,12 @@ class Stop(Exception):
 
 def add_staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``amends staff ACTION``, added to the ``amends`` command's subcommands."""
-    staff = commands.add_parser("staff", help="list the staff, add someone, change a role, "
-                                              "deactivate, reset a forgotten PIN")
+    staff = commands.add_parser(
+        "staff", help="list the staff, add someone, change a role, deactivate, reset a "
+                      "forgotten PIN",
+        description="Each change asks for a manager's PIN (and 'add' for the new person's, "
+                    "twice): without echo on a terminal, else one line of standard input "
+                    "each, in that order.")
     actions = staff.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="everyone, deactivated people too")
     name_help = "the person as named in 'amends staff list' (any case), or their id"

@@ -66,8 +66,7 @@ class StaffDialog(QDialog):
                             (self.deactivate_button, self.ask_deactivate),
                             (self.reset_button, self.ask_reset_pin),
                             (self.close_button, self.accept)):
-            button.setAutoDefault(False)
-            button.clicked.connect(act)
+            button.clicked.connect(act)  # Enter or Space on it, when it has the keyboard
         actions = QHBoxLayout()
         for button in (self.add_button, self.role_button, self.deactivate_button,
                        self.reset_button):

@@ -104,7 +104,7 @@ def test_a_manager_adds_someone_by_keyboard_who_then_signs_in(
         press(qtbot, Qt.Key.Key_Down)
         press(qtbot, Qt.Key.Key_Tab)  # out of the list (not cell to cell) to its actions
         assert focused().objectName() == "staffAdd"
-        press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Return)
         assert focused().objectName() == "newStaffName"
         type_keys(qtbot, "Ana Ruiz")
         press(qtbot, Qt.Key.Key_Tab)
