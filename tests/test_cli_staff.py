@@ -117,6 +117,8 @@ def test_add_someone_who_then_signs_in(
      refusal_text(Refusal.STAFF_NAME_MISSING)),
     (f"{RITA_PIN}\n7391\n7391\n", ("add", "maya TORRES", "--role", "agent"), 1,
      refusal_text(Refusal.STAFF_NAME_TAKEN)),
+    (f"{RITA_PIN}\n7391\n7391\n", ("add", "A" * 101, "--role", "agent"), 1,
+     refusal_text(Refusal.TEXT_TOO_LONG, "101")),
     (f"{RITA_PIN}\n7391\n7391\n", ("add", "Ana Ruiz", "--role", "chef"), 1,
      refusal_text(Refusal.UNKNOWN_ROLE)),
     # no PIN at all on stdin, or the new one only once

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from desktop.core.desk import Desk
     from desktop.core.views import OnShift, StaffMember
 
-_NAME_REFUSALS = (Refusal.STAFF_NAME_MISSING, Refusal.STAFF_NAME_TAKEN)
+_NAME_REFUSALS = (Refusal.STAFF_NAME_MISSING, Refusal.STAFF_NAME_TAKEN, Refusal.TEXT_TOO_LONG)
 
 
 class StaffDialog(QDialog):

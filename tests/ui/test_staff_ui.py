@@ -147,6 +147,7 @@ def test_an_agent_does_not_see_staff_but_may_change_their_pin(
     ("", NEW_PIN, NEW_PIN, refusal_text(Refusal.STAFF_NAME_MISSING)),
     ("   ", NEW_PIN, NEW_PIN, refusal_text(Refusal.STAFF_NAME_MISSING)),
     ("maya torres", NEW_PIN, NEW_PIN, refusal_text(Refusal.STAFF_NAME_TAKEN)),
+    ("Ana " + "R" * 97, NEW_PIN, NEW_PIN, refusal_text(Refusal.TEXT_TOO_LONG, "101")),
     ("Ana Ruiz", "739", "739", refusal_text(Refusal.PIN_TOO_SHORT, "4")),
     ("Ana Ruiz", "", "", refusal_text(Refusal.PIN_TOO_SHORT, "4")),
     ("Ana Ruiz", "1111", "1111", refusal_text(Refusal.PIN_TOO_SIMPLE)),
