@@ -10,7 +10,8 @@ usage error (argparse's own, or a staff name that matches nobody).
 ``amends voucher redeem`` asks for the PIN with getpass when stdin is a terminal; when stdin is
 not a terminal (a script, a pipe) it reads the PIN from the first line of stdin instead, so
 ``echo 1234 | amends voucher redeem CODE --staff "Maya Torres"`` works. Never put a PIN on
-the command line itself: other users can see a process's arguments.
+the command line itself: other users can see a process's arguments. ``amends staff`` (the
+staff list, with a manager's PIN for each change) is in ``desktop/cli_staff.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.cli_common import open_existing_desk, read_pin
+from desktop.cli_staff import add_staff_parser
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -88,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "training and benchmarks)")
     seed.add_argument("--cases", required=True, type=int, metavar="N")
     seed.add_argument("--years", type=float, default=2.0)
+    add_staff_parser(commands)
     return parser
 
 
@@ -118,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report_command(data_dir, args.first, args.last, args.format, args.out)
     if args.command == "seed-demo":
         return seed_command(data_dir, args.cases, args.years)
+    if args.command == "staff":
+        from desktop.cli_staff import staff_command
+
+        return staff_command(data_dir, args)
     from desktop.ui.app import run_app
 
     return run_app(data_dir, demo=args.demo)
@@ -127,7 +135,7 @@ def report_command(data_dir: Path, first: date, last: date, fmt: str, out: Path)
     if last < first:
         print("--to is before --from.", file=sys.stderr)
         return 2
-    desk = _open_existing_desk(data_dir)
+    desk = open_existing_desk(data_dir)
     if desk is None:
         return 1
     try:
@@ -209,32 +217,19 @@ def _printer_lister() -> Callable[[], tuple[list[str], str]] | None:
 
 def voucher_command(data_dir: Path, action: str, code: str, staff_name: str | None) -> int:
     """``amends voucher check|redeem``: one line saying what the voucher is, exit 0 if VALID."""
-    from db.store import StoreError
-    from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
-    from desktop.core.paths import DB_FILE
 
-    if not (data_dir / DB_FILE).is_file():
-        # Desk.open would create an empty desk here; a typo in --data-dir should not.
-        print(f"No desk in {data_dir} (no {DB_FILE}). Use --data-dir or AMENDS_HOME.",
-              file=sys.stderr)
+    desk = open_existing_desk(data_dir)
+    if desk is None:
         return 1
     try:
-        desk = Desk.open(data_dir)
-    except StoreError as error:
-        print(error, file=sys.stderr)
-        return 1
-    try:
-        if not desk.site.exists():
-            print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
-            return 1
         if action == "check":
             check = desk.vouchers.check(code)
         else:
             member = _staff_named(desk, staff_name or "")
             if member is None:
                 return 2
-            pin = _read_pin(member.name)
+            pin = read_pin(f"PIN for {member.name}: ")
             if pin is None:
                 print("No PIN given on stdin.", file=sys.stderr)
                 return 2
@@ -275,16 +270,6 @@ def _staff_named(desk: Desk, name: str) -> StaffMember | None:
         print(f"Nobody called {name!r} works this desk. Staff: "
               + ", ".join(m.name for m in desk.staff.roster()), file=sys.stderr)
     return None
-
-
-def _read_pin(name: str) -> str | None:
-    """Ask the terminal (no echo), or read the first line of stdin when it is not one."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass(f"PIN for {name}: ")
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n") if line else None
 
 
 def describe_check(desk: Desk, check: VoucherCheck) -> str:
@@ -339,34 +324,12 @@ def describe_check(desk: Desk, check: VoucherCheck) -> str:
     return f"{outcome.name}: {what}."
 
 
-def _open_existing_desk(data_dir: Path) -> Desk | None:
-    """The set-up desk in ``data_dir``, or None after saying why not (on stderr)."""
-    from db.store import StoreError
-    from desktop.core.desk import Desk
-    from desktop.core.paths import DB_FILE
-
-    if not (data_dir / DB_FILE).is_file():
-        print(f"No desk in {data_dir} (no {DB_FILE}). Use --data-dir or AMENDS_HOME.",
-              file=sys.stderr)
-        return None
-    try:
-        desk = Desk.open(data_dir)
-    except StoreError as error:
-        print(error, file=sys.stderr)
-        return None
-    if not desk.site.exists():
-        print(f"The desk in {data_dir} is not set up yet.", file=sys.stderr)
-        desk.close()
-        return None
-    return desk
-
-
 def enroll_command(data_dir: Path, url: str, code: str, name: str | None) -> int:
     """``amends enroll URL CODE``: join head office; the token goes to the keychain."""
     from desktop.sync.client import enroll
     from desktop.sync.errors import EnrolError
 
-    desk = _open_existing_desk(data_dir)
+    desk = open_existing_desk(data_dir)
     if desk is None:
         return 1
     try:
@@ -388,7 +351,7 @@ def sync_command(data_dir: Path, *, now: bool, batch_size: int | None = None) ->
     """``amends sync --now``: one round, then what moved; exit 1 if anything failed."""
     from desktop.sync.client import PUSH_BATCH, sync_once
 
-    desk = _open_existing_desk(data_dir)
+    desk = open_existing_desk(data_dir)
     if desk is None:
         return 1
     try:

@@ -34,6 +34,7 @@ from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
 from desktop.ui.common import money, named
 from desktop.ui.signin import SignInScreen
+from desktop.ui.staff_menu import StaffMenu
 from desktop.ui.sync_status import SyncStatusButton
 
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.head_office_action = QAction(self.tr("&Head office…"), self)
         self.head_office_action.triggered.connect(self.edit_head_office)
         self.settings_menu.addAction(self.head_office_action)
+        self.staff_menu = StaffMenu(self, self.settings_menu)
         # Help works while the desk is locked: IT may need it without anyone's PIN.
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.diagnostics_action = QAction(self.tr("&Diagnostics…"), self)
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         self.end_shift_action.setEnabled(False)
         self.end_shift_button.setEnabled(False)
         self.policy_action.setEnabled(False)
+        self.staff_menu.signed_in(None)
         self.who.clear()
         self.budget.clear()
 
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
         self.end_shift_action.setEnabled(True)
         self.end_shift_button.setEnabled(True)
         self.policy_action.setEnabled(on_shift.staff.role == "manager")
+        self.staff_menu.signed_in(on_shift)
         self.who.setText(f"{on_shift.staff.name} — {labels.role_name(on_shift.staff.role)}")
         self.refresh()
         # The PIN field that had the keyboard is now hidden; give it to the desk view.

@@ -1,4 +1,8 @@
-"""The sign-in screen: pick your name, type your PIN on the pad or the keyboard."""
+"""The sign-in screen: pick your name, type your PIN on the pad or the keyboard.
+
+Someone whose PIN a manager reset chooses a new one here: picking their name (or signing in)
+asks for a new PIN, then for it again, and signs them in with it.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.errors import DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
-from desktop.ui.labels import role_name
+from desktop.ui.labels import desk_error, refusal_text, role_name
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -44,6 +49,9 @@ class SignInScreen(QWidget):
         self._roster = roster
         self._pending_submit = False
         self._wait_until = None
+        # Choosing a new PIN after a reset: whose, and the first typing of it (None: not yet).
+        self._new_pin_for: str | None = None
+        self._first_new_pin: str | None = None
         title = QLabel(self.tr("Who is at the desk?"))
         title.setObjectName("signInTitle")
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -88,7 +96,7 @@ class SignInScreen(QWidget):
         layout.addWidget(self.site_label)
         layout.addLayout(row)
         layout.addWidget(self.hint)
-        self.staff_list.currentItemChanged.connect(lambda *_: self._focus_pin())
+        self.staff_list.currentItemChanged.connect(lambda *_: self._chosen())
         self.staff_list.itemActivated.connect(lambda *_: self._focus_pin())
         self.setTabOrder(self.staff_list, self.pin)
         self.setTabOrder(self.pin, self.ok)
@@ -121,7 +129,9 @@ class SignInScreen(QWidget):
             if member.id == chosen_id:
                 self.staff_list.setCurrentItem(item)
         if roster.is_demo:
-            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins())
+            listed = {m.name for m in roster.staff}  # not those deactivated since
+            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins()
+                             if name in listed)
             self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
         else:
             self.hint.clear()
@@ -146,9 +156,63 @@ class SignInScreen(QWidget):
             self.message.clear()
 
     def reset(self) -> None:
+        self._leave_new_pin()
         self.pin.clear()
         self.message.clear()
         self._focus_pin()
+
+    def _chosen(self) -> None:
+        """A name was picked: to the PIN, or straight to a new PIN if theirs was reset."""
+        self._leave_new_pin()
+        self._focus_pin()
+        item = self.staff_list.currentItem()
+        if item is None or self.desk is None:
+            return
+        try:
+            member = self.desk.staff.member(item.data(Qt.ItemDataRole.UserRole))
+        except DeskError:
+            return  # gone since the list was filled; signing in will say so
+        if member.must_set_pin:
+            self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING))
+
+    def _ask_new_pin(self, staff_id: str, why: str) -> None:
+        self._new_pin_for = staff_id
+        self._first_new_pin = None
+        self.pin.clear()
+        self.pin.setPlaceholderText(self.tr("New PIN"))
+        self.ok.setText(self.tr("Next"))
+        self.message.setText(f"{why} {self.tr('Type your new PIN.')}")
+        self._focus_pin()
+
+    def _leave_new_pin(self) -> None:
+        if self._new_pin_for is not None:
+            self._new_pin_for = self._first_new_pin = None
+            self.pin.setPlaceholderText(self.tr("PIN"))
+            self.ok.setText(self.tr("Sign in"))
+            self.message.clear()
+
+    def _submit_new_pin(self, desk: Desk, staff_id: str) -> None:
+        """First the new PIN, then again; then it is set and the person is signed in."""
+        typed = self.pin.text()
+        self.pin.clear()
+        if self._first_new_pin is None:
+            self._first_new_pin = typed
+            self.pin.setPlaceholderText(self.tr("New PIN again"))
+            self.ok.setText(self.tr("Set PIN and sign in"))
+            self.message.setText(self.tr("Type the new PIN again."))
+            return
+        if typed != self._first_new_pin:
+            self._ask_new_pin(staff_id, refusal_text(Refusal.PIN_MISMATCH))
+            return
+        try:
+            desk.staff.set_new_pin(staff_id, typed)
+        except DeskError as error:
+            self._ask_new_pin(staff_id, desk_error(error))
+            return
+        self._leave_new_pin()
+        answer = desk.shifts.sign_in(staff_id, typed)
+        if answer.on_shift is not None:
+            self.signed_in.emit(answer.on_shift)
 
     def select_staff(self, name: str) -> None:
         for row in range(self.staff_list.count()):
@@ -166,17 +230,23 @@ class SignInScreen(QWidget):
             self.staff_list.setFocus()
             return
         if not self.pin.text():
-            self.message.setText(self.tr("Type your PIN."))
+            self.message.setText(self.tr("Type your new PIN.") if self._new_pin_for
+                                 else self.tr("Type your PIN."))
             return
         if self.desk is None:
             self._pending_submit = True
             self.message.setText(self.tr("Opening the case log…"))
             return
-        from desktop.core.errors import DeskError
-
+        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        if self._new_pin_for == staff_id:
+            self._submit_new_pin(self.desk, staff_id)
+            return
         try:
-            answer = self.desk.shifts.sign_in(item.data(Qt.ItemDataRole.UserRole), self.pin.text())
-        except DeskError:
+            answer = self.desk.shifts.sign_in(staff_id, self.pin.text())
+        except DeskError as error:
+            if error.refusal is Refusal.PIN_RESET_PENDING:
+                self._ask_new_pin(staff_id, desk_error(error))
+                return
             self.message.setText(self.tr("That person can no longer sign in here."))
             return
         self.pin.clear()
