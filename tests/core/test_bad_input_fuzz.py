@@ -146,8 +146,17 @@ def test_vouchers_shifts_and_staff(world: World, data: st.DataObject) -> None:
         lambda: world.desk.shifts.check_pin(data.draw(ids_or(world)), data.draw(texts)),
         lambda: world.desk.shifts.open_shift_id(data.draw(ids_or(world))),
         lambda: world.desk.staff.add(data.draw(texts), data.draw(st.one_of(
-            texts, st.just("agent"))), data.draw(st.one_of(texts, st.just("8642")))),
+            texts, st.just("agent"))), data.draw(st.one_of(texts, st.just("8642"))),
+            by=data.draw(st.one_of(ids_or(world), st.just(world.team.manager.id)))),
         lambda: world.desk.staff.member(data.draw(ids_or(world))),
+        lambda: world.desk.staff.find(data.draw(texts)),
+        lambda: world.desk.staff.set_role(data.draw(ids_or(world)), data.draw(texts),
+                                          by=data.draw(ids_or(world))),
+        lambda: world.desk.staff.deactivate(data.draw(ids_or(world)), by=data.draw(texts)),
+        lambda: world.desk.staff.reset_pin(data.draw(texts), by=world.team.manager.id),
+        lambda: world.desk.staff.set_new_pin(data.draw(ids_or(world)), data.draw(texts)),
+        lambda: world.desk.staff.change_pin(data.draw(ids_or(world)), data.draw(texts),
+                                            data.draw(texts)),
     ]
     refuses_cleanly(world, data.draw(st.sampled_from(calls)))
 
@@ -204,7 +213,8 @@ def test_lone_surrogates_are_refused_by_name(world: World) -> None:
     refused_as(world, Refusal.INVALID_TEXT,
                lambda: cases.record_correction(on, case_id, bad, 500))
     refused_as(world, Refusal.UNKNOWN_STAFF, lambda: world.desk.shifts.sign_in(bad, "1234"))
-    refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.staff.add(bad, "agent", "8642"))
+    refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.staff.add(
+        bad, "agent", "8642", by=world.team.manager.id))
     refused_as(world, Refusal.UNKNOWN_CASE, lambda: cases.get(bad))
     refused_as(world, Refusal.INVALID_TEXT, lambda: cases.summaries(search=bad))
     refused_as(world, Refusal.INVALID_TEXT, lambda: world.desk.vouchers.check(bad))
