@@ -82,7 +82,7 @@ class SiteRoom:
             db.flush()
             db.add(Staff(id=str(uuid.uuid4()), site_id=site_id, name=manager_name.strip(),
                          role="manager", pin_hash=pins.hash_pin(manager_pin), active=True))
-            chosen = policy or default_policy()
+            chosen = policy or default_policy(check_currency(currency))
             db.add(PolicyRow(site_id=site_id, version=chosen.version,
                              body=canonical_json(chosen.to_dict()), created_at=now))
         return self.info()
