@@ -18,7 +18,7 @@ from desktop.core.views import CaseHeader
 from desktop.ui import slips_ui
 from desktop.ui.main_window import MainWindow
 from desktop.ui.printing import PrintError
-from desktop.ui.slips_ui import VouchersDialog
+from desktop.ui.vouchers import VouchersDialog
 from tests.conftest import Team, make_desk
 from tests.ui.conftest import show_active, sign_in, when_dialog_opens
 
