@@ -289,6 +289,7 @@ class GesturePanel(QWidget):
         self.clear_form()
         self.refresh()
         self.granted.emit()
+        self.slips.print_both.setFocus()  # what comes next: Enter prints both slips
         if proposal.gesture_type == "voucher" and self.desk.settings.get(PRINT_ON_GRANT):
             self.slips.print_voucher_and_apology()  # the site prints as soon as it is granted
 
