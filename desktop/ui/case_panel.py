@@ -61,7 +61,6 @@ class CasePanel(QWidget):
         self._shown_step = "listen"
         self._view: CaseView | None = None
 
-        # header
         self.head = CaseHeaderForm(desk)
         self.head.choice_changed.connect(self._header_choice_changed)
         self.guest, self.location, self.outlet = (self.head.guest, self.head.location,
@@ -199,6 +198,7 @@ class CasePanel(QWidget):
         self.root_cause.setCurrentIndex(0)
         self.outcome.setCurrentIndex(0)
         self.gestures.clear_form()
+        self.gestures.slips.refresh()  # the last case's print message goes
         self.message.clear()
         self._show_step("listen")
         self.guest.setFocus()

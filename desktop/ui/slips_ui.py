@@ -172,7 +172,7 @@ class SlipBar(QWidget):
             return " ".join(said)
 
         self._set_busy(True)
-        self._job_case = case_id
+        self._job_case = self._shown_case = case_id
         self.message.setText(self.tr("Making the slip…"))
         self._running = run_in_background(work, self._done, self._failed)
 
