@@ -159,26 +159,27 @@ def case_with_approval(window: Any, keys: Keys, approver_pin: str) -> None:
     _print_both(window, keys)
 
 
-class _MemoryKeyring:
+def _memory_keyring() -> object:
     """Nothing on this machine's keychain: the voucher signing key lives in memory."""
+    from keyring.backend import KeyringBackend
 
-    def __init__(self) -> None:
-        from keyring.backend import KeyringBackend
+    class Memory(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
 
-        class Memory(KeyringBackend):
-            priority = 1  # type: ignore[assignment]
-            secrets: dict[tuple[str, str], str] = {}
+        def __init__(self) -> None:
+            super().__init__()
+            self.secrets: dict[tuple[str, str], str] = {}
 
-            def get_password(self, service: str, username: str) -> str | None:
-                return self.secrets.get((service, username))
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.secrets.get((service, username))
 
-            def set_password(self, service: str, username: str, password: str) -> None:
-                self.secrets[(service, username)] = password
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.secrets[(service, username)] = password
 
-            def delete_password(self, service: str, username: str) -> None:
-                self.secrets.pop((service, username), None)
+        def delete_password(self, service: str, username: str) -> None:
+            self.secrets.pop((service, username), None)
 
-        self.backend = Memory()
+    return Memory()
 
 
 def pdf_printers(folder: Path) -> Callable[[Any, str], Any]:
@@ -221,7 +222,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import keyring
 
-    keyring.set_keyring(_MemoryKeyring().backend)
+    keyring.set_keyring(_memory_keyring())  # type: ignore[arg-type]
     app = QApplication.instance() or QApplication(sys.argv)
     from desktop.ui import slips_ui
 

@@ -19,7 +19,6 @@ def default_policy(currency: str = "USD", factor: Decimal | None = None) -> Poli
     """The policy a new site starts from, shipped in resources/ in reference cents and turned
     into the site's money as suggestions are (``db.money.scaled_minor``)."""
     import resources
-
     from db.money import scaled_minor
 
     shipped = parse_policy(resources.path("default_policy.json").read_text(encoding="utf-8"))

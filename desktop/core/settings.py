@@ -12,9 +12,9 @@ from __future__ import annotations
 import enum
 import json
 import logging
-from decimal import Decimal, InvalidOperation
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import select
