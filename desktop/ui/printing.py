@@ -40,6 +40,7 @@ ROLL_DPI = 300  # thermal roll heads are 203 or 300 dpi
 PAGE_DPI = 300  # laser and inkjet text is sharp at 300; more only makes the job bigger
 _ROLL_WIDTH_PT = 300  # narrower than this (80 mm is 227 pt) is a roll, not a page
 _LP_TIMEOUT_S = 30
+_BAND_PIXELS = 250_000  # about 15 ms of drawImage each
 _REQUEST_ID = re.compile(r"request id is (\S+)")
 
 
@@ -122,12 +123,24 @@ def _paint_pdf(pdf: bytes, printer: QPrinter) -> None:
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_Grayscale8)
             # In the printer's device pixels, whatever resolution it settled on.
-            device = printer.resolution() / 72
-            painter.drawImage(QRectF(0, 0, width_pt * device, height_pt * device), image)
+            scale = printer.resolution() / dpi
+            _draw_in_bands(painter, image, scale)
     finally:
         if painter.isActive():
             painter.end()
         document.close()
+
+
+def _draw_in_bands(painter: QPainter, image: QImage, scale: float) -> None:
+    """Draw ``image`` a band of rows at a time. QPainter.drawImage holds Python's GIL for as
+    long as it runs (an A4 page at 300 dpi: over half a second, the whole app frozen); in
+    bands of ``_BAND_PIXELS`` each call is a few milliseconds and the UI thread gets its turn
+    between them."""
+    rows = max(_BAND_PIXELS // max(image.width(), 1), 8)
+    for top in range(0, image.height(), rows):
+        band = image.copy(0, top, image.width(), min(rows, image.height() - top))
+        painter.drawImage(QRectF(0, top * scale, band.width() * scale, band.height() * scale),
+                          band)
 
 
 def send_to_queue(queue: str, kept: Path, title: str, copies: int = 1) -> str:

@@ -120,12 +120,14 @@ def test_a_raster_is_made_at_a_resolution_quick_for_the_paper(qtbot: QtBot, tmp_
     printer.setResolution(1200)  # a 1200 dpi queue
     slip = render_voucher(sample_voucher(), size)
     widths: list[int] = []
+    heights: list[int] = []
     import desktop.ui.printing as printing
 
     original = printing.QPainter.drawImage
 
     def spy(painter, target, image):  # type: ignore[no-untyped-def]
         widths.append(image.width())
+        heights.append(image.height())
         return original(painter, target, image)
 
     printing.QPainter.drawImage = spy  # type: ignore[method-assign]
@@ -136,6 +138,11 @@ def test_a_raster_is_made_at_a_resolution_quick_for_the_paper(qtbot: QtBot, tmp_
     width_pt = float(PdfReader(__import__("io").BytesIO(slip)).pages[0].mediabox.width)
     assert widths and widths[0] <= width_pt / 72 * most + 1
     assert raster_dpi(1200, width_pt) == most and raster_dpi(203, width_pt) == 203
+    # Drawn in bands, so no one call holds Python's lock (and the UI thread) for long.
+    height_pt = float(PdfReader(__import__("io").BytesIO(slip)).pages[0].mediabox.height)
+    assert len(heights) > 1 and abs(sum(heights) - height_pt / 72 * most) <= 2
+    assert all(w * h <= printing._BAND_PIXELS + w * 8 for w, h in zip(widths, heights,
+                                                                         strict=True))
 
 
 def fake_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
