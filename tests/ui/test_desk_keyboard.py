@@ -231,3 +231,26 @@ def test_a_voucher_grant_prints_at_once_where_the_site_says_so(
     assert "Voucher: Sent to the printer" in bar.message.text()
     assert "Apology: Sent to the printer" in bar.message.text()
     assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pdf")) == ["apology", "voucher"]
+
+
+def test_a_manager_sets_the_price_factor_and_print_on_grant(qtbot: QtBot, desk: Desk,
+                                                            team: Team) -> None:
+    from decimal import Decimal
+
+    from desktop.core.settings import PRICE_FACTOR, PRINT_ON_GRANT
+    from desktop.ui.settings import PolicyDialog
+
+    manager = team.sign_in(team.manager)
+    dialog = PolicyDialog(desk, manager)
+    qtbot.addWidget(dialog)
+    assert dialog.factor.placeholderText() == "1"  # USD: the shipped factor
+    version = desk.site.policy().version
+    qtbot.keyClicks(dialog.factor, "-2")
+    dialog.save()
+    assert "price factor" in dialog.message.text()
+    assert desk.settings.get(PRICE_FACTOR) is None and desk.site.policy().version == version
+    dialog.factor.setText("1,2")
+    dialog.print_on_grant.setChecked(True)
+    dialog.save()
+    assert desk.settings.get(PRICE_FACTOR) == Decimal("1.2")
+    assert desk.settings.get(PRINT_ON_GRANT) is True
