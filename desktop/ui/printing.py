@@ -150,7 +150,7 @@ def send_to_queue(queue: str, kept: Path, title: str, copies: int = 1) -> str:
         done = subprocess.run(command, capture_output=True, text=True, timeout=_LP_TIMEOUT_S,
                               check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise OSError(f"lp did not run: {error}") from error
+        raise OSError("lp did not run") from error
     if done.returncode != 0:
         raise OSError(f"lp: {done.stderr.strip() or done.returncode}")
     found = _REQUEST_ID.search(done.stdout)
