@@ -10,7 +10,7 @@ own business (``desktop.core.money``).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -62,3 +62,44 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en_US")
+
+
+# --- what things cost where -----------------------------------------------------------------
+# Suggested gestures and a new site's starting limits are written once, in reference units
+# (about what a US dollar buys at a front desk). A site's currency turns them into its own
+# money: a factor (how many of its major units match one reference unit, by price level
+# rather than exchange rate alone) and its exponent. A site may set its own factor
+# (desktop.core.settings.PRICE_FACTOR); these are the shipped ones.
+PRICE_FACTORS: dict[str, Decimal] = {
+    "USD": Decimal(1), "EUR": Decimal(1), "GBP": Decimal("0.8"), "CHF": Decimal(1),
+    "CAD": Decimal("1.4"), "AUD": Decimal("1.5"), "NZD": Decimal("1.7"),
+    "JPY": Decimal(150), "KRW": Decimal(1300), "CNY": Decimal(7), "INR": Decimal(80),
+    "THB": Decimal(35), "SGD": Decimal("1.3"), "HKD": Decimal("7.8"),
+    "HUF": Decimal(350), "ISK": Decimal(140), "CZK": Decimal(23), "PLN": Decimal(4),
+    "SEK": Decimal(10), "NOK": Decimal(10), "DKK": Decimal(7),
+    "MXN": Decimal(18), "BRL": Decimal(5), "ZAR": Decimal(18), "AED": Decimal("3.7"),
+    "SAR": Decimal("3.75"), "QAR": Decimal("3.6"),
+    "BHD": Decimal("0.4"), "KWD": Decimal("0.3"), "OMR": Decimal("0.4"), "JOD": Decimal("0.7"),
+}
+
+
+def price_factor(currency: str) -> Decimal:
+    """The shipped factor for a currency (1 where none is known: set one for the site)."""
+    return PRICE_FACTORS.get(check_currency(currency), Decimal(1))
+
+
+def scaled_minor(reference: Decimal | int, currency: str, factor: Decimal | None = None) -> int:
+    """``reference`` units in the currency's minor units, rounded to two significant digits
+    of the major unit (a 6 reference-unit coffee is 2.4 BHD, 900 JPY; 10400 KRW is 10000).
+
+    ``factor`` is the site's own; None uses the shipped one.
+    """
+    used = price_factor(currency) if factor is None else factor
+    if used <= 0:
+        raise ValueError(f"a price factor must be above 0, got {used}")
+    major = Decimal(reference) * used
+    if major <= 0:
+        return 0
+    step = Decimal(10) ** (major.adjusted() - 1)  # two significant digits
+    rounded = (major / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    return max(int(rounded.scaleb(exponent(currency))), 1)

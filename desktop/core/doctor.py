@@ -178,15 +178,29 @@ def _store_checks(db_path: Path) -> list[Check]:
     return results
 
 
+def _size(size: int) -> str:
+    return f"{size // 1024} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
+
+def database_size(db_path: Path) -> str:
+    """The database's size as it is on disk: with WAL, recent writes sit in the ``-wal``
+    file (megabytes) until a checkpoint, while the main file may still be a few KiB."""
+    main = os.path.getsize(db_path)
+    wal = db_path.with_name(db_path.name + "-wal")
+    wal_size = os.path.getsize(wal) if wal.exists() else 0
+    if not wal_size:
+        return _size(main)
+    return f"{_size(main + wal_size)}: {_size(main)} + {_size(wal_size)} write-ahead log"
+
+
 def _integrity(engine: Engine, db_path: Path) -> Check:
     from sqlalchemy import text
 
     with engine.connect() as connection:
         rows = [str(r[0]) for r in connection.execute(text("PRAGMA integrity_check")).all()]
     if rows == ["ok"]:
-        size = os.path.getsize(db_path)
         return Check("integrity", Status.OK,
-                     f"{db_path} ({size // 1024} KiB) passes SQLite's check")
+                     f"{db_path} ({database_size(db_path)}) passes SQLite's check")
     return Check("integrity", Status.FAIL, f"{db_path}: {'; '.join(rows[:3])}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -60,12 +61,15 @@ def categories() -> list[str]:
     return list(recovery_matrix()["categories"])
 
 
-def suggestions(category: str, severity: str, currency: str) -> list[Suggestion]:
-    """Suggested gestures, best first; may start with "none" where an apology and a fix suffice."""
-    from desktop.core.money import exponent
+def suggestions(category: str, severity: str, currency: str,
+                factor: Decimal | None = None) -> list[Suggestion]:
+    """Suggested gestures, best first, in the site's money: the matrix's reference values by
+    the currency's price factor (``factor``: the site's own, None: the shipped one)."""
+    from db.money import scaled_minor
 
     matrix = recovery_matrix()
     entry = matrix["categories"].get(category, {})
     rows = entry.get(severity) or matrix["fallback"].get(severity, [])
-    factor = 10 ** exponent(currency) * int(matrix["scale"].get(currency, 1))
-    return [Suggestion(r["type"], r["description"], int(r["value"]) * factor) for r in rows]
+    return [Suggestion(r["type"], r["description"],
+                       scaled_minor(Decimal(str(r["value"])), currency, factor))
+            for r in rows]

@@ -15,6 +15,7 @@ import logging
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import select
@@ -115,6 +116,22 @@ def _dump_ids(value: frozenset[str]) -> str:
     return json.dumps(sorted(value))
 
 
+def _factor(raw: str) -> Decimal | None:
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as error:  # an ArithmeticError, which ``Setting.read`` misses
+        raise ValueError(raw) from error
+    if not value.is_finite() or value <= 0:
+        raise ValueError(raw)
+    return value
+
+
+def _dump_factor(value: Decimal | None) -> str:
+    return "" if value is None else str(value)
+
+
 SLIP_SIZES = ("roll80", "a4", "letter")
 
 
@@ -157,6 +174,13 @@ HQ_PULL_FAULT = _register(Setting("hq_pull_fault", "", _text, _text, Who.DESK,
 HQ_REVOKED_DEVICES = _register(Setting[frozenset[str]](
     "hq_revoked_devices", frozenset(), _ids, _dump_ids, Who.DESK,
     "the desks of this site head office has revoked (their new vouchers are refused)"))
+PRICE_FACTOR = _register(Setting[Decimal | None](
+    "price_factor", None, _factor, _dump_factor, Who.MANAGER,
+    "how many of the site's major units match one reference unit in suggested gestures "
+    "(empty: the shipped factor for the site's currency)"))
+PRINT_ON_GRANT = _register(Setting(
+    "print_on_grant", False, _flag, _dump_flag, Who.MANAGER,
+    "print the voucher and the apology as soon as a voucher is granted"))
 REVIEW_BACKFILL = _register(Setting(
     "review_backfill", False, _flag, _dump_flag, Who.DESK,
     "left by the 0002 upgrade: fill the review's days from the folded rows"))

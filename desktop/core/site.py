@@ -83,6 +83,7 @@ class SiteRoom:
                         outlets=json.dumps(outlet_list, ensure_ascii=False), is_demo=is_demo,
                         created_at=now))
             db.flush()
+            chosen = policy or default_policy(check_currency(currency))
             db.add(PolicyRow(site_id=site_id, version=chosen.version,
                              body=canonical_json(chosen.to_dict()), created_at=now))
             # The first manager is the roster's first event, recorded by themselves.

@@ -15,11 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -30,11 +28,13 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.logs import guest_filter
-from desktop.core.playbook import OUTCOMES, SEVERITIES, STEPS, categories, missing_fields
+from desktop.core.playbook import OUTCOMES, STEPS, categories
 from desktop.core.views import CaseHeader, CaseView, OnShift
 from desktop.ui import labels
+from desktop.ui.case_header import CaseHeaderForm
 from desktop.ui.common import countdown, named, time_text
 from desktop.ui.gesture import GesturePanel
+from desktop.ui.keys import enter_clicks
 
 log = logging.getLogger(__name__)
 
@@ -61,43 +61,16 @@ class CasePanel(QWidget):
         self._shown_step = "listen"
         self._view: CaseView | None = None
 
-        # header
-        self.guest = named(QLineEdit(), "guestName", self.tr("Guest name"))
-        self.location = named(QLineEdit(), "location", self.tr("Room or table"))
-        self.outlet = named(QComboBox(), "outlet", self.tr("Outlet"))
-        self.outlet.setEditable(True)
-        self.category = named(QComboBox(), "category", self.tr("Category"))
-        self.category.addItem(self.tr("Choose…"), "")
-        for key in categories():
-            self.category.addItem(labels.category_name(key), key)
-        self.severity = named(QComboBox(), "severity", self.tr("Severity"))
-        self.severity.addItem(self.tr("Choose…"), "")
-        for key in SEVERITIES:
-            self.severity.addItem(labels.severity_name(key), key)
-        for signal in (self.guest.textChanged, self.location.textChanged,
-                       self.outlet.currentTextChanged):
-            signal.connect(lambda _v: self._update_missing())
-        for combo in (self.category, self.severity):
-            combo.currentIndexChanged.connect(lambda _i: self._header_choice_changed())
-        self.missing = named(QLabel(), "missingFields", self.tr("Still missing"))
-        self.missing.setStyleSheet("color: #8a5300;")
+        self.head = CaseHeaderForm(desk)
+        self.head.choice_changed.connect(self._header_choice_changed)
+        self.guest, self.location, self.outlet = (self.head.guest, self.head.location,
+                                                  self.head.outlet)
+        self.category, self.severity = self.head.category, self.head.severity
+        self.missing = self.head.missing
         self.clock = named(QLabel(), "caseClock", self.tr("Time since the case opened"))
         self.clock.setStyleSheet("font-size: 18px; font-family: monospace;")
         self.clock.setMinimumWidth(90)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        header = QFormLayout()
-        row1 = QHBoxLayout()
-        row1.addWidget(self.guest, 2)
-        row1.addWidget(QLabel(self.tr("Room / table")))
-        row1.addWidget(self.location, 1)
-        header.addRow(self.tr("Guest"), row1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.outlet, 1)
-        row2.addWidget(QLabel(self.tr("Category")))
-        row2.addWidget(self.category, 1)
-        row2.addWidget(QLabel(self.tr("Severity")))
-        row2.addWidget(self.severity)
-        header.addRow(self.tr("Outlet"), row2)
 
         # steps
         self.step_bar = QHBoxLayout()
@@ -168,7 +141,7 @@ class CasePanel(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.head)
         layout.addWidget(self.missing)
         layout.addWidget(line)
         layout.addLayout(self.step_bar)
@@ -177,11 +150,17 @@ class CasePanel(QWidget):
         layout.addLayout(buttons)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.complete)
+        # Both slips of the case, from anywhere on the panel.
+        QShortcut(QKeySequence.StandardKey.Print, self,
+                  self.gestures.slips.print_voucher_and_apology)
+        enter_clicks(self.back, self.next, self.followup_skip)
 
         order = [self.guest, self.location, self.outlet, self.category, self.severity,
                  self.account, self.apology, self.guest_view, self.good_outcome,
                  self.fix_action, self.gestures.suggestion_list, self.gestures.kind,
                  self.gestures.description, self.gestures.amount, self.gestures.grant_button,
+                 self.gestures.slips.print_both, self.gestures.slips.print_voucher,
+                 self.gestures.slips.print_apology,
                  self.followup_note, self.root_cause, self.detail, self.outcome, self.back,
                  self.next]
         for first, second in itertools.pairwise(order):
@@ -200,11 +179,7 @@ class CasePanel(QWidget):
     # --- what is shown ----------------------------------------------------------------------
 
     def header(self) -> CaseHeader:
-        return CaseHeader(guest_name=self.guest.text().strip(),
-                          location=self.location.text().strip(),
-                          outlet=self.outlet.currentText().strip(),
-                          category=self.category.currentData() or "",
-                          severity=self.severity.currentData() or "")
+        return self.head.header()
 
     def is_draft_with_content(self) -> bool:
         return self.case_id is None and self.started_at is not None and (
@@ -216,19 +191,14 @@ class CasePanel(QWidget):
         self.case_id = None
         self._view = None
         self.started_at = self.desk.now()
-        self._fill_outlets()
-        for field in (self.guest, self.location):
-            field.clear()
-        site = self.desk.site.info()
-        self.outlet.setCurrentText(site.outlets[0] if site.outlets else "")
-        self.category.setCurrentIndex(0)
-        self.severity.setCurrentIndex(0)
+        self.head.clear()
         for box in (self.account, self.apology, self.guest_view, self.good_outcome,
                     self.fix_action, self.followup_note, self.detail):
             box.clear()
         self.root_cause.setCurrentIndex(0)
         self.outcome.setCurrentIndex(0)
         self.gestures.clear_form()
+        self.gestures.slips.refresh()  # the last case's print message goes
         self.message.clear()
         self._show_step("listen")
         self.guest.setFocus()
@@ -240,12 +210,7 @@ class CasePanel(QWidget):
         view = self.desk.cases.get(case_id)
         self._view = view
         self.started_at = view.opened_at
-        self._fill_outlets()
-        self.guest.setText(view.header.guest_name)
-        self.location.setText(view.header.location)
-        self.outlet.setCurrentText(view.header.outlet)
-        self.category.setCurrentIndex(max(self.category.findData(view.header.category), 0))
-        self.severity.setCurrentIndex(max(self.severity.findData(view.header.severity), 0))
+        self.head.show_view(view)
         boxes = {"account": self.account, "apology": self.apology,
                  "guest_view": self.guest_view, "good_outcome": self.good_outcome,
                  "fix_action": self.fix_action, "followup_note": self.followup_note,
@@ -259,6 +224,7 @@ class CasePanel(QWidget):
         self.message.clear()
         self.gestures.set_case(view.header.category, view.header.severity)
         self._show_step(view.step if view.step in STEPS else "document")
+        self._say_closed()
 
     def reload_view(self) -> None:
         """Re-read the shown case (other desks' events were merged): whether it was closed
@@ -266,18 +232,22 @@ class CasePanel(QWidget):
         if self.case_id is None:
             return
         self._view = self.desk.cases.get(self.case_id)
-        closed = self._view.status == "closed"
-        self.next.setText(self._next_label(self._shown_step, closed))
-        self.next.setEnabled(not closed)
+        self._show_closed()
         if self._shown_step == "followup":
             self._update_followup_label()
 
-    def _fill_outlets(self) -> None:
-        current = self.outlet.currentText()
-        self.outlet.clear()
-        if self.desk.site.exists():
-            self.outlet.addItems(list(self.desk.site.info().outlets))
-        self.outlet.setCurrentText(current)
+    def _show_closed(self) -> None:
+        """A closed case is shown as it was closed: nothing on it can be edited any more."""
+        closed = self._view is not None and self._view.status == "closed"
+        self.next.setText(self._next_label(self._shown_step, closed))
+        self.next.setEnabled(not closed)
+        self.head.set_read_only(closed)
+        for box in (self.account, self.apology, self.guest_view, self.good_outcome,
+                    self.fix_action, self.followup_note, self.detail):
+            box.setReadOnly(closed)
+        for widget in (self.root_cause, self.outcome, self.followup_skip):
+            widget.setEnabled(not closed)
+        self.gestures.set_read_only(closed)
 
     def _show_step(self, step: str) -> None:
         self._shown_step = step
@@ -288,15 +258,13 @@ class CasePanel(QWidget):
             done = STEPS.index(key) < index
             label.setStyleSheet("font-weight: 700; text-decoration: underline;" if key == step
                                 else ("color: #2e7d32;" if done else "color: #777;"))
-        closed = self._view is not None and self._view.status == "closed"
-        self.next.setText(self._next_label(step, closed))
-        self.next.setEnabled(not closed)
+        self._show_closed()
         self.back.setEnabled(index > 0)
         if step == "fix":
             self.gestures.set_case(self.header().category, self.header().severity)
         if step == "followup":
             self._update_followup_label()
-        self._update_missing()
+        self.head.update_missing()
         focus = {"listen": self.account, "apologise": self.apology, "review": self.guest_view,
                  "fix": self.fix_action, "followup": self.followup_note,
                  "document": self.root_cause}[step]
@@ -314,17 +282,8 @@ class CasePanel(QWidget):
                 "document": self.tr("Close case (Ctrl+Enter)")}[step]
 
     def _header_choice_changed(self) -> None:
-        self._update_missing()
         if self._shown_step == "fix":
             self.gestures.set_case(self.header().category, self.header().severity)
-
-    def _update_missing(self) -> None:
-        missing = missing_fields(self.header().as_dict())
-        if missing:
-            self.missing.setText(self.tr("Still needed before closing: %1").replace(
-                "%1", ", ".join(labels.field_name(n) for n in missing)))
-        else:
-            self.missing.clear()
 
     def _update_followup_label(self) -> None:
         view = self._view
@@ -362,7 +321,17 @@ class CasePanel(QWidget):
             self._show_step(STEPS[index - 1])
 
     def _say(self, error: DeskError) -> None:
+        self.message.setStyleSheet("color: #b00020;")
         self.message.setText(labels.desk_error(error))
+
+    def _say_closed(self) -> None:
+        """Closing is confirmed in words, not only by a greyed button."""
+        if self._view is None or self._view.closed_at is None:
+            return
+        when = time_text(self.desk.site.info(), self.desk.site.local_time(self._view.closed_at))
+        self.message.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        self.message.setText(self.tr("Case closed at %1. It is on record and can no longer be "
+                                     "changed.").replace("%1", when))
 
     def complete(self) -> None:
         """Record the shown step and move to the next (Ctrl+Enter)."""
@@ -399,6 +368,7 @@ class CasePanel(QWidget):
         self.changed.emit()
         if self._view.status == "closed":
             self._show_step("document")
+            self._say_closed()
             self.finished.emit()
             return
         following = STEPS[min(STEPS.index(step) + 1, len(STEPS) - 1)]

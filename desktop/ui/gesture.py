@@ -1,7 +1,10 @@
-"""Making it good: choosing a gesture, the budget left, granting it, and approval at the desk.
+"""Making it good: choosing a gesture, the budget left and granting it (approval at the desk
+is desktop.ui.approval).
 
 Every decision shown here comes from ``Desk.check`` (the one budget check in the core); this
-module only asks and shows.
+module only asks and shows. By keyboard: the first suggestion is current, arrows choose
+another, Enter grants it at once (within the limits; else the approval dialog opens); a click
+only fills the form, to change it first.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,12 +29,28 @@ from PySide6.QtWidgets import (
 
 from desktop.core.budget import BudgetDecision, Limit
 from desktop.core.desk import Desk
-from desktop.core.errors import DeskError, Refusal
+from desktop.core.errors import DeskError
 from desktop.core.money import AmountError, format_plain, parse_amount
 from desktop.core.playbook import GESTURE_TYPES, suggestions
-from desktop.core.views import ApproverSignOff, GestureProposal, OnShift
+from desktop.core.settings import PRICE_FACTOR, PRINT_ON_GRANT
+from desktop.core.views import GestureProposal, OnShift
 from desktop.ui import labels
+from desktop.ui.approval import ApprovalDialog
 from desktop.ui.common import money, named
+from desktop.ui.keys import enter_clicks
+
+
+class SuggestionList(QListWidget):
+    """The suggested gestures; Enter emits ``chosen`` with the current one (grant it now)."""
+
+    chosen = Signal(QListWidgetItem)
+
+    # override: QWidget.keyPressEvent
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+            self.chosen.emit(self.currentItem())
+            return
+        super().keyPressEvent(event)
 
 
 class GesturePanel(QWidget):
@@ -47,9 +66,11 @@ class GesturePanel(QWidget):
         self._case_id = case_id
         self._category = ""
         self._severity = ""
-        self.suggestion_list = named(QListWidget(), "suggestions", self.tr("Suggested gestures"))
+        self.suggestion_list = named(SuggestionList(), "suggestions",
+                                     self.tr("Suggested gestures: Enter grants"))
         self.suggestion_list.setMaximumHeight(90)
-        self.suggestion_list.itemActivated.connect(self._pick)
+        self.suggestion_list.chosen.connect(self._pick_and_grant)
+        self.suggestion_list.itemDoubleClicked.connect(self._pick_and_grant)
         self.suggestion_list.itemClicked.connect(self._pick)
         self.kind = named(QComboBox(), "gestureType", self.tr("Gesture type"))
         for key in GESTURE_TYPES:
@@ -71,6 +92,7 @@ class GesturePanel(QWidget):
         self.grant_button = named(QPushButton(self.tr("Grant")), "grantButton",
                                   self.tr("Grant gesture"))
         self.grant_button.clicked.connect(self.grant)
+        enter_clicks(self.grant_button)
         self.granted_list = named(QLabel(), "grantedList", self.tr("Gestures granted"))
         self.granted_list.setWordWrap(True)
         self.granted_list.setTextFormat(Qt.TextFormat.PlainText)
@@ -83,6 +105,7 @@ class GesturePanel(QWidget):
         self.correction_button = named(QPushButton(self.tr("Record correction")),
                                        "correctionButton", self.tr("Record correction"))
         self.correction_button.clicked.connect(self.record_correction)
+        enter_clicks(self.correction_button)
         self.correction_error = QLabel()
         self.correction_error.setStyleSheet("color: #b00020;")
 
@@ -121,7 +144,8 @@ class GesturePanel(QWidget):
         self.suggestion_list.clear()
         if self.desk.site.exists():
             site = self.desk.site.info()
-            for suggestion in suggestions(category, severity, site.currency):
+            factor = self.desk.settings.get(PRICE_FACTOR)
+            for suggestion in suggestions(category, severity, site.currency, factor):
                 text = (f"{labels.gesture_name(suggestion.gesture_type)}: "
                         f"{labels.suggestion_text(suggestion.description)}")
                 if suggestion.value_minor:
@@ -129,6 +153,7 @@ class GesturePanel(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, suggestion)
                 self.suggestion_list.addItem(item)
+            self.suggestion_list.setCurrentRow(0)  # Enter grants the first without an arrow
         self.refresh()
 
     def clear_form(self) -> None:
@@ -136,6 +161,17 @@ class GesturePanel(QWidget):
         self.description.clear()
         self.amount.clear()
         self.amount_error.clear()
+
+    def _pick_and_grant(self, item: QListWidgetItem) -> None:
+        self._pick(item)
+        self.grant()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed case: nothing more is granted here (its slips may still be printed)."""
+        for widget in (self.suggestion_list, self.kind, self.description, self.amount,
+                       self.grant_button, self.correction_text, self.correction_amount,
+                       self.correction_button):
+            widget.setEnabled(not read_only)
 
     def _pick(self, item: QListWidgetItem) -> None:
         suggestion = item.data(Qt.ItemDataRole.UserRole)
@@ -253,6 +289,9 @@ class GesturePanel(QWidget):
         self.clear_form()
         self.refresh()
         self.granted.emit()
+        self.slips.print_both.setFocus()  # what comes next: Enter prints both slips
+        if proposal.gesture_type == "voucher" and self.desk.settings.get(PRINT_ON_GRANT):
+            self.slips.print_voucher_and_apology()  # the site prints as soon as it is granted
 
     def record_correction(self) -> None:
         who = self._on_shift()
@@ -273,147 +312,3 @@ class GesturePanel(QWidget):
         self.correction_text.clear()
         self.correction_amount.clear()
         self.refresh()
-
-
-class ApprovalDialog(QDialog):
-    """A supervisor approves (or declines) at the desk with their own PIN and a reason."""
-
-    def __init__(self, desk: Desk, on_shift: OnShift, case_id: str, proposal: GestureProposal,
-                 decision: BudgetDecision, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.on_shift = on_shift
-        self.case_id = case_id
-        self.proposal = proposal
-        self.was_approved = False
-        self.setWindowTitle(self.tr("Approval needed"))
-        site = desk.site.info()
-        parts = [self.tr("%1: %2 would be %3 of %4").replace("%1", labels.limit_name(b.limit))
-                 .replace("%2", money(site, proposal.value_minor))
-                 .replace("%3", money(site, b.would_be)).replace("%4", money(site, b.allowed))
-                 for b in decision.breaches]
-        summary = QLabel(self.tr("%1 — %2 is beyond %3's limits.")
-                         .replace("%1", proposal.description or labels.gesture_name(
-                             proposal.gesture_type))
-                         .replace("%2", money(site, proposal.value_minor))
-                         .replace("%3", on_shift.staff.name) + "\n" + "\n".join(parts))
-        summary.setTextFormat(Qt.TextFormat.PlainText)
-        summary.setWordWrap(True)
-        summary.setObjectName("approvalSummary")
-        self.approver = named(QComboBox(), "approverChoice", self.tr("Approver"))
-        policy = desk.site.policy()
-        # Offer the nearest authority first: a supervisor before a manager.
-        rank = {"supervisor": 0, "manager": 1}
-        approvers = sorted((m for m in desk.staff.roster() if policy.is_approver(m.role)),
-                           key=lambda m: (rank.get(m.role, 2), m.name))
-        for member in approvers:
-            if member.id != on_shift.staff.id:
-                self.approver.addItem(f"{member.name} — {labels.role_name(member.role)}",
-                                      member.id)
-        self._choose_first_able()
-        self.pin = named(QLineEdit(), "approverPin", self.tr("Approver's PIN"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}", self.pin))
-        self.reason = named(QLineEdit(), "approvalReason", self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("Why this is right for the guest"))
-        self.message = named(QLabel(), "approvalMessage", self.tr("Approval message"))
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.approve = named(QPushButton(self.tr("Approve")), "approveButton", self.tr("Approve"))
-        self.approve.setDefault(True)
-        self.decline = named(QPushButton(self.tr("Decline")), "declineButton", self.tr("Decline"))
-        self.cancel = named(QPushButton(self.tr("Cancel")), "cancelApproval", self.tr("Cancel"))
-        self.approve.clicked.connect(self.do_approve)
-        self.decline.clicked.connect(self.do_decline)
-        self.cancel.clicked.connect(self.reject)
-        self.approver.currentIndexChanged.connect(lambda _i: self._check_approver())
-        form = QFormLayout()
-        form.addRow(self.tr("Approver"), self.approver)
-        form.addRow(self.tr("PIN"), self.pin)
-        form.addRow(self.tr("Reason"), self.reason)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel)
-        buttons.addStretch(1)
-        buttons.addWidget(self.decline)
-        buttons.addWidget(self.approve)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        self.pin.setFocus()
-        self._check_approver()
-
-    def _choose_first_able(self) -> None:
-        for row in range(self.approver.count()):
-            refusal = self.desk.grants.approval_refusal_for(self.on_shift, self.case_id,
-                                                     self.approver.itemData(row),
-                                                     self.proposal.value_minor)
-            if refusal is None:
-                self.approver.setCurrentIndex(row)
-                return
-
-    def _check_approver(self) -> bool:
-        approver_id = self.approver.currentData()
-        if approver_id is None:
-            self.message.setText(self.tr("Nobody here may approve this gesture."))
-            self.approve.setEnabled(False)
-            return False
-        refusal = self.desk.grants.approval_refusal_for(self.on_shift, self.case_id, approver_id,
-                                                 self.proposal.value_minor)
-        self.approve.setEnabled(refusal is None)
-        self.message.setText("" if refusal is None else labels.approval_refusal(refusal))
-        return refusal is None
-
-    def _sign_off(self) -> ApproverSignOff | None:
-        if not self.reason.text().strip():
-            self.message.setText(self.tr("The approver must give a reason."))
-            self.reason.setFocus()
-            return None
-        if not self.pin.text():
-            self.message.setText(self.tr("The approver types their PIN."))
-            self.pin.setFocus()
-            return None
-        return ApproverSignOff(self.approver.currentData(), self.pin.text(), self.reason.text())
-
-    def _show_error(self, error: DeskError) -> None:
-        if error.refusal is Refusal.APPROVER_PIN_WRONG:
-            wait = int(error.detail or 0)
-            text = self.tr("Wrong PIN for the approver.")
-            if wait:
-                text += " " + self.tr("Try again in %1 s.").replace("%1", str(wait))
-            self.message.setText(text)
-            self.pin.clear()
-            self.pin.setFocus()
-        elif error.refusal is Refusal.APPROVAL_REFUSED:
-            from desktop.core.budget import ApprovalRefusal
-
-            self.message.setText(labels.approval_refusal(ApprovalRefusal(error.detail)))
-        else:
-            self.message.setText(labels.desk_error(error))
-
-    def do_approve(self) -> None:
-        if not self._check_approver():
-            return
-        sign_off = self._sign_off()
-        if sign_off is None:
-            return
-        try:
-            result = self.desk.grants.grant(self.on_shift, self.case_id, self.proposal, sign_off)
-        except DeskError as error:
-            self._show_error(error)
-            return
-        self.was_approved = result.granted
-        self.accept()
-
-    def do_decline(self) -> None:
-        sign_off = self._sign_off()
-        if sign_off is None:
-            return
-        try:
-            self.desk.grants.decline_approval(self.on_shift, self.case_id, sign_off, self.proposal)
-        except DeskError as error:
-            self._show_error(error)
-            return
-        self.was_approved = False
-        self.reject()

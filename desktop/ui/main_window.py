@@ -12,8 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -33,34 +31,14 @@ from desktop.ui import labels
 from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
 from desktop.ui.common import money, named
+from desktop.ui.followup_banner import FollowupBanner
+from desktop.ui.keys import ShortcutsWin
 from desktop.ui.signin import SignInScreen
 from desktop.ui.staff_menu import StaffMenu
 from desktop.ui.sync_status import SyncStatusButton
 
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin)
-
-
-class FollowupBanner(QFrame):
-    """An in-app notice that a follow-up is due, with a button to open that case."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("followupBanner")
-        self.setStyleSheet("#followupBanner { background: #fff3cd; border: 1px solid #e0a800; }")
-        self.text = named(QLabel(), "followupBannerText", self.tr("Follow-up due"))
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = named(QPushButton(self.tr("Open case")), "followupBannerOpen",
-                                 self.tr("Open the case with the follow-up due"))
-        self.dismiss = named(QPushButton(self.tr("Later")), "followupBannerDismiss",
-                             self.tr("Dismiss the notice"))
-        self.dismiss.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.dismiss)
-        self.case_id: str | None = None
-        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -107,7 +85,6 @@ class MainWindow(QMainWindow):
         splitter.setSizes([400, 800])
         desk_view = QWidget()
         desk_layout = QVBoxLayout(desk_view)
-        desk_layout.addWidget(self.banner)
         desk_layout.addWidget(splitter, 1)
 
         self.screens = QStackedWidget()
@@ -121,6 +98,7 @@ class MainWindow(QMainWindow):
                                       self.tr("End shift"))
         self.end_shift_button.clicked.connect(self.end_shift)
         self.statusBar().addWidget(self.who)
+        self.statusBar().addWidget(self.banner)
         self.statusBar().addWidget(self.budget, 1)
         self.statusBar().addPermanentWidget(self.end_shift_button)
         # Head-office sync state; the worker runs only once this desk has been enrolled.
@@ -142,6 +120,11 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         QApplication.instance().installEventFilter(self)
+        # Ctrl+U in a text field opens Vouchers rather than clearing the line (Qt on Linux).
+        self._shortcuts_win = ShortcutsWin(
+            [action.shortcut() for action in (self.new_case_action, self.lock_action,
+                                              self.vouchers_action, self.review_action)], self)
+        QApplication.instance().installEventFilter(self._shortcuts_win)
         self._show_sign_in(keep_typed=sign_in is not None)
         if sign_in is not None:
             sign_in.attach_desk(desk)
@@ -205,6 +188,7 @@ class MainWindow(QMainWindow):
         self.end_shift_button.setEnabled(False)
         self.policy_action.setEnabled(False)
         self.staff_menu.signed_in(None)
+        self.head_office_action.setEnabled(False)
         self.who.clear()
         self.budget.clear()
 
@@ -221,6 +205,8 @@ class MainWindow(QMainWindow):
         self.end_shift_button.setEnabled(True)
         self.policy_action.setEnabled(on_shift.staff.role == "manager")
         self.staff_menu.signed_in(on_shift)
+        # Only a manager enrols the desk with head office (edit_head_office says the same).
+        self.head_office_action.setEnabled(on_shift.staff.role == "manager")
         self.who.setText(f"{on_shift.staff.name} — {labels.role_name(on_shift.staff.role)}")
         self.refresh()
         # The PIN field that had the keyboard is now hidden; give it to the desk view.
@@ -315,7 +301,7 @@ class MainWindow(QMainWindow):
     def open_vouchers(self) -> None:
         if self.on_shift is None or self.is_locked:
             return
-        from desktop.ui.slips_ui import VouchersDialog
+        from desktop.ui.vouchers import VouchersDialog
 
         VouchersDialog(self.desk, self.on_shift, self).exec()
         self.refresh()
@@ -396,4 +382,5 @@ class MainWindow(QMainWindow):
         self.panel.gestures.slips.forget()  # a slip still printing reports nowhere
         self.sync_status.shutdown()
         QApplication.instance().removeEventFilter(self)
+        QApplication.instance().removeEventFilter(self._shortcuts_win)
         super().closeEvent(event)

@@ -12,27 +12,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
     QChartView,
-    QDateTimeAxis,
-    QHorizontalBarSeries,
-    QLineSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QDateTime,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
-    QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -53,69 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.desk import Desk
-from desktop.core.review import GrantLine, Review
+from desktop.core.review import Review
 from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
-
-ROOT = QModelIndex()  # the table's root: these models are flat
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-class GrantsModel(QAbstractTableModel):
-    """Every gesture of the period, read from the store a page at a time as the table scrolls:
-    a year can hold hundreds of thousands, and the first page shows at once."""
-
-    PAGE = 200
-
-    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.site = desk.site.info()
-        self.grants: Sequence[GrantLine] = ()
-        self.rows: list[GrantLine] = []
-        self.header = [self.tr("When"), self.tr("Guest"), self.tr("Category"),
-                       self.tr("Gesture"), self.tr("Value"), self.tr("Granted by"),
-                       self.tr("Approved by"), self.tr("Reason")]
-
-    def show_grants(self, grants: Sequence[GrantLine]) -> None:
-        self.beginResetModel()
-        self.grants, self.rows = grants, list(grants[:self.PAGE])
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.header)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> bool:
-        return not parent.isValid() and len(self.rows) < len(self.grants)
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> None:
-        more = self.grants[len(self.rows):len(self.rows) + self.PAGE]
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        g = self.rows[index.row()]
-        return (self.desk.site.local_time(g.granted_at).strftime("%Y-%m-%d %H:%M"), g.guest_name,
-                labels.category_name(g.category),
-                f"{labels.gesture_name(g.gesture_type)}: {g.description}",
-                money(self.site, g.value_minor), g.granted_by, g.approved_by,
-                g.approval_reason)[index.column()]
+from desktop.ui.review_parts import DAYS, GrantsModel, bar_chart, fill_week_grid, spend_chart
 
 
 class ReviewDialog(QDialog):
@@ -134,6 +64,7 @@ class ReviewDialog(QDialog):
         self.pool = pool
         self.review: Review | None = None
         self._running: Background | None = None
+        self._asked = 0  # which load is the latest: an older answer already on its way is dropped
         self.setWindowTitle(self.tr("Review"))
         self.resize(1100, 720)
 
@@ -232,6 +163,13 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(tabs, 1)
         self._range_changed()
+        # Ctrl+Tab and Ctrl+PgDown go through the tabs from anywhere in the review.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+Backtab", -1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()))
+        self.load()  # the chosen period at once: the review never opens blank
 
     def _table(self, name: str, accessible: str) -> QTableWidget:
         table = named(QTableWidget(), name, accessible)
@@ -265,11 +203,13 @@ class ReviewDialog(QDialog):
             self.message.setText(self.tr("The last day is before the first."))
             return
         self.message.clear()
-        self.busy.show()
-        self.load_button.setEnabled(False)
+        self.busy.show()  # Show stays on: another period may be asked for meanwhile
         if self._running is not None:
             self._running.forget()  # a newer period was asked for: its answer wins
-        self._running = run_in_background(lambda: self.desk.review(first, last), self._show,
+        self._asked += 1
+        asked = self._asked
+        self._running = run_in_background(lambda: (asked, self.desk.review(first, last)),
+                                          self._answer,
                                           self._failed, pool=self.pool)
 
     def done(self, result: int) -> None:
@@ -286,6 +226,11 @@ class ReviewDialog(QDialog):
         log_failure(error, "the review")  # a query over the log: nothing the person can fix
         self.message.setText(self.tr("The review could not be made: %1")
                              .replace("%1", labels.unexpected_problem()))
+
+    def _answer(self, answer: tuple[int, Review]) -> None:
+        asked, review = answer
+        if asked == self._asked:  # else a newer period was asked for: its answer wins
+            self._show(review)
 
     def _show(self, review: Review) -> None:
         self._running = None
@@ -341,9 +286,7 @@ class ReviewDialog(QDialog):
             self.findings.addItem(item)
         if not review.findings:
             self.findings.addItem(self.tr("Nothing stands out in this period."))
-        self._draw_categories(review)
-        self._draw_spend(review)
-        self._draw_grid(review)
+        self._draw_trends(review)
         self.loaded.emit()
 
     def _rule_name(self, rule: str) -> str:
@@ -388,88 +331,27 @@ class ReviewDialog(QDialog):
         if case_ids:
             self._list_cases(case_ids)
 
-    # --- trends -----------------------------------------------------------------------------
+    # --- trends (drawn by desktop.ui.review_parts) ----------------------------------------
 
-    def _draw_categories(self, review: Review) -> None:
+    def _draw_trends(self, review: Review) -> None:
         scale = 10 ** _digits(review.currency)
         by_count = [(k, float(c)) for k, c, _s in review.categories_by_count()[:8]]
         by_spend = [(k, s / scale) for k, _c, s in review.categories_by_spend()[:8]]
-        self.category_chart.setChart(self._bars(
+        self.category_chart.setChart(bar_chart(
             self.tr("Categories by cases with gestures, most first"),
-            self.tr("Cases"), by_count))
-        self.category_spend_chart.setChart(self._bars(
+            self.tr("Cases"), by_count, self._category_cases, whole_numbers=True))
+        self.category_spend_chart.setChart(bar_chart(
             self.tr("Categories by spend, largest first"),
-            self.tr("Spend (%1)").replace("%1", review.currency), by_spend))
-
-    def _bars(self, title: str, name: str, rows: list[tuple[str, float]]) -> QChart:
-        """A bar chart, largest first; clicking a bar lists the cases behind it."""
-        # Horizontal bars, so category names can be read; Qt draws the first one at the
-        # bottom, so the largest goes last.
-        ordered = list(reversed(rows))
-        bars = QBarSet(name)
-        keys = [key for key, _value in ordered]
-        for _key, value in ordered:
-            bars.append(value)
-        bars.clicked.connect(lambda index: self._category_cases(keys[index]))
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        chart = QChart()
-        chart.setTitle(title)
-        chart.addSeries(series)
-        chart.legend().hide()
-        axis = QBarCategoryAxis()
-        axis.append([labels.category_name(k) for k in keys])
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis)
-        values = QValueAxis()
-        values.setLabelFormat("%.0f")
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
-        return chart
+            self.tr("Spend (%1)").replace("%1", review.currency), by_spend,
+            self._category_cases, whole_numbers=False))
+        self.spend_chart.setChart(spend_chart(
+            self.tr("Spend over time"), self.tr("Spend per day"),
+            {day: minor / scale for day, minor in review.spend_by_day.items()}))
+        fill_week_grid(self.grid, review.week_grid, [self.tr(d) for d in DAYS])
 
     def _category_cases(self, category: str) -> None:
         assert self.review is not None
         self._list_cases(self.review.cases_in_category(category))
-
-    def _draw_spend(self, review: Review) -> None:
-        series = QLineSeries()
-        series.setName(self.tr("Spend per day"))
-        scale = 10 ** _digits(review.currency)
-        for day in sorted(review.spend_by_day):
-            moment = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
-            series.append(moment.toMSecsSinceEpoch(), review.spend_by_day[day] / scale)
-        chart = QChart()
-        chart.setTitle(self.tr("Spend over time"))
-        chart.addSeries(series)
-        dates = QDateTimeAxis()
-        dates.setFormat("MMM yy")
-        dates.setTickCount(5)
-        chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(dates)
-        values = QValueAxis()
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(values)
-        self.spend_chart.setChart(chart)
-
-    def _draw_grid(self, review: Review) -> None:
-        # A heat map is a table of coloured cells; QtCharts has no heat-map series.
-        grid = self.grid
-        grid.clear()
-        grid.setRowCount(7)
-        grid.setColumnCount(24)
-        grid.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
-        grid.setVerticalHeaderLabels([self.tr(d) for d in DAYS])
-        grid.verticalHeader().show()
-        peak = max(max(row) for row in review.week_grid) or 1
-        for day in range(7):
-            for hour in range(24):
-                count = review.week_grid[day][hour]
-                item = QTableWidgetItem(str(count) if count else "")
-                shade = int(255 - 200 * count / peak)
-                item.setBackground(QBrush(QColor(255, shade, shade)))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                grid.setItem(day, hour, item)
-        grid.resizeColumnsToContents()
 
     def _show_cell_cases(self, day: int, hour: int) -> None:
         if self.review is not None:

@@ -1,8 +1,13 @@
-"""Settings a manager changes at the desk: the budget policy (a new version each save)."""
+"""Settings a manager changes at the desk: the budget policy (a new version each save), the
+idle lock, the price factor of suggested gestures and printing as soon as a voucher is
+granted."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -19,7 +24,7 @@ from desktop.core.budget import Limit
 from desktop.core.desk import Desk
 from desktop.core.money import AmountError, format_plain, parse_amount
 from desktop.core.policy import RoleLimits
-from desktop.core.settings import IDLE_LOCK_MINUTES
+from desktop.core.settings import IDLE_LOCK_MINUTES, PRICE_FACTOR, PRINT_ON_GRANT
 from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.common import named
@@ -60,10 +65,25 @@ class PolicyDialog(QDialog):
         self.idle = named(QSpinBox(), "idleLockMinutes", self.tr("Lock after idle minutes"))
         self.idle.setRange(1, 120)
         self.idle.setValue(int(desk.settings.get(IDLE_LOCK_MINUTES)))
+        from db.money import price_factor
+
+        factor = desk.settings.get(PRICE_FACTOR)
+        self.factor = named(QLineEdit("" if factor is None else str(factor)), "priceFactor",
+                            self.tr("Price factor of suggested gestures"))
+        self.factor.setPlaceholderText(str(price_factor(self.site.currency)))
+        self.factor.setToolTip(self.tr("How many %1 match one reference unit (about a US "
+                                       "dollar) in suggested gestures; empty: the shipped "
+                                       "factor.").replace("%1", self.site.currency))
+        self.print_on_grant = named(QCheckBox(self.tr("Print voucher and apology as soon as a "
+                                                      "voucher is granted")),
+                                    "printOnGrant", self.tr("Print on grant"))
+        self.print_on_grant.setChecked(desk.settings.get(PRINT_ON_GRANT))
         form = QFormLayout()
         form.addRow(self.tr("Follow up after (minutes)"), self.follow_up)
         form.addRow(self.tr("Vouchers valid (days)"), self.voucher_days)
         form.addRow(self.tr("Lock the desk after (idle minutes)"), self.idle)
+        form.addRow(self.tr("Price factor (%1)").replace("%1", self.site.currency), self.factor)
+        form.addRow("", self.print_on_grant)
         self.message = named(QLabel(), "policyMessage", self.tr("Policy message"))
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -86,7 +106,26 @@ class PolicyDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
+    def _factor(self) -> Decimal | None:
+        text = self.factor.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = Decimal(0)
+        if not value.is_finite() or value <= 0:
+            raise ValueError(text)
+        return value
+
     def save(self) -> None:
+        try:
+            factor = self._factor()
+        except ValueError:
+            self.message.setText(self.tr("The price factor is a number above 0, such as 0.4 "
+                                         "or 150."))
+            self.factor.setFocus()
+            return
         roles: dict[str, RoleLimits] = {}
         for role in self.policy.roles:
             values: dict[Limit, int] = {}
@@ -107,4 +146,6 @@ class PolicyDialog(QDialog):
             roles=roles, follow_up_minutes=self.follow_up.value(),
             voucher_valid_days=self.voucher_days.value()), by=self.on_shift)
         self.desk.settings.set(IDLE_LOCK_MINUTES, float(self.idle.value()), by=self.on_shift)
+        self.desk.settings.set(PRICE_FACTOR, factor, by=self.on_shift)
+        self.desk.settings.set(PRINT_ON_GRANT, self.print_on_grant.isChecked(), by=self.on_shift)
         self.accept()

@@ -1,5 +1,10 @@
 """The sign-in screen: pick your name, type your PIN on the pad or the keyboard.
 
+By keyboard: type the first letters of your name (the list finds it) or use the arrows, then
+Enter or just the PIN's digits, then Enter. Nobody is ever picked for you by moving the
+keyboard focus: a PIN is only checked against the name someone chose (a wrong PIN counts
+against that person). A roster of one is picked at once.
+
 Someone whose PIN a manager reset chooses a new one here: picking their name (or signing in)
 asks for a new PIN, then for it again, and signs them in with it.
 """
@@ -9,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +35,36 @@ from desktop.ui.labels import desk_error, refusal_text, role_name
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
+
+
+class StaffList(QListWidget):
+    """The names. Getting the keyboard focus picks nobody (Qt's list would make its first
+    row current); a digit typed here goes on to the PIN field (``digit_typed``)."""
+
+    digit_typed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The chosen name stays plainly marked while the PIN field has the keyboard.
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role,
+                             palette.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(palette)
+
+    # override: QWidget.focusInEvent
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        had_current = self.currentItem() is not None
+        super().focusInEvent(event)
+        if not had_current and self.currentItem() is not None:
+            self.setCurrentItem(None)  # type: ignore[arg-type]  # Qt accepts None: no row
+
+    # override: QWidget.keyPressEvent
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text().isdigit() and self.currentItem() is not None:
+            self.digit_typed.emit(event.text())
+            return
+        super().keyPressEvent(event)
 
 
 class SignInScreen(QWidget):
@@ -56,7 +91,7 @@ class SignInScreen(QWidget):
         title.setObjectName("signInTitle")
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.site_label = QLabel()
-        self.staff_list = named(QListWidget(), "staffList", self.tr("Your name"))
+        self.staff_list = named(StaffList(), "staffList", self.tr("Your name"))
         self.staff_list.setMinimumWidth(260)
         self.pin = named(QLineEdit(), "pinField", self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -96,8 +131,12 @@ class SignInScreen(QWidget):
         layout.addWidget(self.site_label)
         layout.addLayout(row)
         layout.addWidget(self.hint)
+        # Enter, a click or a digit on a name goes on to the PIN; arrows and typed letters
+        # only move through the list.
         self.staff_list.currentItemChanged.connect(lambda *_: self._chosen())
         self.staff_list.itemActivated.connect(lambda *_: self._focus_pin())
+        self.staff_list.itemClicked.connect(lambda *_: self._focus_pin())
+        self.staff_list.digit_typed.connect(self._digit_typed)
         self.setTabOrder(self.staff_list, self.pin)
         self.setTabOrder(self.pin, self.ok)
         self._tick = QTimer(self)
@@ -128,6 +167,8 @@ class SignInScreen(QWidget):
             self.staff_list.addItem(item)
             if member.id == chosen_id:
                 self.staff_list.setCurrentItem(item)
+        if len(roster.staff) == 1:
+            self.staff_list.setCurrentRow(0)  # nobody else could be meant
         if roster.is_demo:
             listed = {m.name for m in roster.staff}  # not those deactivated since
             pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins()
@@ -159,12 +200,16 @@ class SignInScreen(QWidget):
         self._leave_new_pin()
         self.pin.clear()
         self.message.clear()
-        self._focus_pin()
+        if self.staff_list.currentItem() is None and self.staff_list.count():
+            self.staff_list.setFocus()
+        else:
+            self._focus_pin()
 
     def _chosen(self) -> None:
-        """A name was picked: to the PIN, or straight to a new PIN if theirs was reset."""
+        """A name was picked: if their PIN was reset, the PIN field asks for a new one.
+
+        The focus stays where it is: arrows and typed letters only move through the list."""
         self._leave_new_pin()
-        self._focus_pin()
         item = self.staff_list.currentItem()
         if item is None or self.desk is None:
             return
@@ -173,16 +218,17 @@ class SignInScreen(QWidget):
         except DeskError:
             return  # gone since the list was filled; signing in will say so
         if member.must_set_pin:
-            self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING))
+            self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
 
-    def _ask_new_pin(self, staff_id: str, why: str) -> None:
+    def _ask_new_pin(self, staff_id: str, why: str, *, focus: bool = True) -> None:
         self._new_pin_for = staff_id
         self._first_new_pin = None
         self.pin.clear()
         self.pin.setPlaceholderText(self.tr("New PIN"))
         self.ok.setText(self.tr("Next"))
         self.message.setText(f"{why} {self.tr('Type your new PIN.')}")
-        self._focus_pin()
+        if focus:
+            self._focus_pin()
 
     def _leave_new_pin(self) -> None:
         if self._new_pin_for is not None:
@@ -218,10 +264,15 @@ class SignInScreen(QWidget):
         for row in range(self.staff_list.count()):
             if self.staff_list.item(row).text().startswith(name):
                 self.staff_list.setCurrentRow(row)
+                self._focus_pin()
                 return
 
     def _focus_pin(self) -> None:
         self.pin.setFocus()
+
+    def _digit_typed(self, digit: str) -> None:
+        self.pin.setFocus()
+        self.pin.insert(digit)
 
     def submit(self) -> None:
         item = self.staff_list.currentItem()

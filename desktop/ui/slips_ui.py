@@ -1,5 +1,5 @@
-"""Slips at the desk: print the voucher and the apology at once, choose a printer, save a PDF;
-and the Vouchers screen, where a typed or scanned code is checked, redeemed or voided.
+"""Slips at the desk: print the voucher and the apology at once, choose a printer, save a PDF.
+(The Vouchers screen, where a code is checked, redeemed or voided, is desktop.ui.vouchers.)
 
 Every print or save is put on record first (a reprint says so on the slip), and the PDF is kept
 in the data dir before it goes to a printer, so a missing printer loses nothing.
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
-from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
+from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.background import Background, log_failure, run_in_background
-from desktop.ui.common import day_text, moment_text, money, named
+from desktop.ui.common import named
+from desktop.ui.keys import enter_clicks
 from desktop.ui.printing import PrintError, print_slip, printer_named
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
@@ -52,11 +52,13 @@ def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
 
 
 class SlipBar(QWidget):
-    """Print voucher · Print apology · Print… · Save PDF, for the case on the panel.
+    """Print voucher and apology · Print voucher · Print apology · Print… · Save PDF, for the
+    case on the panel, and the case's voucher code in full, to read out to the guest.
 
-    A slip is made and printed (or saved) in the background; the bar's message says when it
-    is done or what went wrong, then ``finished`` is emitted. One slip at a time: the buttons
-    are off meanwhile.
+    A slip is made and printed (or saved) in the background; the bar's message says when the
+    printer has taken it or what went wrong, then ``finished`` is emitted. One job at a time:
+    the buttons are off meanwhile. Ctrl+P (on the case panel) prints both slips; Enter presses
+    a focused button.
     """
 
     finished = Signal()  # a print or save has ended, well or not (the message says which)
@@ -67,36 +69,54 @@ class SlipBar(QWidget):
         self.desk = desk
         self._on_shift = on_shift
         self._case_id = case_id
-        self.print_voucher = named(QPushButton(self.tr("Print voucher")), "printVoucher",
+        self._shown_case: str | None = None
+        self._job_case: str | None = None
+        self.print_both = named(QPushButton(self.tr("&Print voucher and apology (Ctrl+P)")),
+                                "printBoth", self.tr("Print the voucher and the apology"))
+        self.print_voucher = named(QPushButton(self.tr("Print &voucher")), "printVoucher",
                                    self.tr("Print the voucher"))
-        self.print_apology = named(QPushButton(self.tr("Print apology")), "printApology",
+        self.print_apology = named(QPushButton(self.tr("Print &apology")), "printApology",
                                    self.tr("Print the apology"))
         self.choice = named(QComboBox(), "slipChoice", self.tr("Which slip"))
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.print_dialog = named(QPushButton(self.tr("Print…")), "printWithDialog",
                                   self.tr("Print with the print dialog"))
         self.save = named(QPushButton(self.tr("Save PDF")), "saveSlipPdf",
                           self.tr("Save the slip as PDF"))
+        self.code = named(QLabel(), "voucherCodeShown", self.tr("Voucher code"))
+        self.code.setTextFormat(Qt.TextFormat.PlainText)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.message = named(QLabel(), "slipMessage", self.tr("Printing message"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._running: Background | None = None
-        self.print_voucher.clicked.connect(lambda: self._print_now("voucher"))
-        self.print_apology.clicked.connect(lambda: self._print_now("apology"))
+        self.print_both.clicked.connect(self.print_voucher_and_apology)
+        self.print_voucher.clicked.connect(lambda: self._print_now(("voucher",)))
+        self.print_apology.clicked.connect(lambda: self._print_now(("apology",)))
         self.print_dialog.clicked.connect(self._print_with_dialog)
         self.save.clicked.connect(self._save_pdf)
+        self._buttons = (self.print_both, self.print_voucher, self.print_apology,
+                         self.print_dialog, self.save)
+        enter_clicks(*self._buttons)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.print_voucher, self.print_apology, self.choice, self.print_dialog,
-                       self.save):
+        for widget in (self.print_both, self.print_voucher, self.print_apology, self.choice,
+                       self.print_dialog, self.save):
             row.addWidget(widget)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.code)
         layout.addLayout(row)
         layout.addWidget(self.message)
 
     def refresh(self) -> None:
         case_id = self._case_id()
+        if case_id != self._shown_case:
+            # Another case: the last one's print message (another guest's slip) goes.
+            self._shown_case = case_id
+            self.message.clear()
         self.choice.clear()
         vouchers = [] if case_id is None else [
             v for v in self.desk.vouchers.of_case(case_id) if v.status == "issued"]
@@ -105,12 +125,15 @@ class SlipBar(QWidget):
                                 ("voucher", voucher.code))
         self.choice.addItem(self.tr("Apology letter"), ("apology", None))
         self.choice.setEnabled(case_id is not None)
+        self.code.setText(self.tr("Voucher code: %1").replace(
+            "%1", ", ".join(v.display_code for v in vouchers)) if vouchers else "")
+        self.code.setVisible(bool(vouchers))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         idle = self._running is None and self._case_id() is not None
         self.print_voucher.setEnabled(idle and self._latest_voucher() is not None)
-        for widget in (self.print_apology, self.print_dialog, self.save):
+        for widget in (self.print_both, self.print_apology, self.print_dialog, self.save):
             widget.setEnabled(idle)
 
     def _latest_voucher(self) -> str | None:
@@ -119,37 +142,43 @@ class SlipBar(QWidget):
         return codes[-1] if codes else None
 
     # --- in the background ---------------------------------------------------------------------
-    # Recording the print, making the PDF, keeping it and painting it at the printer's
-    # resolution take seconds; all of it runs in the thread pool. Everything it needs from the
-    # widgets (who, which case, which printer) is taken here first, on the UI thread.
+    # Recording the print, making the PDF, keeping it and sending it take seconds; all of it
+    # runs in the thread pool. Everything it needs from the widgets (who, which case, which
+    # printer) is taken here first, on the UI thread.
 
     @property
     def busy(self) -> bool:
         return self._running is not None
 
-    def _start(self, kind: str, code: str | None, send: Callable[[bytes, Path], str]) -> None:
-        """Make the slip and ``send(pdf, kept)`` it off the UI thread; ``finished`` follows."""
+    def _start(self, slips: list[tuple[str, str | None]],
+               send: Callable[[str, bytes, Path], str]) -> None:
+        """Make each ``(kind, code)`` slip and ``send(kind, pdf, kept)`` it off the UI thread;
+        the messages are joined and ``finished`` follows."""
         who, case_id = self._on_shift(), self._case_id()
         if who is None or case_id is None or self._running is not None:
             return
-        desk, size = self.desk, slip_size(self.desk, kind)
+        desk = self.desk
+        sizes = {kind: slip_size(desk, kind) for kind, _code in slips}
 
         def work() -> str:
             # Here, in the pool: importing the slips loads ReportLab, which start-up should
             # not pay for on the UI thread.
             from desktop.slips.compose import make_slip
 
-            pdf, kept = make_slip(desk, who, case_id, kind, code, size)
-            return send(pdf, kept)
+            said = []
+            for kind, code in slips:
+                pdf, kept = make_slip(desk, who, case_id, kind, code, sizes[kind])
+                said.append(send(kind, pdf, kept))
+            return " ".join(said)
 
         self._set_busy(True)
+        self._job_case = self._shown_case = case_id
         self.message.setText(self.tr("Making the slip…"))
         self._running = run_in_background(work, self._done, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         if busy:
-            for widget in (self.print_voucher, self.print_apology, self.print_dialog,
-                           self.save):
+            for widget in self._buttons:
                 widget.setEnabled(False)
         else:
             self._update_buttons()
@@ -160,10 +189,15 @@ class SlipBar(QWidget):
             self._running.forget()
             self._running = None
 
+    def _say(self, text: str) -> None:
+        # A job of a case no longer shown reports nothing here (its slip is kept all the same).
+        if self._job_case == self._case_id():
+            self.message.setText(text)
+
     def _done(self, text: str) -> None:
         self._running = None
         self._set_busy(False)
-        self.message.setText(text)
+        self._say(text)
         self.finished.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -182,26 +216,43 @@ class SlipBar(QWidget):
         else:
             log_failure(error, "a slip")
             text = labels.unexpected_problem()
-        self.message.setText(text)
+        self._say(text)
         self.finished.emit()
 
     # --- the buttons -----------------------------------------------------------------------------
 
-    def _print_to(self, kind: str, code: str | None, printer: QPrinter | None) -> None:
+    def _print_to(self, slips: list[tuple[str, str | None]],
+                  printers: dict[str, QPrinter | None]) -> None:
         sent = self.tr("Sent to the printer. A copy is kept as %1.")
+        sent_job = self.tr("Sent to the printer (job %2). A copy is kept as %1.")
+        names = {"voucher": self.tr("Voucher"), "apology": self.tr("Apology")}
+        titled = self.tr("%1: %2")
+        several = len(slips) > 1
 
-        def send(pdf: bytes, kept: Path) -> str:
+        def send(kind: str, pdf: bytes, kept: Path) -> str:
             # In the pool: QPainter on a QPrinter is supported outside the UI thread.
-            print_slip(pdf, printer, kept)
-            return sent.replace("%1", str(kept))
+            how = print_slip(pdf, printers[kind], kept)
+            job = getattr(how, "job", "")
+            text = (sent_job.replace("%2", job) if job else sent).replace("%1", str(kept))
+            return titled.replace("%1", names[kind]).replace("%2", text) if several else text
 
-        self._start(kind, code, send)
+        self._start(slips, send)
 
-    def _print_now(self, kind: str) -> None:
-        code = self._latest_voucher() if kind == "voucher" else None
-        if kind == "voucher" and code is None:
-            return
-        self._print_to(kind, code, configured_printer(self.desk, kind))
+    def _print_now(self, kinds: tuple[str, ...]) -> None:
+        slips: list[tuple[str, str | None]] = []
+        for kind in kinds:
+            code = self._latest_voucher() if kind == "voucher" else None
+            if kind == "voucher" and code is None:
+                continue
+            slips.append((kind, code))
+        if slips:
+            self._print_to(slips, {kind: configured_printer(self.desk, kind)
+                                   for kind, _code in slips})
+
+    def print_voucher_and_apology(self) -> None:
+        """Both slips in one go (just the apology when the case has no voucher)."""
+        if self._running is None and self._case_id() is not None:
+            self._print_now(("voucher", "apology"))
 
     def _chosen(self) -> tuple[str, str | None]:
         data = self.choice.currentData()
@@ -216,7 +267,7 @@ class SlipBar(QWidget):
         dialog.deleteLater()
         if accepted:
             # The dialog set up ``printer`` itself (it does not own it); the work keeps it.
-            self._print_to(kind, code, printer)
+            self._print_to([(kind, code)], {kind: printer})
 
     def _save_pdf(self) -> None:
         kind, code = self._chosen()
@@ -227,14 +278,14 @@ class SlipBar(QWidget):
             return
         saved = self.tr("Saved as %1.").replace("%1", path)
 
-        def send(pdf: bytes, kept: Path) -> str:
+        def send(_kind: str, pdf: bytes, kept: Path) -> str:
             try:
                 Path(path).write_bytes(pdf)
             except OSError as error:
                 raise _SaveFailed(error.strerror or str(error), kept) from error
             return saved
 
-        self._start(kind, code, send)
+        self._start([(kind, code)], send)
 
 
 class _SaveFailed(Exception):
@@ -244,107 +295,6 @@ class _SaveFailed(Exception):
         super().__init__(reason)
         self.reason = reason
         self.kept = kept
-
-
-def describe_check(desk: Desk, check: VoucherCheck) -> str:
-    """One sentence for the person at the desk, per outcome."""
-    site = desk.site.info()
-    voucher = check.voucher
-    if check.outcome is VoucherOutcome.VALID and voucher is not None:
-        text = translate("Vouchers", "Valid: %1 — %2 for %3, until %4.")
-        if check.redeemed_now:
-            text = translate("Vouchers", "Redeemed: %1 — %2 for %3.")
-        return (text.replace("%1", money(site, voucher.value_minor))
-                .replace("%2", voucher.description).replace("%3", voucher.guest_name)
-                .replace("%4", day_text(site, voucher.expires_on)))
-    if check.outcome is VoucherOutcome.ALREADY_REDEEMED and voucher is not None:
-        when = moment_text(site, desk.site.local_time(voucher.redeemed_at)) \
-            if voucher.redeemed_at else "?"
-        where = (translate("Vouchers", "at this desk") if check.redeemed_here
-                 else translate("Vouchers", "at another desk"))
-        return (translate("Vouchers",
-                          "Already redeemed on %1 %2 by %3. It cannot be used twice.")
-                .replace("%1", when).replace("%2", where)
-                .replace("%3", voucher.redeemed_by_name or "?"))
-    messages = {
-        VoucherOutcome.UNKNOWN: translate("Vouchers",
-                                          "No voucher with this code was issued here."),
-        VoucherOutcome.EXPIRED: translate("Vouchers", "This voucher has expired."),
-        VoucherOutcome.VOIDED: translate("Vouchers", "This voucher was voided."),
-        VoucherOutcome.FORGED: translate("Vouchers",
-                                         "This voucher does not verify: it may be forged. Keep "
-                                         "the slip and call a supervisor."),
-        VoucherOutcome.MISTYPED: translate("Vouchers",
-                                           "That is not a voucher code: check each character "
-                                           "and type it again."),
-    }
-    text = messages.get(check.outcome, check.outcome.value)
-    if check.outcome is VoucherOutcome.VOIDED and voucher is not None and voucher.void_reason:
-        text += " " + voucher.void_reason
-    return text
-
-
-class VouchersDialog(QDialog):
-    """Check, redeem or void a voucher; a barcode scanner types the QR into the field."""
-
-    def __init__(self, desk: Desk, on_shift: OnShift, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.on_shift = on_shift
-        self.setWindowTitle(self.tr("Vouchers"))
-        self.code = named(QLineEdit(), "voucherCode", self.tr("Voucher code or scanned QR"))
-        self.code.setPlaceholderText(self.tr("Type the code or scan the QR"))
-        self.code.returnPressed.connect(self.check)
-        self.check_button = named(QPushButton(self.tr("Check")), "voucherCheck",
-                                  self.tr("Check voucher"))
-        self.redeem_button = named(QPushButton(self.tr("Redeem")), "voucherRedeem",
-                                   self.tr("Redeem voucher"))
-        self.void_reason = named(QLineEdit(), "voidReason", self.tr("Reason to void"))
-        self.void_button = named(QPushButton(self.tr("Void")), "voucherVoid",
-                                 self.tr("Void voucher"))
-        self.result_label = named(QLabel(), "voucherResult", self.tr("Voucher check result"))
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        close = named(QPushButton(self.tr("Close")), "vouchersClose", self.tr("Close"))
-        close.clicked.connect(self.accept)
-        self.check_button.clicked.connect(self.check)
-        self.redeem_button.clicked.connect(self.redeem)
-        self.void_button.clicked.connect(self.void)
-        can_void = on_shift.staff.role in ("supervisor", "manager")
-        self.void_button.setEnabled(can_void)
-        self.void_reason.setEnabled(can_void)
-        form = QFormLayout()
-        form.addRow(self.tr("Code"), self.code)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.check_button)
-        buttons.addWidget(self.redeem_button)
-        buttons.addStretch(1)
-        void_row = QHBoxLayout()
-        void_row.addWidget(self.void_reason, 1)
-        void_row.addWidget(self.void_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result_label)
-        layout.addLayout(void_row)
-        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
-
-    def check(self) -> VoucherCheck:
-        answer = self.desk.vouchers.check(self.code.text())
-        self.result_label.setText(describe_check(self.desk, answer))
-        return answer
-
-    def redeem(self) -> None:
-        answer = self.desk.vouchers.redeem(self.on_shift, self.code.text())
-        self.result_label.setText(describe_check(self.desk, answer))
-
-    def void(self) -> None:
-        try:
-            self.desk.vouchers.void(self.on_shift, self.code.text(), self.void_reason.text())
-        except DeskError as error:
-            self.result_label.setText(labels.desk_error(error))
-            return
-        self.result_label.setText(self.tr("Voided."))
 
 
 class PrintersDialog(QDialog):

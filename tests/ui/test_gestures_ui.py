@@ -14,7 +14,7 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.money import format_plain
 from desktop.core.views import CaseHeader
-from desktop.ui.gesture import ApprovalDialog
+from desktop.ui.approval import ApprovalDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team, make_desk
 from tests.ui.conftest import new_case_by_keyboard, show_active, sign_in, when_dialog_opens
@@ -174,11 +174,17 @@ def test_a_suggestion_fills_the_gesture_and_one_key_grants_it(qtbot: QtBot, wind
     to_fix_step(qtbot, window, CaseHeader("Grace Kim", "Room 1203", "Front Desk", "maintenance",
                                           "medium"), "No hot water.")
     gestures = window.panel.gestures
-    assert gestures.suggestion_list.count() >= 1
-    item = gestures.suggestion_list.item(0)
-    gestures.suggestion_list.itemActivated.emit(item)
+    suggestions = gestures.suggestion_list
+    assert suggestions.count() >= 1 and suggestions.currentRow() == 0  # Enter needs no arrow
+    # A click only fills the form, to change it before granting.
+    rect = suggestions.visualItemRect(suggestions.item(0))
+    qtbot.mouseClick(suggestions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert gestures.amount.text() == "25.00"
-    qtbot.keyClick(gestures.amount, Qt.Key.Key_Return)
+    assert desk.cases.get(window.panel.case_id).grants == ()
+    gestures.clear_form()
+    # Enter on the list grants the current suggestion at once (within the agent's limits).
+    suggestions.setFocus()
+    qtbot.keyClick(suggestions, Qt.Key.Key_Return)
     assert [g.value_minor for g in desk.cases.get(window.panel.case_id).grants] == [2500]
     assert "$125.00 this shift" in gestures.budget.text()
     assert "$25.00 in this case" in gestures.budget.text()

@@ -14,7 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop.slips import render_apology, render_voucher, sample_apology, sample_voucher
 from desktop.slips.compose import keep_pdf
-from desktop.ui.printing import PrintError, paint_pdf, print_slip, printer_named
+from desktop.ui.printing import (
+    PrintError,
+    paint_pdf,
+    print_slip,
+    printer_named,
+    raster_dpi,
+    send_to_queue,
+)
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -76,10 +83,7 @@ def test_a_missing_printer_keeps_the_pdf_and_says_where(tmp_path: Path) -> None:
     assert kept.exists()
 
 
-# A printer that fails to start makes Qt's QPainter::begin warn before it returns False; the
-# failure is what this test is about, so that one warning is expected here (and only here).
-@pytest.mark.qt_log_ignore(r"^QPainter::begin\(\): Returned false$")
-def test_a_failing_printer_keeps_the_pdf(qtbot: QtBot, qtlog: Any, tmp_path: Path) -> None:
+def test_a_failing_printer_keeps_the_pdf(qtbot: QtBot, tmp_path: Path) -> None:
     slip = render_voucher(sample_voucher(), "roll80")
     kept = keep_pdf(tmp_path, slip, "voucher", datetime(2026, 11, 18, tzinfo=UTC))
     printer = pdf_printer(tmp_path / "no-such-folder" / "out.pdf")  # cannot be written
@@ -87,4 +91,87 @@ def test_a_failing_printer_keeps_the_pdf(qtbot: QtBot, qtlog: Any, tmp_path: Pat
         print_slip(slip, printer, kept)
     assert raised.value.problem == "printer_failed"
     assert kept.read_bytes() == slip
+
+
+# A raster printer that fails to start makes Qt's QPainter::begin warn before it returns
+# False; the failure is what this test is about, so that one warning is expected here.
+@pytest.mark.qt_log_ignore(r"^QPainter::begin\(\): Returned false$")
+def test_a_raster_printer_that_fails_to_start(qtbot: QtBot, qtlog: Any, tmp_path: Path) -> None:
+    slip = render_voucher(sample_voucher(), "roll80")
+    with pytest.raises(OSError, match="did not start"):
+        paint_pdf(slip, pdf_printer(tmp_path / "no-such-folder" / "out.pdf"))
     assert "QPainter::begin(): Returned false" in [record.message for record in qtlog.records]
+
+
+def test_a_pdf_file_printer_gets_the_pdf_itself_with_its_text(tmp_path: Path) -> None:
+    slip = render_apology(sample_apology(), "a4")
+    kept = keep_pdf(tmp_path, slip, "apology", datetime(2026, 11, 18, tzinfo=UTC))
+    out = tmp_path / "printed.pdf"
+    sent = print_slip(slip, pdf_printer(out), kept)
+    assert sent.how == "pdf_file"
+    assert out.read_bytes() == slip  # not a picture of the page: the text is still text
+    assert sample_apology().guest_name in PdfReader(out).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("size", "most"), [("roll80", 300), ("a4", 300)])
+def test_a_raster_is_made_at_a_resolution_quick_for_the_paper(qtbot: QtBot, tmp_path: Path,
+                                                               size: str, most: int) -> None:
+    printer = pdf_printer(tmp_path / "p.pdf")
+    printer.setResolution(1200)  # a 1200 dpi queue
+    slip = render_voucher(sample_voucher(), size)
+    widths: list[int] = []
+    heights: list[int] = []
+    import desktop.ui.printing as printing
+
+    original = printing.QPainter.drawImage
+
+    def spy(painter, target, image):  # type: ignore[no-untyped-def]
+        widths.append(image.width())
+        heights.append(image.height())
+        return original(painter, target, image)
+
+    printing.QPainter.drawImage = spy  # type: ignore[method-assign]
+    try:
+        paint_pdf(slip, printer)
+    finally:
+        printing.QPainter.drawImage = original  # type: ignore[method-assign]
+    width_pt = float(PdfReader(__import__("io").BytesIO(slip)).pages[0].mediabox.width)
+    assert widths and widths[0] <= width_pt / 72 * most + 1
+    assert raster_dpi(1200, width_pt) == most and raster_dpi(203, width_pt) == 203
+    # Drawn in bands, so no one call holds Python's lock (and the UI thread) for long.
+    height_pt = float(PdfReader(__import__("io").BytesIO(slip)).pages[0].mediabox.height)
+    assert len(heights) > 1 and abs(sum(heights) - height_pt / 72 * most) <= 2
+    assert all(w * h <= printing._BAND_PIXELS + w * 8 for w, h in zip(widths, heights,
+                                                                         strict=True))
+
+
+def fake_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    lp = bin_dir / "lp"
+    lp.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    return tmp_path / "lp-args.txt"
+
+
+def test_a_cups_queue_gets_the_kept_pdf_and_names_the_job(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    args = fake_lp(tmp_path, monkeypatch,
+                   f'echo "$@" > {tmp_path}/lp-args.txt\n'
+                   'echo "request id is Desk-Roll-42 (1 file(s))"\n')
+    slip = render_voucher(sample_voucher(), "roll80")
+    kept = keep_pdf(tmp_path, slip, "voucher", datetime(2026, 11, 18, tzinfo=UTC))
+    assert send_to_queue("Desk-Roll", kept, "Voucher") == "Desk-Roll-42"
+    assert args.read_text().split() == ["-d", "Desk-Roll", "-t", "Voucher", "-n", "1", "--",
+                                        str(kept)]
+
+
+def test_a_queue_that_refuses_the_job_is_an_error(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_lp(tmp_path, monkeypatch, 'echo "lp: The printer or class does not exist." >&2\n'
+                                   "exit 1\n")
+    kept = tmp_path / "slip.pdf"
+    kept.write_bytes(b"%PDF-1.4")
+    with pytest.raises(OSError, match="does not exist"):
+        send_to_queue("Gone", kept, "Voucher")

@@ -115,3 +115,44 @@ def test_closing_the_review_while_it_loads_is_safe(qtbot: QtBot, desk: Desk,
     assert QThreadPool.globalInstance().waitForDone(20000)
     qtbot.wait(50)  # the late answer is dropped, not shown in a closed window
     assert dialog.review is None
+
+
+def test_the_review_opens_shown_and_ctrl_tab_goes_through_its_tabs(qtbot: QtBot, desk: Desk,
+                                                                   team: Team) -> None:
+    """Issue 15, findings 7 and 10: no Show to press; whole-number counts; one day of spend."""
+    from PySide6.QtCharts import QDateTimeAxis, QScatterSeries, QValueAxis
+    from PySide6.QtCore import Qt
+
+    from desktop.core.views import CaseHeader, GestureProposal
+    from tests.ui.conftest import press, show_active
+
+    agent = team.sign_in(team.agent)
+    case_id = desk.cases.open(agent, CaseHeader("Grace Kim", "Room 1203", "Front Desk",
+                                                "maintenance", "medium"))
+    desk.grants.grant(agent, case_id, GestureProposal("voucher", "Spa", 2500))
+    dialog = ReviewDialog(desk, team.sign_in(team.supervisor))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=20000):
+        pass  # asked for at once: the answer is on its way
+    assert dialog.review is not None and len(dialog.review.grants) == 1
+    assert "$25.00" in dialog.summary.text()
+
+    counts = next(a for a in dialog.category_chart.chart().axes()
+                  if isinstance(a, QValueAxis))
+    assert (counts.min(), counts.max(), counts.tickInterval(), counts.labelFormat()) == (
+        0, 1, 1, "%d")  # "0 1", never "0 0 1 1 1"
+    spend = dialog.spend_chart.chart()
+    dots = [s for s in spend.series() if isinstance(s, QScatterSeries)]
+    assert dots and dots[0].count() == 1  # a single day is a point on the chart
+    dates = next(a for a in spend.axes() if isinstance(a, QDateTimeAxis))
+    assert dates.min() < dates.max()
+
+    show_active(qtbot, dialog)
+    dialog.tabs.currentWidget().setFocus()
+    assert dialog.tabs.currentIndex() == 0
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == 1
+    press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == 2
+    press(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == 1

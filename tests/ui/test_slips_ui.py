@@ -18,7 +18,7 @@ from desktop.core.views import CaseHeader
 from desktop.ui import slips_ui
 from desktop.ui.main_window import MainWindow
 from desktop.ui.printing import PrintError
-from desktop.ui.slips_ui import VouchersDialog
+from desktop.ui.vouchers import VouchersDialog
 from tests.conftest import Team, make_desk
 from tests.ui.conftest import show_active, sign_in, when_dialog_opens
 
@@ -281,3 +281,29 @@ def test_a_window_closed_while_a_slip_prints_drops_the_late_answer(
     assert QThreadPool.globalInstance().waitForDone(10000)
     qtbot.wait(50)
     assert finished == [] and bar.message.text() == "Making the slip…"
+
+
+def test_vouchers_check_then_enter_redeems(qtbot: QtBot, voucher_case: MainWindow,
+                                           desk: Desk) -> None:
+    """Issue 15, findings 7 and 11: Enter, Enter redeems; the dialog is wide enough and the
+    void reason is labelled."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.conftest import focused
+
+    voucher = desk.vouchers.of_case(voucher_case.panel.case_id)[0]
+    dialog = VouchersDialog(desk, voucher_case.on_shift, voucher_case)
+    show_active(qtbot, dialog)
+    dialog.code.setFocus()
+    qtbot.keyClicks(dialog.code, voucher.display_code)
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    assert dialog.result_label.text().startswith("Valid: $8.00")
+    assert focused() is dialog.redeem_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_label.text().startswith("Redeemed"), timeout=3000)
+    assert focused() is dialog.code  # ready for the next code
+    assert dialog.width() >= 560
+    buddies = [label for label in dialog.findChildren(QLabel)
+               if label.buddy() is dialog.void_reason]
+    assert buddies and buddies[0].text() == "Reason to &void"
+    dialog.reject()
