@@ -10,7 +10,8 @@ differs there). The whole chain is verified by ``amends doctor`` and, after ever
 background (``verify_all``): that catches an old event edited in place, and locks the desk.
 
 Reading is plain ``sqlite3`` (read-only) and hashing the stored canonical bytes
-(``db.eventlog.verify_stored``): nothing is parsed, so a million cases verify in seconds.
+(``db.eventlog.verify_stored``): nothing is parsed. The whole chain is checked in pieces, in
+as many processes as the caller asks for (``amends doctor``: every core).
 """
 
 from __future__ import annotations
@@ -18,16 +19,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import sqlite3
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from db.eventlog import GENESIS_HASH, STORED_COLUMNS, ChainFault, StoredRow, verify_stored
-from db.models import Setting as SettingRow
 
 if TYPE_CHECKING:
     from desktop.core.recorder import Recorder
@@ -76,16 +76,22 @@ def devices(connection: sqlite3.Connection) -> list[str]:
 
 
 def _rows(connection: sqlite3.Connection, device: str, after_seq: int,
-          upto_seq: int | None = None) -> Iterator[StoredRow]:
-    query = f"{_SELECT} WHERE device_id = ? AND seq > ?"
-    args: list[Any] = [device, after_seq]
-    if upto_seq is not None:
-        query += " AND seq <= ?"
-        args.append(upto_seq)
-    cursor = connection.execute(query + " ORDER BY seq", args)
+          upto_seq: int) -> Iterator[StoredRow]:
+    cursor = connection.execute(f"{_SELECT} WHERE device_id = ? AND seq > ? AND seq <= ? "
+                                "ORDER BY seq", (device, after_seq, upto_seq))
     cursor.arraysize = _BATCH
     while batch := cursor.fetchmany():
         yield from batch
+
+
+def _verify_range(connection: sqlite3.Connection, device: str, after_seq: int, prev: str,
+                  upto_seq: int) -> tuple[ChainFault | None, int, str]:
+    fault, count, last = verify_stored(_rows(connection, device, after_seq, upto_seq),
+                                       start_seq=after_seq + 1, start_prev_hash=prev)
+    if fault is None and after_seq + count < upto_seq:  # the last events are gone
+        fault = ChainFault(device, after_seq + count + 1, None,
+                           f"missing (expected seq {after_seq + count + 1})")
+    return fault, count, last
 
 
 def head_of(connection: sqlite3.Connection, device: str) -> tuple[int, str] | None:
@@ -109,8 +115,9 @@ def verify_tail(connection: sqlite3.Connection, trusted: Heads) -> CheckResult:
                     device, seq, None if row is None else str(row[0]),
                     "differs from the chain verified before (the log was rewritten or cut)"),
                     verified)
-        fault, count, last = verify_stored(_rows(connection, device, seq), start_seq=seq + 1,
-                                           start_prev_hash=prev)
+        top = head_of(connection, device)
+        assert top is not None
+        fault, count, last = _verify_range(connection, device, seq, prev, top[0])
         verified += count
         if fault is not None:
             return CheckResult(fault, verified)
@@ -122,47 +129,90 @@ def verify_tail(connection: sqlite3.Connection, trusted: Heads) -> CheckResult:
     return CheckResult(None, verified, heads)
 
 
-def verify_all(db_path: Path, progress: Progress | None = None,
-               cancelled: Callable[[], bool] = lambda: False) -> CheckResult:
-    """Verify every device's whole chain (``amends doctor``, and the background check after
-    every start), reporting ``progress(done, total)`` every few thousand events."""
-    connection = read_only(db_path)
+# A piece of one device's chain, verified on its own: (device, after seq, up to seq).
+Segment = tuple[str, int, int]
+SEGMENT = 100_000  # events a piece: progress (and a chance to stop) every second or so
+
+
+def verify_segment(db_path: str, segment: Segment) -> tuple[ChainFault | None, int, str]:
+    """One piece of a chain, in a process of its own: it starts from the stored hash of the
+    event before it, which the piece before checks (so the pieces together are the chain)."""
+    device, after, upto = segment
+    connection = read_only(Path(db_path))
     try:
-        total = int(connection.execute("SELECT max(rowid) FROM event").fetchone()[0] or 0)
-        done = 0
-        heads: Heads = {}
-        for device in devices(connection):
-            top = head_of(connection, device)
-            assert top is not None
-            fault, count, last = verify_stored(
-                _counted(_rows(connection, device, 0, top[0]), done, total, progress,
-                         cancelled))
-            done += count
-            if fault is not None:
-                return CheckResult(fault, done)
-            if count != top[0]:  # cancelled: nothing more to say
-                return CheckResult(None, done, complete=False)
-            heads[device] = (count, last)
-        if progress is not None:
-            progress(done, max(total, done))
-        return CheckResult(None, done, heads)
+        prev = GENESIS_HASH
+        if after:
+            row = connection.execute("SELECT hash FROM event WHERE device_id = ? AND seq = ?",
+                                     (device, after)).fetchone()
+            if row is None:
+                return (ChainFault(device, after, None, f"missing (expected seq {after})"), 0,
+                        prev)
+            prev = str(row[0])
+        return _verify_range(connection, device, after, prev, upto)
     finally:
         connection.close()
 
 
-def _counted(rows: Iterator[StoredRow], done: int, total: int, progress: Progress | None,
-             cancelled: Callable[[], bool]) -> Iterator[StoredRow]:
-    step = 0
-    for row in rows:
-        yield row
-        step += 1
-        if step == 50_000:
-            done += step
-            step = 0
-            if progress is not None:
-                progress(done, max(total, done))
+def verify_all(db_path: Path, progress: Progress | None = None,
+               cancelled: Callable[[], bool] = lambda: False, *,
+               processes: int = 1) -> CheckResult:
+    """Verify every device's whole chain (``amends doctor``, and the background check after
+    every start), in pieces, reporting ``progress(done, total)`` after each. With
+    ``processes`` above 1 the pieces are verified in that many processes at once."""
+    connection = read_only(db_path)
+    try:
+        tops = {device: head_of(connection, device) for device in devices(connection)}
+    finally:
+        connection.close()
+    segments: list[Segment] = []
+    for device, top in tops.items():
+        assert top is not None
+        segments += [(device, after, min(after + SEGMENT, top[0]))
+                     for after in range(0, top[0], SEGMENT)]
+    total = sum(upto - after for _device, after, upto in segments)
+    if processes > 1 and len(segments) > 1:
+        results = _in_processes(db_path, segments, total, progress, cancelled, processes)
+    else:
+        results = []
+        for segment in segments:
             if cancelled():
-                return
+                break
+            results.append(verify_segment(str(db_path), segment))
+            if progress is not None:
+                progress(sum(r[1] for r in results), total)
+    done = sum(count for _fault, count, _last in results)
+    for fault, _count, _last in results:
+        if fault is not None:
+            return CheckResult(fault, done)
+    if len(results) < len(segments):
+        return CheckResult(None, done, complete=False)
+    heads = {device: (upto, last) for (device, _after, upto), (_f, _c, last)
+             in zip(segments, results, strict=True)}
+    if progress is not None and not segments:
+        progress(0, 0)
+    return CheckResult(None, done, heads)
+
+
+def _in_processes(db_path: Path, segments: list[Segment], total: int,
+                  progress: Progress | None, cancelled: Callable[[], bool],
+                  processes: int) -> list[tuple[ChainFault | None, int, str]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Spawned, not forked: the app may have threads (Qt's, the sync worker's).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        futures = [pool.submit(verify_segment, str(db_path), segment) for segment in segments]
+        results = []
+        for future in futures:
+            if cancelled():
+                for waiting in futures:
+                    waiting.cancel()
+                break
+            results.append(future.result())
+            if progress is not None:
+                progress(sum(r[1] for r in results), total)
+    return results
 
 
 # --- the sealed checkpoint ----------------------------------------------------------------------
@@ -296,10 +346,13 @@ class ChainGuard:
         except SecretStoreError as error:
             log.warning("the chain checkpoint is not kept: %s", error)
             return
+        from db.models import Setting as SettingRow
+
         with self._recorder.tx() as db:
             db.merge(SettingRow(key=CHECKPOINT_KEY, value=seal_checkpoint(heads, key)))
 
     def _trusted(self) -> tuple[Heads | ChainFault | None, str]:
+        from db.models import Setting as SettingRow
         from desktop.core.secrets import SecretStoreError
 
         with self._recorder.tx() as db:

@@ -160,6 +160,17 @@ class Desk:
 
         return verify_all(self.db_path).fault
 
+    def verify_whole_chain(self, progress: Callable[[int, int], None] | None = None,
+                           cancelled: Callable[[], bool] = lambda: False) -> ChainBroken | None:
+        """The whole chain, as the background check after start runs it. A fault locks the
+        desk (every later transaction raises it) and is returned for the screen to show."""
+        result = self.chain.verify_all(progress, cancelled)
+        if result.fault is None:
+            return None
+        error = ChainBroken(self.db_path, result.fault)
+        self.lock(error)
+        return error
+
     def lock(self, error: Exception) -> None:
         """Refuse every further transaction with ``error`` (the chain no longer verifies)."""
         self.recorder.broken = error

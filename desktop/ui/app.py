@@ -257,9 +257,22 @@ class _Start(QObject):
                     return
             # Set-up was in the system's language; the desk itself speaks the site's.
             install_translations(self.app, desk.site.info().locale)
-        _show_main(self.app, desk, self.early, self.screen)
+        window = _show_main(self.app, desk, self.early, self.screen)
+        # Start-up checked only what is new since the last check: now the whole chain, in
+        # the background, never holding anyone up; a fault locks the desk.
+        from desktop.ui.chain_check import WholeChainCheck
+
+        window.chain_check = WholeChainCheck(  # type: ignore[attr-defined]
+            window, desk, lambda error: self._broken(window, error))
         if self.on_ready is not None:
             self.on_ready()
+
+    def _broken(self, window: QMainWindow, error: BaseException) -> None:
+        """The whole-chain check found a fault after start: the same refusal as at start."""
+        window.close()  # stops its clock and the sync worker: the desk is locked already
+        _refuse(self.app, error)
+        self.code = 2
+        self.app.quit()
 
 
 def _show_main(app: QApplication, desk: Desk, early: QMainWindow | None,
