@@ -316,9 +316,10 @@ class ChainGuard:
         return StartCheck(result.verified, None if trusted is not None else why), result.fault
 
     def verify_all(self, progress: Progress | None = None,
-                   cancelled: Callable[[], bool] = lambda: False) -> CheckResult:
+                   cancelled: Callable[[], bool] = lambda: False, *,
+                   processes: int = 1) -> CheckResult:
         """The whole chain; when sound, the checkpoint moves up to what it reached."""
-        result = verify_all(self._db_path, progress, cancelled)
+        result = verify_all(self._db_path, progress, cancelled, processes=processes)
         if result.fault is None and result.complete:
             trusted, _why = self._trusted()
             if isinstance(trusted, ChainFault):

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
 
 from sqlalchemy import ColumnElement, Engine, Row, Select, func, literal, select, tuple_
+from sqlalchemy.orm import QueryableAttribute
 
 T = TypeVar("T")
 # A select / result row of any number of columns (SQLAlchemy 2.1 types them per column).
@@ -38,7 +39,7 @@ class Lazy(Sequence[T]):
 
     def __init__(self, engine: Engine, query: AnySelect, make: Callable[[AnyRow], T],
                  count: int | None = None, *,
-                 key: Sequence[ColumnElement[Any]]) -> None:
+                 key: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]) -> None:
         if not key:
             raise ValueError("a keyset list needs the columns it is ordered by")
         self._engine, self._make, self._count = engine, make, count

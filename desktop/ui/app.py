@@ -151,13 +151,7 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     import resources
 
     app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
-    from desktop import __version__
-    from desktop.core.logs import setup_logging
-
-    setup_logging(data_dir)
-    locale = install_translations(app, site_locale(data_dir / DB_FILE))
-    logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
-                                     data_dir, locale.name())
+    install_translations(app, site_locale(data_dir / DB_FILE))
     roster = read_roster(data_dir / DB_FILE)
     start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,
                    demo=demo, on_first_paint=on_first_paint, on_ready=on_ready)
@@ -218,6 +212,13 @@ class _Start(QObject):
     def _painted(self) -> None:
         if self.on_first_paint is not None:
             self.on_first_paint()
+        # The log file after the first paint: its handlers are not needed to paint.
+        from desktop import __version__
+        from desktop.core.logs import setup_logging
+
+        setup_logging(self.data_dir)
+        logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
+                                         self.data_dir, QLocale().name())
         data_dir, demo = self.data_dir, self.demo
 
         def work(job: Job) -> Desk:
