@@ -210,10 +210,12 @@ def _chain_progress() -> Callable[[int, int], None] | None:
         return None
     import time
 
-    started = time.perf_counter()
+    started = [time.perf_counter()]
 
     def show(done: int, total: int) -> None:
-        rate = done / max(time.perf_counter() - started, 1e-9)
+        if done == 0:  # the check starts now (after SQLite's own integrity check)
+            started[0] = time.perf_counter()
+        rate = done / max(time.perf_counter() - started[0], 1e-9)
         end = "\n" if done >= total else ""
         print(f"\rVerifying the event chain: {done:,} of {total:,} events "
               f"({100 * done // max(total, 1)} %, {rate:,.0f}/s)", end=end, file=sys.stderr,

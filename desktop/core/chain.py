@@ -170,6 +170,8 @@ def verify_all(db_path: Path, progress: Progress | None = None,
         segments += [(device, after, min(after + SEGMENT, top[0]))
                      for after in range(0, top[0], SEGMENT)]
     total = sum(upto - after for _device, after, upto in segments)
+    if progress is not None:
+        progress(0, total)
     if processes > 1 and len(segments) > 1:
         results = _in_processes(db_path, segments, total, progress, cancelled, processes)
     else:
@@ -188,8 +190,6 @@ def verify_all(db_path: Path, progress: Progress | None = None,
         return CheckResult(None, done, complete=False)
     heads = {device: (upto, last) for (device, _after, upto), (_f, _c, last)
              in zip(segments, results, strict=True)}
-    if progress is not None and not segments:
-        progress(0, 0)
     return CheckResult(None, done, heads)
 
 
