@@ -206,3 +206,14 @@ def _rewrite_from(data_dir: Path, *, seq: int, text: str) -> None:
                                                 prev if prev is not None else prev_hash,
                                                 digest, id_))
             prev = digest
+
+
+def test_seed_demo_leaves_a_verified_checkpoint(tmp_path: Path) -> None:
+    data_dir = tmp_path / "seeded"
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "40"]) == 0
+    desk = Desk.open(data_dir)
+    try:
+        assert desk.start_check.verified == 0 and desk.start_check.untrusted is None
+        assert desk.event_count() > 40 * 5 and desk.verify_log() is None
+    finally:
+        desk.close()
