@@ -314,3 +314,65 @@ def verify_chain(events: Iterable[Event], *, start_seq: int = 1,
         prev = event.hash
         expected_seq += 1
     return None
+
+
+def json_text(value: str) -> str:
+    """A string as canonical JSON encodes it (quoted and escaped)."""
+    return _json_text(value)
+
+
+def event_text_hash(id_: str, device_json: str, seq: int, kind: str, case_id: str | None,
+                    actor: str | None, at: str, payload_json: str, prev_hash: str) -> str:
+    """``event_hash`` of an event whose payload is already canonical JSON text and whose
+    device id is already encoded (``json_text``): bulk writers seal millions this way."""
+    return hashlib.sha256(_hashed_text(id_, device_json, seq, kind, case_id, actor, at,
+                                       payload_json, prev_hash)).hexdigest()
+
+
+# A stored event as the desk's ``event`` table holds it, in this column order: id, device_id,
+# seq, kind, case_id, actor, at, payload (its canonical JSON text), prev_hash, hash.
+STORED_COLUMNS = ("id", "device_id", "seq", "kind", "case_id", "actor", "at", "payload",
+                  "prev_hash", "hash")
+StoredRow = tuple[Any, Any, Any, Any, Any, Any, Any, Any, Any, Any]
+
+
+def verify_stored(rows: Iterable[StoredRow], *, start_seq: int = 1,
+                  start_prev_hash: str = GENESIS_HASH) -> tuple[ChainFault | None, int, str]:
+    """Check one device's stored events (``STORED_COLUMNS``, in seq order) without parsing
+    them: each hash is recomputed over the stored payload text as it is.
+
+    Returns the first fault (or None), how many events verified, and the last hash reached.
+    What is hashed is ``event_hash``'s text byte for byte (``_hashed_text``); a payload stored
+    in any other form than the canonical JSON it was sealed with fails, as it should.
+    The tight loop of start-up's tail check and of ``amends doctor``'s whole-chain check.
+    """
+    sha256, text, body = hashlib.sha256, _json_text, _hashed_text
+    expected, prev, count = start_seq, start_prev_hash, 0
+    device_json, device_seen = "", None
+    for id_, device, seq, kind, case_id, actor, at, payload, prev_hash, digest in rows:
+        if device is not device_seen:
+            device_json, device_seen = text(device) if type(device) is str else "", device
+        if seq != expected or type(seq) is not int:
+            problem = ("duplicate seq" if type(seq) is int and seq < expected
+                       else f"gap before (expected seq {expected})")
+            return ChainFault(str(device), _whole(seq), str(id_), problem), count, prev
+        if prev_hash != prev:
+            return (ChainFault(str(device), seq, str(id_), "broken link to previous event"),
+                    count, prev)
+        try:
+            recomputed = sha256(body(id_, device_json, seq, kind, case_id, actor, at, payload,
+                                     prev_hash)).hexdigest()
+        except (TypeError, AttributeError):  # a field of the wrong type: not what was sealed
+            recomputed = ""
+        if recomputed != digest or not device_json:
+            return (ChainFault(str(device), seq, str(id_),
+                               "content does not match its hash (edited after it was written)"),
+                    count, prev)
+        prev = digest
+        expected += 1
+        count += 1
+    return None, count, prev
+
+
+def _whole(value: Any) -> int:
+    return value if type(value) is int else -1

@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections import deque
 from collections.abc import Collection, Iterator, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -108,12 +110,24 @@ def refold(db: Session) -> None:
     db.info.pop("site_zone", None)
     db.info["refolding"] = True  # one recount of every day at the end, not one per event
     held = quarantine.held_ids(db)
+    # The session holds its rows weakly: a case folded a moment ago would be read back from
+    # the store for each of its next events. The rows of the recent events are held here
+    # (events of one case are close in time), so those reads come from memory.
+    recent: deque[object] = deque(maxlen=50_000)
+
+    def hold(_session: Session, instance: object) -> None:
+        recent.append(instance)
+
+    sa_event.listen(db, "pending_to_persistent", hold)
+    sa_event.listen(db, "loaded_as_persistent", hold)
     try:
         for event in iter_events(db):
             if event.id not in held:  # held events never reach the read model
                 apply(db, event)
         db.flush()
     finally:
+        sa_event.remove(db, "pending_to_persistent", hold)
+        sa_event.remove(db, "loaded_as_persistent", hold)
         db.info.pop("refolding", None)
     db.info.pop(DIRTY_DAYS, None)
     relink_all(db)

@@ -35,6 +35,7 @@ from db.models import Setting as SettingRow
 from db.store import StoreError, StoreProblem, open_store
 from desktop.core import caselog, guest_links, review_days
 from desktop.core.cases import CaseRoom
+from desktop.core.chain import ChainGuard, StartCheck
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import ChainBroken
 from desktop.core.grants import GrantRoom
@@ -69,6 +70,8 @@ class Desk:
         self.vouchers = VoucherBook(self.recorder, lambda: self.secret_store)
         self.grants = GrantRoom(self.recorder, self.shifts, self.staff, self.vouchers)
         self.ledger = SyncLedger(self.recorder)
+        self.chain = ChainGuard(self.recorder, data_dir / DB_FILE, lambda: self.secret_store)
+        self.start_check = StartCheck(0)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None, *, verify: bool = True) -> Desk:
@@ -85,7 +88,13 @@ class Desk:
             make_private_file(kept)  # SQLite creates them by the umask (often 0644)
         desk = cls(engine, data_dir, clock)
         if verify:
-            fault = desk.verify_log()
+            # Only what came after the last verified checkpoint: start-up does not grow with
+            # the log. The whole chain is checked in the background (``desk.chain``).
+            try:
+                desk.start_check, fault = desk.chain.check_at_start()
+            except BaseException:
+                engine.dispose()
+                raise
             if fault is not None:
                 engine.dispose()
                 raise ChainBroken(path, fault)
@@ -150,9 +159,25 @@ class Desk:
     # --- the whole log ----------------------------------------------------------------------
 
     def verify_log(self) -> ChainFault | None:
-        """Verify every device's chain in the store; the first fault found, or None."""
-        with self.recorder.tx() as db:
-            return caselog.verify_log(db)
+        """Verify every device's whole chain in the store; the first fault found, or None."""
+        from desktop.core.chain import verify_all
+
+        return verify_all(self.db_path).fault
+
+    def verify_whole_chain(self, progress: Callable[[int, int], None] | None = None,
+                           cancelled: Callable[[], bool] = lambda: False) -> ChainBroken | None:
+        """The whole chain, as the background check after start runs it. A fault locks the
+        desk (every later transaction raises it) and is returned for the screen to show."""
+        result = self.chain.verify_all(progress, cancelled)
+        if result.fault is None:
+            return None
+        error = ChainBroken(self.db_path, result.fault)
+        self.lock(error)
+        return error
+
+    def lock(self, error: Exception) -> None:
+        """Refuse every further transaction with ``error`` (the chain no longer verifies)."""
+        self.recorder.broken = error
 
     def refold(self) -> None:
         """Rebuild the whole read model from the events (repair; minutes on a big log)."""

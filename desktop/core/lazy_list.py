@@ -3,14 +3,24 @@
 The review's lists (every grant of a year, the cases behind a finding) can hold hundreds of
 thousands of rows; a screen shows a window of them and an export streams them, so neither
 ever holds the whole list.
+
+Windows are read by **keyset**, not OFFSET: the list is ordered by a key whose last column is
+unique (``key``), and every window read leaves a bookmark, the key of its last row, at the
+position after it. A window that starts at a bookmark asks for the rows after that key
+(``WHERE (day, time, id) > (…)``), which an index finds at once, so the page at row 200,000
+costs what the first page costs. OFFSET would step over every row before it. A window that
+starts where no bookmark is (a jump) steps from the nearest bookmark before it, and leaves
+one for the next.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
-from sqlalchemy import Engine, Row, Select, func, select
+from sqlalchemy import ColumnElement, Engine, Row, Select, func, literal, select, tuple_
+from sqlalchemy.orm import QueryableAttribute
 
 T = TypeVar("T")
 # A select / result row of any number of columns (SQLAlchemy 2.1 types them per column).
@@ -21,13 +31,25 @@ AnyRow = Row[*tuple[Any, ...]]
 class Lazy(Sequence[T]):
     """A long list kept in the store: its length is known, its rows are read when asked for.
 
-    Slicing reads one window (``review.grants[:200]``); iterating streams the whole list in
-    one query (CSV export). Equal to any sequence with the same items.
+    ``query`` gives the rows (its own ORDER BY is replaced by ``key``); ``key`` are the columns
+    it is ordered by, ascending, the last one unique (ties in the others are broken by it), and
+    none of them NULL. Slicing reads one window (``review.grants[:200]``); iterating streams
+    the whole list in one query (CSV export). Equal to any sequence with the same items.
     """
 
     def __init__(self, engine: Engine, query: AnySelect, make: Callable[[AnyRow], T],
-                 count: int | None = None) -> None:
-        self._engine, self._query, self._make, self._count = engine, query, make, count
+                 count: int | None = None, *,
+                 key: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]) -> None:
+        if not key:
+            raise ValueError("a keyset list needs the columns it is ordered by")
+        self._engine, self._make, self._count = engine, make, count
+        self._key = tuple(key)
+        self._query = query.order_by(None).order_by(*self._key)
+        self._width = len(query.selected_columns)
+        # The key columns ride along at the end of each row, so a window knows where it ended.
+        self._keyed = self._query.add_columns(*self._key)
+        self._marks: dict[int, tuple[Any, ...]] = {}  # position -> key of the row before it
+        self._positions: list[int] = []  # the bookmarked positions, sorted
 
     def __len__(self) -> int:
         if self._count is None:
@@ -37,9 +59,27 @@ class Lazy(Sequence[T]):
         return self._count
 
     def _window(self, offset: int, limit: int) -> list[T]:
+        at = bisect.bisect_right(self._positions, offset) - 1
+        start = self._positions[at] if at >= 0 else 0
+        query = self._keyed
+        if start:
+            # Typed as their columns, so a time goes in as the store keeps it.
+            after = [literal(value, column.type)
+                     for column, value in zip(self._key, self._marks[start], strict=True)]
+            query = query.where(tuple_(*self._key) > tuple_(*after))
+        if offset > start:
+            query = query.offset(offset - start)  # a jump: stepped over once, then bookmarked
         with self._engine.connect() as connection:
-            rows = connection.execute(self._query.offset(offset).limit(limit))
-            return [self._make(row) for row in rows]
+            rows = connection.execute(query.limit(limit)).all()
+        if rows:
+            self._mark(offset + len(rows), tuple(rows[-1][self._width:]))
+        width = self._width
+        return [self._make(cast(AnyRow, row[:width])) for row in rows]
+
+    def _mark(self, position: int, key: tuple[Any, ...]) -> None:
+        if position not in self._marks:
+            bisect.insort(self._positions, position)
+        self._marks[position] = key
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -59,7 +99,10 @@ class Lazy(Sequence[T]):
         position = index + len(self) if index < 0 else index
         if not 0 <= position < len(self):
             raise IndexError(index)
-        return self._window(position, 1)[0]
+        found = self._window(position, 1)
+        if not found:
+            raise IndexError(index)
+        return found[0]
 
     def __iter__(self) -> Iterator[T]:
         with self._engine.connect() as connection:

@@ -38,6 +38,7 @@ class Recorder:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._in_tx = threading.local()
         self._listeners: list[Callable[[], None]] = []
+        self.broken: Exception | None = None  # set when the log no longer verifies
         sa_event.listen(self._sessions, "after_flush", self._note_own_events)
         sa_event.listen(self._sessions, "before_commit", review_days.settle)
         self.device_id = self._ensure_device_id()
@@ -49,6 +50,8 @@ class Recorder:
     def tx(self) -> Iterator[Session]:
         """One transaction; nested ones are refused (SQLite's write lock would wait on
         itself). The guard is per thread, so the sync worker and the GUI each have one."""
+        if self.broken is not None:
+            raise self.broken
         if getattr(self._in_tx, "active", False):
             raise RuntimeError("nested desk transaction")
         self._in_tx.active = True

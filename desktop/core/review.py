@@ -37,6 +37,9 @@ NEAR_LIMIT = 0.9  # "at or near their limit": 90 % of the per-shift allowance or
 NEAR_LIMIT_SHIFTS = 2  # … in this many shifts of the period
 MANY_APPROVALS = 3  # approvals asked for by one person in the period
 VOUCHERS_ONE_BY_ONE = 10  # more expired vouchers than this make one finding, not one each
+# The orders of the long lists, each ending in a unique column (keyset paging, lazy_list.py).
+GRANT_ORDER = (GrantRow.local_day, GrantRow.granted_at, GrantRow.id)
+CASE_ORDER = (CaseRow.opened_day, CaseRow.opened_at, CaseRow.id)
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -188,9 +191,8 @@ def _in_period(review: Review) -> tuple[Any, Any]:
 
 
 def _case_ids(engine: Engine, count: int | None, *where: Any) -> Lazy[str]:
-    query = (select(CaseRow.id).where(*where)
-             .order_by(CaseRow.opened_day, CaseRow.opened_at, CaseRow.id))
-    return Lazy(engine, query, lambda row: str(row[0]), count)
+    query = select(CaseRow.id).where(*where)
+    return Lazy(engine, query, lambda row: str(row[0]), count, key=CASE_ORDER)
 
 
 def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[str, str]],
@@ -204,8 +206,7 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
                CaseRow.guest_key)
         .join(CaseRow, CaseRow.id == GrantRow.case_id)
         .outerjoin(approver, approver.id == GrantRow.approval_id)
-        .where(grants_in)
-        .order_by(GrantRow.local_day, GrantRow.granted_at, GrantRow.id))
+        .where(grants_in))
 
     def grant_line(row: AnyRow) -> GrantLine:
         (grant_id, case_id, granted_at, guest, category, outlet, gesture_type, description,
@@ -216,7 +217,7 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
                          names.get(approver_id or "", ("", ""))[0], reason or "", key)
 
     review.grants = Lazy(engine, grant_query, grant_line,
-                         sum(count for count, _s in review.by_gesture.values()))
+                         sum(count for count, _s in review.by_gesture.values()), key=GRANT_ORDER)
     # Open cases change by the minute and are few: read them as they are now.
     open_missed = 0
     for case_id, due_at, done_at in db.execute(
@@ -249,10 +250,9 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
         # The case of each gesture in the category, in time order (a case with two gestures
         # comes twice): read in the day index's order, so the first page needs no sort.
         query = (select(GrantRow.case_id).join(CaseRow, CaseRow.id == GrantRow.case_id)
-                 .where(grants_in, CaseRow.category == category)
-                 .order_by(GrantRow.local_day, GrantRow.granted_at, GrantRow.id))
+                 .where(grants_in, CaseRow.category == category))
         return Lazy(engine, query, lambda row: str(row[0]),
-                    review.by_category.get(category, (0, 0))[0])
+                    review.by_category.get(category, (0, 0))[0], key=GRANT_ORDER)
 
     review.cases_in_category = in_category
 
@@ -320,12 +320,11 @@ def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tupl
             # of every gesture of hundreds of shifts.
             query = (select(GrantRow.case_id)
                      .where(func.coalesce(GrantRow.shift_id, "").in_(shift_ids),
-                            GrantRow.staff_id == staff_id, grants_in)
-                     .order_by(GrantRow.local_day, GrantRow.granted_at, GrantRow.id))
+                            GrantRow.staff_id == staff_id, grants_in))
             review.findings.append(Finding(
                 "near_limit", names.get(staff_id, ("?", ""))[0],
                 f"at 90 % or more of the shift allowance in {len(shift_ids)} shifts",
-                Lazy(engine, query, lambda row: str(row[0]))))
+                Lazy(engine, query, lambda row: str(row[0]), key=GRANT_ORDER)))
     # Many approvals asked for by one person.
     asked: dict[str, list[str]] = defaultdict(list)
     for approval in review.approvals:

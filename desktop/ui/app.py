@@ -151,13 +151,7 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     import resources
 
     app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
-    from desktop import __version__
-    from desktop.core.logs import setup_logging
-
-    setup_logging(data_dir)
-    locale = install_translations(app, site_locale(data_dir / DB_FILE))
-    logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
-                                     data_dir, locale.name())
+    install_translations(app, site_locale(data_dir / DB_FILE))
     roster = read_roster(data_dir / DB_FILE)
     start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,
                    demo=demo, on_first_paint=on_first_paint, on_ready=on_ready)
@@ -218,6 +212,13 @@ class _Start(QObject):
     def _painted(self) -> None:
         if self.on_first_paint is not None:
             self.on_first_paint()
+        # The log file after the first paint: its handlers are not needed to paint.
+        from desktop import __version__
+        from desktop.core.logs import setup_logging
+
+        setup_logging(self.data_dir)
+        logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
+                                         self.data_dir, QLocale().name())
         data_dir, demo = self.data_dir, self.demo
 
         def work(job: Job) -> Desk:
@@ -257,9 +258,22 @@ class _Start(QObject):
                     return
             # Set-up was in the system's language; the desk itself speaks the site's.
             install_translations(self.app, desk.site.info().locale)
-        _show_main(self.app, desk, self.early, self.screen)
+        window = _show_main(self.app, desk, self.early, self.screen)
+        # Start-up checked only what is new since the last check: now the whole chain, in
+        # the background, never holding anyone up; a fault locks the desk.
+        from desktop.ui.chain_check import WholeChainCheck
+
+        window.chain_check = WholeChainCheck(  # type: ignore[attr-defined]
+            window, desk, lambda error: self._broken(window, error))
         if self.on_ready is not None:
             self.on_ready()
+
+    def _broken(self, window: QMainWindow, error: BaseException) -> None:
+        """The whole-chain check found a fault after start: the same refusal as at start."""
+        window.close()  # stops its clock and the sync worker: the desk is locked already
+        _refuse(self.app, error)
+        self.code = 2
+        self.app.quit()
 
 
 def _show_main(app: QApplication, desk: Desk, early: QMainWindow | None,

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.budget import ApprovalRefusal, Limit
 from desktop.core.errors import DeskError, Refusal
 
 if TYPE_CHECKING:
     from db.errors import StoreError
+    from desktop.core.budget import ApprovalRefusal, Limit
     from desktop.core.money import AmountProblem
     from desktop.sync.errors import SyncError, SyncProblem
 
@@ -137,6 +137,8 @@ def role_name(key: str) -> str:
 
 
 def limit_name(limit: Limit) -> str:
+    from desktop.core.budget import Limit  # not at import: sign-in paints without it
+
     return {Limit.PER_CASE: translate("Labels", "per-case limit"),
             Limit.PER_SHIFT: translate("Labels", "per-shift limit"),
             Limit.PER_GUEST_STAY: translate("Labels", "per-guest-stay limit")}[limit]
@@ -158,6 +160,7 @@ def amount_problem(problem: AmountProblem, decimals: int) -> str:
 
 
 def approval_refusal(refusal: ApprovalRefusal) -> str:
+    from desktop.core.budget import ApprovalRefusal
     return {
         ApprovalRefusal.NOT_AN_APPROVER: translate(
             "Labels", "This person's role may not approve gestures."),
@@ -178,6 +181,8 @@ def unexpected_problem() -> str:
 def refusal_text(refusal: Refusal, detail: str = "") -> str:
     """A sentence for each reason the desk refuses (``desktop.core.errors.Refusal``)."""
     if refusal is Refusal.APPROVAL_REFUSED:
+        from desktop.core.budget import ApprovalRefusal
+
         try:
             return approval_refusal(ApprovalRefusal(detail))
         except ValueError:

@@ -1,0 +1,87 @@
+"""The whole case log: the doctor's chain check, the Gestures tab's pages, a whole refold.
+
+    .venv/bin/python -m bench.log --cases 1000000 --data-dir /tmp/amends-1m
+    .venv/bin/python -m bench.log --cases 20000 --refold
+
+The store is seeded once (as ``amends seed-demo``) and reused when --data-dir holds one. It
+prints events verified a second by ``amends doctor``'s check (every core), the time of each page
+of the review's gestures for the last 12 months read the way the Gestures tab reads them (200
+rows a page, page after page) up to and past row 200,000, and, with --refold, events folded a
+second by a whole refold (which rewrites the read model: run it on a store you can spare).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+PAGE = 200  # desktop.ui.review_screen.GrantsModel.PAGE
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--row", type=int, default=200_000, help="page through to this row")
+    parser.add_argument("--refold", action="store_true", help="also time a whole refold")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = args.data_dir or Path(tmp) / "desk"
+        if not (data_dir / "amends.sqlite3").exists():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
+                            "seed-demo", "--cases", str(args.cases)], check=True)
+            print(f"seeded {args.cases} cases in {time.perf_counter() - start:.0f} s")
+        run(data_dir, args.row, refold=args.refold)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+def run(data_dir: Path, row: int, *, refold: bool) -> None:
+    from desktop.core.chain import verify_all
+    from desktop.core.desk import Desk
+    from desktop.core.paths import DB_FILE
+
+    processes = min(os.cpu_count() or 1, 8)
+    start = time.perf_counter()
+    result = verify_all(data_dir / DB_FILE, processes=processes)
+    took = time.perf_counter() - start
+    print(f"whole chain ({processes} processes): {result.verified:,} events in {took:.1f} s, "
+          f"{result.verified / took:,.0f} events/s (goal at least 500,000); fault: "
+          f"{result.fault}")
+    desk = Desk.open(data_dir)
+    try:
+        today = desk.site.local_time(desk.now()).date()
+        grants = desk.review(today - timedelta(days=364), today).grants
+        times: list[float] = []
+        at = 0
+        last = min(len(grants), row + PAGE)
+        while at < last:
+            begin = time.perf_counter()
+            page = grants[at:at + PAGE]
+            times.append(time.perf_counter() - begin)
+            at += len(page) or PAGE
+        index = min(row // PAGE, len(times) - 1)
+        print(f"Gestures tab, last 12 months ({len(grants):,} gestures): {len(times)} pages of "
+              f"{PAGE}; median {statistics.median(times) * 1000:.1f} ms, slowest "
+              f"{max(times) * 1000:.1f} ms, the page at row {index * PAGE:,} "
+              f"{times[index] * 1000:.1f} ms (goal at most 50 ms)")
+        if refold:
+            events = desk.event_count()
+            begin = time.perf_counter()
+            desk.refold()
+            took = time.perf_counter() - begin
+            print(f"whole refold: {events:,} events in {took:.1f} s, {events / took:,.0f} "
+                  "events/s (goal at least 20,000)")
+    finally:
+        desk.close()
+
+
+if __name__ == "__main__":
+    main()
