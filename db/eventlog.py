@@ -36,6 +36,8 @@ EVENT_KINDS = frozenset(
         "followup.done",
         "case.closed",
         "note.added",
+        "case.handed_off",
+        "handoff.done",
     }
 )
 

@@ -3,5 +3,5 @@
 Keep in step with db/migrations/versions; a test checks that HEAD_REVISION is Alembic's head.
 """
 
-HEAD_REVISION = "0002_review_by_day"
-KNOWN_REVISIONS = frozenset({"0001_initial", "0002_review_by_day"})
+HEAD_REVISION = "0003_guest_language_handoffs"
+KNOWN_REVISIONS = frozenset({"0001_initial", "0002_review_by_day", "0003_guest_language_handoffs"})

@@ -38,6 +38,7 @@ from desktop.core.cases import CaseRoom
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import ChainBroken
 from desktop.core.grants import GrantRoom
+from desktop.core.handoffs import HandoffRoom
 from desktop.core.ledger import SyncLedger
 from desktop.core.paths import DB_FILE, make_private_dir, make_private_file
 from desktop.core.recorder import Recorder
@@ -69,6 +70,7 @@ class Desk:
         self.vouchers = VoucherBook(self.recorder, lambda: self.secret_store)
         self.grants = GrantRoom(self.recorder, self.shifts, self.staff, self.vouchers)
         self.ledger = SyncLedger(self.recorder)
+        self.handoffs = HandoffRoom(self.recorder, self.settings)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None, *, verify: bool = True) -> Desk:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
+from desktop.core.languages import GUEST_LANGUAGES
 from desktop.core.money import CurrencyError, check_currency
 from desktop.core.playbook import SEVERITIES, SITE_KINDS
 from desktop.core.views import CaseHeader
@@ -32,6 +33,8 @@ def header_problems(header: CaseHeader) -> list[str]:
     problems = []
     if header.severity and header.severity not in SEVERITIES:
         problems.append("severity")
+    if header.guest_language and header.guest_language not in GUEST_LANGUAGES:
+        problems.append("guest_language")
     for name, value in header.as_dict().items():
         if len(value) > MAX_HEADER_TEXT:
             problems.append(name)

@@ -1,7 +1,8 @@
 """Composing a case's slips from what the desk holds: the voucher slip and the apology letter.
 
 The core records (a voucher, a print, a case); this module turns a record into the slip a
-guest takes away, in the *site's* language, locale and time zone, with the site's own voucher
+guest takes away, in the *guest's* language (the case's, by default the site's), with the
+site's money and time zone, with the site's own voucher
 terms and apology template where it has them. No Qt: the app, the CLI and the tests compose
 the same slips.
 """
@@ -25,8 +26,8 @@ from desktop.slips.apology import fill_apology, load_apology_template
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.wording import slip_language, slip_wording
 
-__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "keep_pdf", "make_slip", "voucher_slip",
-           "voucher_terms"]
+__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "guest_language", "keep_pdf", "make_slip",
+           "voucher_slip", "voucher_terms"]
 
 # The English voucher terms. Slips print the terms of the site's language, shipped in
 # resources/templates/slip_wording.<language>.json (English there repeats these).
@@ -37,42 +38,59 @@ DEFAULT_VOUCHER_TERMS = (
 )
 
 
-def voucher_terms(desk: Desk) -> list[str]:
-    """The terms printed on vouchers: the site's own (the ``voucher_terms`` setting) when it
-    has them, else the shipped terms in the site's language."""
+def voucher_terms(desk: Desk, language: str | None = None) -> list[str]:
+    """The terms printed on vouchers: the site's own (the ``voucher_terms`` setting, in the
+    site's language) when it has them and the slip is in that language, else the shipped
+    terms in ``language`` (default: the site's)."""
+    site_language = slip_language(desk.site.info().locale)
     own = desk.settings.get(VOUCHER_TERMS)
-    if own:
+    if own and (language is None or language == site_language):
         return list(own)
-    return list(slip_wording(slip_language(desk.site.info().locale)).voucher_terms)
+    return list(slip_wording(language or site_language).voucher_terms)
+
+
+def guest_language(desk: Desk, case_id: str | None) -> str:
+    """The language a case's slips print in: the case's own, else the site's."""
+    recorded = desk.cases.get(case_id).header.guest_language if case_id else ""
+    return recorded or slip_language(desk.site.info().locale)
+
+
+def _date_locale(language: str, site_locale: str) -> str:
+    """Dates in the guest's language; the site's own locale when that is the same."""
+    return site_locale if slip_language(site_locale) == language else language
 
 
 def voucher_slip(desk: Desk, code: str, reprint: bool = False) -> VoucherSlip:
-    """The slip of a voucher on record, in the site's language, locale and time zone."""
+    """The slip of a voucher on record, in its case's guest language, the site's money and
+    time zone."""
     site = desk.site.info()
-    wording = slip_wording(slip_language(site.locale))
     voucher = desk.vouchers.find(code)
+    language = guest_language(desk, voucher.case_id)
+    wording = slip_wording(language)
+    dates = _date_locale(language, site.locale)
     return VoucherSlip(
         site_name=site.name, site_address=site.address, guest_name=voucher.guest_name,
         purpose=voucher.description,
         value_text=format_money(voucher.value_minor, voucher.currency, site.locale),
         code=voucher.display_code, qr_payload=voucher.token,
-        issued_on=_long_date(voucher.issued_at.astimezone(site.zone).date(), site.locale),
-        expires_on=_long_date(voucher.expires_on, site.locale),
-        issued_by=voucher.issued_by_name, terms=voucher_terms(desk), reprint=reprint,
+        issued_on=_long_date(voucher.issued_at.astimezone(site.zone).date(), dates),
+        expires_on=_long_date(voucher.expires_on, dates),
+        issued_by=voucher.issued_by_name, terms=voucher_terms(desk, language), reprint=reprint,
         labels=wording.voucher)
 
 
 def apology_slip(desk: Desk, case_id: str, reprint: bool = False, *,
                  by: OnShift | None = None) -> ApologySlip:
-    """The apology letter of a case, worded by the site's template in the site's language.
+    """The apology letter of a case, in the guest's language, worded by the site's template
+    for that language where it has one.
 
     Signed by ``by`` (whoever hands it over) or else by whoever opened the case, and the
     guest is asked to ask for that person at the desk.
     """
     site = desk.site.info()
-    language = slip_language(site.locale)
-    wording = slip_wording(language)
     case = desk.cases.get(case_id)
+    language = case.header.guest_language or slip_language(site.locale)
+    wording = slip_wording(language)
     staff = by.staff if by is not None else _opener(desk, case.opened_by)
     # Only the staff's own words: no English glue in a letter that may be in any language.
     gesture = ", ".join(g.description.strip()
@@ -80,7 +98,9 @@ def apology_slip(desk: Desk, case_id: str, reprint: bool = False, *,
                         for g in case.grants if g.gesture_type != "none")
     name = staff.name if staff else ""
     role = wording.role_title(staff.role) if staff else ""
-    body = fill_apology(load_apology_template(desk.data_dir / "templates", language),
+    template = load_apology_template(desk.data_dir / "templates", language,
+                                     site_language=slip_language(site.locale))
+    body = fill_apology(template,
                         guest_name=case.header.guest_name,
                         what_went_wrong=case.fields.get("guest_view", ""),
                         what_we_did=case.fields.get("fix_action", ""), gesture=gesture,
