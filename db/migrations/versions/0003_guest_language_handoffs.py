@@ -13,7 +13,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0003_guest_language_handoffs"
 down_revision: str | None = "0002_review_by_day"
 branch_labels: Sequence[str] | None = None
