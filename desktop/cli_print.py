@@ -1,4 +1,8 @@
-"""``amends slip print``: send a voucher or apology slip of a case to a printer from a terminal."""
+"""``amends slip print``: send a voucher or a case's apology to a receipt printer from a terminal.
+
+Nobody is signed in at a terminal, so the print is not recorded and a voucher comes out
+marked REPRINT (``compose.copy_slip``); its PDF is kept under slips/ either way.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +35,10 @@ def print_command(data_dir: Path, kind: str, target: str, printer: str, *,
     from desktop.core.desk import Desk
     from desktop.core.errors import DeskError
     from desktop.core.paths import DB_FILE
-    from desktop.slips.compose import keep_pdf
-    from desktop.slips.escpos import parse_address, print_slip, slip_for
+    from desktop.core.printers import parse_address
+    from desktop.slips import render_apology, render_voucher
+    from desktop.slips.compose import SlipNotPrinted, copy_slip, keep_pdf, send_to_receipt_printer
+    from desktop.slips.model import VoucherSlip
     from desktop.ui.labels import refusal_text
 
     try:
@@ -46,14 +52,16 @@ def print_command(data_dir: Path, kind: str, target: str, printer: str, *,
     desk = Desk.open(data_dir)
     try:
         try:
-            slip, pdf, name = slip_for(desk, kind, target, size)
+            slip, name = copy_slip(desk, kind, target)
         except DeskError as error:
             print(refusal_text(error.refusal, error.detail), file=sys.stderr)
             return 1
+        pdf = (render_voucher(slip, size) if isinstance(slip, VoucherSlip)
+               else render_apology(slip, size))
         kept = keep_pdf(desk.data_dir, pdf, name, desk.site.local_time(desk.now()))
         try:
-            print_slip(address, slip)
-        except DeskError as error:
+            send_to_receipt_printer(str(address), slip, kept)
+        except SlipNotPrinted as error:
             print(refusal_text(error.refusal, error.detail), file=sys.stderr)
             print(f"The slip is kept as {kept}.", file=sys.stderr)
             return 1

@@ -20,14 +20,16 @@ from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
 from desktop.core.money import babel_locale, format_money
 from desktop.core.paths import PRIVATE_FILE_MODE, make_private_dir
+from desktop.core.printers import parse_address
 from desktop.core.settings import VOUCHER_TERMS
 from desktop.core.views import OnShift, StaffMember
 from desktop.slips.apology import fill_apology, load_apology_template
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.wording import slip_language, slip_wording
 
-__all__ = ["DEFAULT_VOUCHER_TERMS", "apology_slip", "guest_language", "keep_pdf", "make_slip",
-           "voucher_slip", "voucher_terms"]
+__all__ = ["DEFAULT_VOUCHER_TERMS", "SlipNotPrinted", "apology_slip", "copy_slip",
+           "guest_language", "keep_pdf", "make_slip", "send_to_receipt_printer", "voucher_slip",
+           "voucher_terms"]
 
 # The English voucher terms. Slips print the terms of the site's language, shipped in
 # resources/templates/slip_wording.<language>.json (English there repeats these).
@@ -124,24 +126,64 @@ def _long_date(day: date, locale: str) -> str:
     return format_date(day, format="long", locale=babel_locale(locale))
 
 
-def make_slip(desk: Desk, who: OnShift, case_id: str, kind: Literal["voucher", "apology"],
-              code: str | None, size: str) -> tuple[bytes, Path]:
-    """Record the print, render the slip and keep its PDF in the data dir (any thread).
+class SlipNotPrinted(DeskError):
+    """The receipt printer did not take the slip (or its address is wrong); the refusal says
+    why and ``kept`` is where the slip's PDF is."""
 
-    The print is on record before the slip is made, so a second one says REPRINT.
+    def __init__(self, error: DeskError, kept: Path) -> None:
+        super().__init__(error.refusal, error.detail)
+        self.kept = kept
+
+
+def make_slip(desk: Desk, who: OnShift, case_id: str, kind: Literal["voucher", "apology"],
+              code: str | None, size: str, *, receipt_printer: str = "") -> tuple[bytes, Path]:
+    """Record the print, render the slip and keep its PDF in the data dir (any thread); with
+    ``receipt_printer`` (a ``tcp://`` or ``usb://`` address) send it there as ESC/POS too.
+
+    The print is on record before the slip is made, so a second one says REPRINT. The PDF is
+    kept before anything is sent: a printer that is off raises SlipNotPrinted naming it.
     """
     from desktop.slips import render_apology, render_voucher  # ReportLab: only when printing
 
     number = desk.cases.record_print(who, case_id, kind, code)
-    # The slip comes worded in the site's language (it is for the guest), whatever language
-    # the desk's screens are in.
+    # The slip comes worded in the guest's language, whatever language the desk's screens
+    # are in.
+    slip: VoucherSlip | ApologySlip
     if kind == "voucher" and code is not None:
-        pdf = render_voucher(voucher_slip(desk, code, reprint=number > 1), size)
+        slip = voucher_slip(desk, code, reprint=number > 1)
+        pdf = render_voucher(slip, size)
     else:
-        pdf = render_apology(apology_slip(desk, case_id, reprint=number > 1, by=who), size)
+        slip = apology_slip(desk, case_id, reprint=number > 1, by=who)
+        pdf = render_apology(slip, size)
     kept = keep_pdf(desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
                     desk.site.local_time(desk.now()))
+    if receipt_printer:
+        send_to_receipt_printer(receipt_printer, slip, kept)
     return pdf, kept
+
+
+def send_to_receipt_printer(printer: str, slip: VoucherSlip | ApologySlip, kept: Path) -> None:
+    """Send a slip whose PDF is ``kept`` to an ESC/POS printer; SlipNotPrinted if it fails."""
+    from desktop.slips.escpos import send_slip  # python-escpos and Pillow: only when used
+
+    try:
+        send_slip(parse_address(printer), slip)
+    except DeskError as error:
+        raise SlipNotPrinted(error, kept) from error
+
+
+def copy_slip(desk: Desk, kind: str, target: str) -> tuple[VoucherSlip | ApologySlip, str]:
+    """A slip printed from a terminal, where nobody is signed in, so nothing is recorded:
+    a voucher's is always marked REPRINT (a copy can never pass for another voucher); an
+    apology is marked so once it has been printed. Returns the slip and a name to keep it by.
+    """
+    if kind == "voucher":
+        voucher = desk.vouchers.find(target)
+        return voucher_slip(desk, voucher.code, reprint=True), f"voucher-{voucher.code}"
+    case = desk.cases.get(target)
+    printed = any(e.kind == "slip.printed" and '"kind":"apology"' in e.payload
+                  for e in desk.cases.events(case.id))
+    return apology_slip(desk, case.id, reprint=printed), f"apology-{case.id[:8]}"
 
 
 def keep_pdf(data_dir: Path, pdf: bytes, name: str, moment: datetime) -> Path:

@@ -11,74 +11,31 @@ The same PDF is always kept too, so a printer that is off loses nothing.
 from __future__ import annotations
 
 import functools
-import re
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
 import resources
 from desktop.core.errors import DeskError, Refusal
+from desktop.core.printers import PrinterAddress
 from desktop.slips import fonts
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.rtl import is_rtl, visual
 
-__all__ = ["DEFAULT_PORT", "PrinterAddress", "apology_job", "is_escpos", "parse_address",
-           "send", "voucher_job"]
+__all__ = ["apology_job", "send", "send_slip", "voucher_job"]
 
-DEFAULT_PORT = 9100
 CODE_PAGE = "cp858"  # ESC t 19 on Epson and most clones
 _COLUMNS = 42  # characters per line in font A on 80 mm paper
 _DOTS = 512  # image width: inside the 576 dots an 80 mm printer prints
 _TIMEOUT = 10.0  # seconds to connect and to write
 _QR_DOT = 4  # dots per QR module: a ~500-character token comes out ~45 mm wide
 
+log = logging.getLogger(__name__)
+
 Style = Literal["heading", "big", "bold", "body", "small"]
 Line = tuple[str, Style, bool]  # text, style, centred
-
-_HOST = re.compile(r"^[A-Za-z0-9.\-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$")
-
-
-@dataclass(frozen=True)
-class PrinterAddress:
-    """Where an ESC/POS printer is: ``tcp://host:port`` or ``usb://vendor:product`` (hex)."""
-
-    kind: Literal["tcp", "usb"]
-    host: str = ""
-    port: int = DEFAULT_PORT
-    vendor: int = 0
-    product: int = 0
-
-    def __str__(self) -> str:
-        if self.kind == "tcp":
-            return f"tcp://{self.host}:{self.port}"
-        return f"usb://{self.vendor:04x}:{self.product:04x}"
-
-
-def is_escpos(printer: str) -> bool:
-    """Whether a printer setting names an ESC/POS printer rather than a system printer."""
-    return printer.startswith(("tcp://", "usb://"))
-
-
-def parse_address(text: str) -> PrinterAddress:
-    """``tcp://HOST[:PORT]`` or ``usb://VID:PID``; anything else is refused, saying so."""
-    raw = text.strip()
-    try:
-        if raw.startswith("tcp://"):
-            host, _, port = raw[6:].rstrip("/").rpartition(":") if raw.count(":") > 1 \
-                else (raw[6:].rstrip("/"), "", "")
-            number = int(port) if port else DEFAULT_PORT
-            if _HOST.match(host) and 0 < number < 65536:
-                return PrinterAddress("tcp", host=host.strip("[]"), port=number)
-        elif raw.startswith("usb://"):
-            vendor, product = raw[6:].split(":")
-            ids = int(vendor, 16), int(product, 16)
-            if all(0 < n <= 0xFFFF for n in ids):
-                return PrinterAddress("usb", vendor=ids[0], product=ids[1])
-    except ValueError:
-        pass
-    raise DeskError(Refusal.PRINTER_ADDRESS_INVALID, text)
 
 
 # --- composing the job -------------------------------------------------------------------------
@@ -86,7 +43,7 @@ def parse_address(text: str) -> PrinterAddress:
 def _printer() -> Any:
     from escpos.printer import Dummy  # the job is built in memory, then sent in one go
 
-    printer = Dummy()
+    printer = Dummy(profile="TM-T88V")  # an 80 mm Epson: 512 dots, code page 858 is 19
     printer.hw("INIT")
     return printer
 
@@ -106,7 +63,7 @@ def _emit(printer: Any, lines: Sequence[Line]) -> None:
         return
     if not _fits_code_page(lines):
         printer.set_with_default(align="center")
-        printer.image(_picture(lines), center=False)
+        printer.image(_picture(lines), center=True)
         return
     printer.charcode("CP858")
     for text, style, centred in lines:
@@ -205,7 +162,7 @@ def _wrap(text: str, bold: bool, size: int, rtl: bool) -> list[str]:
     lines: list[str] = []
     current = ""
     for char in " ".join(text.split()):
-        if current and measure(current + char) > _DOTS:
+        if current and measure(current + char) > _DOTS - 8:
             cut = current.rfind(" ")
             if cut > 0 and char != " ":
                 lines.append(current[:cut])
@@ -228,17 +185,18 @@ def _picture(lines: Sequence[Line]) -> Image.Image:
         for line in _wrap(text, bold, size, rtl):
             rows.append((visual(line) if rtl else line, bold, size,
                          "centre" if centred else "right" if rtl else "left"))
-    height = sum(int(size * 1.35) for _, _, size, _ in rows) + 8
+    height = sum(int(size * 1.4) for _, _, size, _ in rows) + 12
     image = Image.new("1", (_DOTS, max(height, 1)), 1)
     draw = ImageDraw.Draw(image)
     y = 4
     for text, bold, size, align in rows:
         width = _width(text, bold, size)
-        x = 0.0 if align == "left" else (_DOTS - width) / (2 if align == "centre" else 1)
+        x = 4.0 if align == "left" else (_DOTS - width - 4) / (2 if align == "centre" else 1)
+        baseline = y + size  # every run on one baseline, whatever its font's ascent
         for font, run in _runs(text, bold, size):
-            draw.text((x, y), run, font=font, fill=0)
+            draw.text((x, baseline), run, font=font, fill=0, anchor="ls")
             x += font.getlength(run)
-        y += int(size * 1.35)
+        y += int(size * 1.4)
     return image
 
 
@@ -246,7 +204,7 @@ def _picture(lines: Sequence[Line]) -> Image.Image:
 
 def send(address: PrinterAddress, job: bytes) -> None:
     """Send a job; a printer that is off, refuses or drops the line is a DeskError
-    (PRINTER_UNREACHABLE, detail: the printer and the system's words)."""
+    (PRINTER_UNREACHABLE, detail: the printer's address; the system's words go to the log)."""
     from escpos.exceptions import Error as EscposError
 
     try:
@@ -265,5 +223,11 @@ def send(address: PrinterAddress, job: bytes) -> None:
             printer.close()
     except (OSError, EscposError, RuntimeError, ValueError) as error:
         # RuntimeError: pyusb missing; ValueError/OSError: USB back end or socket errors.
-        reason = " ".join(str(error).split()) or type(error).__name__
-        raise DeskError(Refusal.PRINTER_UNREACHABLE, f"{address}: {reason}") from error
+        log.warning("receipt printer %s: %s", address,
+                    " ".join(str(error).split()) or type(error).__name__)
+        raise DeskError(Refusal.PRINTER_UNREACHABLE, str(address)) from error
+
+
+def send_slip(address: PrinterAddress, slip: VoucherSlip | ApologySlip) -> None:
+    """Compose a slip's job and send it (see ``send``)."""
+    send(address, voucher_job(slip) if isinstance(slip, VoucherSlip) else apology_job(slip))
