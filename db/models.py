@@ -367,4 +367,4 @@ class ReviewDayRow(Base):
 
 
 READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
-                     VoucherRow, VoucherKeyRow, ReviewDayRow)
+                     VoucherRow, VoucherKeyRow, ReviewDayRow, HandoffRow)

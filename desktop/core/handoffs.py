@@ -51,6 +51,7 @@ class HandoffRoom:
             raise DeskError(Refusal.UNKNOWN_DEPARTMENT, "")
         handoff_id = str(uuid.uuid4())
         now = self._recorder.now()
+        departments = self.departments() if to_department is not None else ()
         with self._recorder.tx() as db:
             case = case_row(db, case_id)
             if to_staff is not None:
@@ -60,7 +61,7 @@ class HandoffRoom:
                 target = ("staff", taker.id, taker.name)
             else:
                 name = (to_department or "").strip()
-                if name not in self.departments():
+                if name not in departments:
                     raise DeskError(Refusal.UNKNOWN_DEPARTMENT, name)
                 target = ("department", name, name)
             self._recorder.record(
