@@ -125,7 +125,7 @@ class HandoffRoom:
                 CaseRow.id.in_(handed)).order_by(CaseRow.followup_due_at))
             return [_summary(row) for row in rows]
 
-    def _views(self, query: Select[tuple[HandoffRow]]) -> list[HandoffView]:
+    def _views(self, query: Select[HandoffRow]) -> list[HandoffView]:
         with self._recorder.tx() as db:
             return [_view(db, row) for row in db.scalars(query)]
 

@@ -157,8 +157,9 @@ def _width(text: str, bold: bool, size: int) -> float:
 
 def _wrap(text: str, bold: bool, size: int, rtl: bool) -> list[str]:
     """Greedy lines in reading order; breaks at a space, or anywhere in a spaceless script."""
-    measure = (lambda t: _width(visual(t), bold, size)) if rtl else (
-        lambda t: _width(t, bold, size))
+    def measure(line: str) -> float:
+        return _width(visual(line) if rtl else line, bold, size)
+
     lines: list[str] = []
     current = ""
     for char in " ".join(text.split()):
