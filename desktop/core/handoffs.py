@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from desktop.core.cases import _summary, case_row
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import text
 from desktop.core.recorder import Recorder
+from desktop.core.review_days import site_zone
 from desktop.core.settings import DEPARTMENTS, Settings
 from desktop.core.site import current_policy
 from desktop.core.staff import active_staff_row, staff_name
@@ -111,6 +112,13 @@ class HandoffRoom:
         """Hand-offs made in [start, end): the review's list."""
         return self._views(select(HandoffRow).where(HandoffRow.at >= start, HandoffRow.at < end)
                            .order_by(HandoffRow.at))
+
+    def for_review(self, first: date, last: date) -> list[HandoffView]:
+        """Hand-offs made on the site's days ``first`` to ``last`` (inclusive)."""
+        with self._recorder.tx() as db:
+            zone = site_zone(db)
+        start = datetime.combine(first, time(), zone)
+        return self.between(start, datetime.combine(last + timedelta(days=1), time(), zone))
 
     def owner_followups(self, on_shift: OnShift, at: datetime | None = None
                         ) -> list[CaseSummary]:

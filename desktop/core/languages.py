@@ -6,10 +6,14 @@ each code here has resources/templates/slip_wording.<code>.json and an apology t
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_LANGUAGE", "GUEST_LANGUAGES", "language_of"]
+__all__ = ["DEFAULT_LANGUAGE", "GUEST_LANGUAGES", "LANGUAGE_NAMES", "language_of"]
 
 DEFAULT_LANGUAGE = "en"
-GUEST_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "ar", "zh", "ja")
+# Each language by its own name, as a guest would point at it in a list.
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
+                  "it": "Italiano", "pt": "Português", "ar": "العربية", "zh": "中文",
+                  "ja": "日本語"}
+GUEST_LANGUAGES = tuple(LANGUAGE_NAMES)
 
 
 def language_of(locale_name: str | None) -> str:

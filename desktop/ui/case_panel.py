@@ -35,6 +35,7 @@ from desktop.core.views import CaseHeader, CaseView, OnShift
 from desktop.ui import labels
 from desktop.ui.common import countdown, named, time_text
 from desktop.ui.gesture import GesturePanel
+from desktop.ui.guest_language import GuestLanguageBox
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class CasePanel(QWidget):
         self.category.addItem(self.tr("Choose…"), "")
         for key in categories():
             self.category.addItem(labels.category_name(key), key)
+        self.language = GuestLanguageBox()
         self.severity = named(QComboBox(), "severity", self.tr("Severity"))
         self.severity.addItem(self.tr("Choose…"), "")
         for key in SEVERITIES:
@@ -97,6 +99,8 @@ class CasePanel(QWidget):
         row2.addWidget(self.category, 1)
         row2.addWidget(QLabel(self.tr("Severity")))
         row2.addWidget(self.severity)
+        row2.addWidget(QLabel(self.tr("Language")))
+        row2.addWidget(self.language)
         header.addRow(self.tr("Outlet"), row2)
 
         # steps
@@ -179,6 +183,7 @@ class CasePanel(QWidget):
             QShortcut(QKeySequence(sequence), self, self.complete)
 
         order = [self.guest, self.location, self.outlet, self.category, self.severity,
+                 self.language,
                  self.account, self.apology, self.guest_view, self.good_outcome,
                  self.fix_action, self.gestures.suggestion_list, self.gestures.kind,
                  self.gestures.description, self.gestures.amount, self.gestures.grant_button,
@@ -204,11 +209,13 @@ class CasePanel(QWidget):
                           location=self.location.text().strip(),
                           outlet=self.outlet.currentText().strip(),
                           category=self.category.currentData() or "",
-                          severity=self.severity.currentData() or "")
+                          severity=self.severity.currentData() or "",
+                          guest_language=self.language.language())
 
     def is_draft_with_content(self) -> bool:
         return self.case_id is None and self.started_at is not None and (
-            any(self.header().as_dict().values()) or bool(self.account.toPlainText()))
+            any(v for k, v in self.header().as_dict().items() if k != "guest_language")
+            or bool(self.account.toPlainText()))
 
     def new_case(self, on_shift: OnShift) -> None:
         """Start a fresh draft; the clock starts now."""
@@ -223,6 +230,7 @@ class CasePanel(QWidget):
         self.outlet.setCurrentText(site.outlets[0] if site.outlets else "")
         self.category.setCurrentIndex(0)
         self.severity.setCurrentIndex(0)
+        self.language.set_language("", site.locale)
         for box in (self.account, self.apology, self.guest_view, self.good_outcome,
                     self.fix_action, self.followup_note, self.detail):
             box.clear()
@@ -246,6 +254,7 @@ class CasePanel(QWidget):
         self.outlet.setCurrentText(view.header.outlet)
         self.category.setCurrentIndex(max(self.category.findData(view.header.category), 0))
         self.severity.setCurrentIndex(max(self.severity.findData(view.header.severity), 0))
+        self.language.set_language(view.header.guest_language, self.desk.site.info().locale)
         boxes = {"account": self.account, "apology": self.apology,
                  "guest_view": self.guest_view, "good_outcome": self.good_outcome,
                  "fix_action": self.fix_action, "followup_note": self.followup_note,

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
+from desktop.core.printers import is_receipt_printer
 from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
 from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
 from desktop.ui import labels
 from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import day_text, moment_text, money, named
 from desktop.ui.printing import PrintError, print_slip, printer_named
+from desktop.ui.receipt_printers import ReceiptAddress
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
 translate = QCoreApplication.translate
@@ -127,8 +129,10 @@ class SlipBar(QWidget):
     def busy(self) -> bool:
         return self._running is not None
 
-    def _start(self, kind: str, code: str | None, send: Callable[[bytes, Path], str]) -> None:
-        """Make the slip and ``send(pdf, kept)`` it off the UI thread; ``finished`` follows."""
+    def _start(self, kind: str, code: str | None, send: Callable[[bytes, Path], str],
+               receipt: str = "") -> None:
+        """Make the slip and ``send(pdf, kept)`` it off the UI thread (and to the ``receipt``
+        printer's address, if any); ``finished`` follows."""
         who, case_id = self._on_shift(), self._case_id()
         if who is None or case_id is None or self._running is not None:
             return
@@ -139,7 +143,7 @@ class SlipBar(QWidget):
             # not pay for on the UI thread.
             from desktop.slips.compose import make_slip
 
-            pdf, kept = make_slip(desk, who, case_id, kind, code, size)
+            pdf, kept = make_slip(desk, who, case_id, kind, code, size, receipt_printer=receipt)
             return send(pdf, kept)
 
         self._set_busy(True)
@@ -176,6 +180,8 @@ class SlipBar(QWidget):
             text += " " + self.tr("The slip is saved as %1.").replace("%1", str(error.kept))
         elif isinstance(error, DeskError):
             text = labels.desk_error(error)
+            if getattr(error, "kept", None):  # a receipt printer that did not take it
+                text += " " + self.tr("The slip is saved as %1.").replace("%1", str(error.kept))
         elif isinstance(error, _SaveFailed):
             text = (self.tr("Could not save there (%1). The slip is kept as %2.")
                     .replace("%1", error.reason).replace("%2", str(error.kept)))
@@ -200,6 +206,11 @@ class SlipBar(QWidget):
     def _print_now(self, kind: str) -> None:
         code = self._latest_voucher() if kind == "voucher" else None
         if kind == "voucher" and code is None:
+            return
+        receipt = self.desk.settings.get(PRINTER[kind])
+        if is_receipt_printer(receipt):
+            sent = self.tr("Sent to the receipt printer. A copy is kept as %1.")
+            self._start(kind, code, lambda _pdf, kept: sent.replace("%1", str(kept)), receipt)
             return
         self._print_to(kind, code, configured_printer(self.desk, kind))
 
@@ -358,6 +369,9 @@ class PrintersDialog(QDialog):
         form = QFormLayout()
         self.printers: dict[str, QComboBox] = {}
         self.sizes: dict[str, QComboBox] = {}
+        self.receipts: dict[str, ReceiptAddress] = {}
+        self.message = named(QLabel(), "printersMessage", self.tr("Message"))
+        self.message.setWordWrap(True)
         size_names = {"roll80": self.tr("80 mm receipt roll"), "a4": self.tr("A4"),
                       "letter": self.tr("Letter")}
         for kind, title in (("voucher", self.tr("Voucher slips")),
@@ -367,7 +381,8 @@ class PrintersDialog(QDialog):
             for name in names:
                 printer.addItem(name, name)
             current = desk.settings.get(PRINTER[kind])
-            if current and current not in names:
+            self.receipts[kind] = ReceiptAddress(kind, printer, current)
+            if current and current not in names and not is_receipt_printer(current):
                 printer.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
             printer.setCurrentIndex(max(printer.findData(current), 0))
             size = named(QComboBox(), f"size_{kind}", title + " " + self.tr("paper"))
@@ -377,16 +392,23 @@ class PrintersDialog(QDialog):
             self.printers[kind], self.sizes[kind] = printer, size
             row = QHBoxLayout()
             row.addWidget(printer, 2)
+            row.addWidget(self.receipts[kind], 2)
             row.addWidget(size, 1)
             form.addRow(title, row)
         save = named(QPushButton(self.tr("Save")), "savePrinters", self.tr("Save printers"))
         save.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
 
     def save(self) -> None:
+        try:
+            chosen = {kind: self.receipts[kind].value() for kind in self.printers}
+        except DeskError as error:  # a receipt printer address that does not read
+            self.message.setText(labels.desk_error(error))
+            return
         for kind in self.printers:
-            self.desk.settings.set(PRINTER[kind], self.printers[kind].currentData() or "")
+            self.desk.settings.set(PRINTER[kind], chosen[kind])
             self.desk.settings.set(SLIP_SIZE[kind], self.sizes[kind].currentData())
         self.accept()
