@@ -184,8 +184,8 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
         names = field_names()
         detail = ", ".join(names[n.strip()] for n in detail.split(",") if n.strip() in names)
     elif refusal not in (Refusal.TEXT_TOO_LONG, Refusal.PRINTER_UNREACHABLE,
-                         Refusal.PRINTER_ADDRESS_INVALID, Refusal.UNKNOWN_DEPARTMENT):
-        # (Those details are a printer address or a department's name, as typed.)
+                         Refusal.PRINTER_ADDRESS_INVALID):
+        # (A printer's detail is its address, as set up: the person needs to see which.)
         detail = ""  # the rest is for logs, never shown: it may be English or a raw value
     messages = {
         Refusal.NO_SITE: translate("Labels", "This desk has no site yet: set it up first."),

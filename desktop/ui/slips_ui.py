@@ -381,10 +381,10 @@ class PrintersDialog(QDialog):
             for name in names:
                 printer.addItem(name, name)
             current = desk.settings.get(PRINTER[kind])
-            self.receipts[kind] = ReceiptAddress(kind, printer, current)
             if current and current not in names and not is_receipt_printer(current):
                 printer.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
             printer.setCurrentIndex(max(printer.findData(current), 0))
+            self.receipts[kind] = ReceiptAddress(kind, printer, current)
             size = named(QComboBox(), f"size_{kind}", title + " " + self.tr("paper"))
             for key in SLIP_SIZES:
                 size.addItem(size_names[key], key)
