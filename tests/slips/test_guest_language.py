@@ -181,3 +181,10 @@ def test_a_site_apology_json_is_for_the_site_language_only(desk: Desk, team: Tea
     (folder / "apology.de.json").write_text(json.dumps(
         {"version": 1, "paragraphs": [["Liebe/r {guest_name}, unsere Worte."]]}), "utf-8")
     assert apology_slip(desk, german).body_paragraphs == ("Liebe/r Jörg Maier, unsere Worte.",)
+
+
+def test_the_header_lists_each_language_by_the_name_its_wording_file_gives() -> None:
+    from desktop.core.languages import LANGUAGE_NAMES
+    from desktop.slips.wording import language_names
+
+    assert language_names() == LANGUAGE_NAMES
