@@ -183,12 +183,11 @@ class CasePanel(QWidget):
             QShortcut(QKeySequence(sequence), self, self.complete)
 
         order = [self.guest, self.location, self.outlet, self.category, self.severity,
-                 self.language,
                  self.account, self.apology, self.guest_view, self.good_outcome,
                  self.fix_action, self.gestures.suggestion_list, self.gestures.kind,
                  self.gestures.description, self.gestures.amount, self.gestures.grant_button,
                  self.followup_note, self.root_cause, self.detail, self.outcome, self.back,
-                 self.next]
+                 self.next, self.language]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 

@@ -39,10 +39,12 @@ class HandoffControls(QObject):
     def refresh(self) -> None:
         """The button's count of what waits for the person signed in (or a department)."""
         on_shift = self.window.on_shift
-        count = len(self.window.desk.handoffs.handed_to(on_shift)) if on_shift else 0
-        self.button.setText(self.tr("Handed to me/us (%1)").replace("%1", str(count)))
         self.button.setEnabled(on_shift is not None)
         self.action.setEnabled(on_shift is not None)
+        if on_shift is None:
+            return
+        count = len(self.window.desk.handoffs.handed_to(on_shift))
+        self.button.setText(self.tr("Handed to me/us (%1)").replace("%1", str(count)))
 
     def hand_off(self) -> None:
         window = self.window
