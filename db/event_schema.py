@@ -187,8 +187,10 @@ def _flag(value: Any, name: str) -> None:
 
 FLAG: Check = _flag
 _PIN_HASH = text(512, allow_empty=False)
-_HEADER_FIELDS = {name: HEADER for name in ("guest_name", "location", "outlet", "category",
-                                           "severity")}
+_HEADER_FIELDS: dict[str, Check] = {
+    **{name: HEADER for name in ("guest_name", "location", "outlet", "category", "severity")},
+    # A code (en, de, ja…); not an enumeration, so a newer build's language still applies.
+    "guest_language": SHORT}
 _CLAIM = kind(required={"voucher_id": ID, "code": matching(VOUCHER_CODE_RE, "a voucher code"),
                         "value_minor": MONEY, "currency": CURRENCY, "issued_at": TIME,
                         "expires_on": DATE},
@@ -232,6 +234,12 @@ SCHEMAS: dict[str, Schema] = {
                            optional={"code": SHORT, "reason": text()}),
     "slip.printed": kind(optional={"kind": SHORT, "voucher_id": ID, "code": SHORT,
                                    "print_no": whole(1, 1_000_000)}),
+    # Hand-offs (desktop/core/handoff_fold.py).
+    "case.handed_off": kind(required={"handoff_id": ID, "to_kind": one_of("staff", "department"),
+                                      "to_id": text(MAX_HEADER_TEXT, allow_empty=False)},
+                            optional={"to_name": HEADER, "note": text()}, needs_case=True),
+    "handoff.done": kind(required={"handoff_id": ID}, optional={"note": text()},
+                         needs_case=True),
     # The roster (db/roster.py folds these). Staff ids are REFs: a store upgraded from rows
     # keeps the ids it had. A PIN hash is the scrypt string of desktop/core/pins.py.
     "staff.added": kind(required={"staff_id": REF,

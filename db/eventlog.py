@@ -36,6 +36,8 @@ EVENT_KINDS = frozenset(
         "followup.done",
         "case.closed",
         "note.added",
+        "case.handed_off",
+        "handoff.done",
         # the site's roster (desktop.core.staff_fold)
         "staff.added",
         "staff.role_changed",

@@ -232,6 +232,9 @@ class CaseRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     apology_prints: Mapped[int] = mapped_column(Integer, default=0)  # slip.printed, apology
+    # The language the guest's slips print in ("de", "ja" …); "" on cases from before it was
+    # kept: the site's language.
+    guest_language: Mapped[str] = mapped_column(String(8), default="")
 
 
 class GrantRow(Base):
@@ -293,6 +296,25 @@ class CorrectionRow(Base):
     value_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HandoffRow(Base):
+    """A case handed to a colleague or a department (case.handed_off), and when it was done."""
+
+    __tablename__ = "handoff"
+    __table_args__ = (Index("ix_handoff_open", "done_at", "to_kind", "to_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    by_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # who handed it off
+    to_kind: Mapped[str] = mapped_column(String(16))  # "staff" or "department"
+    to_id: Mapped[str] = mapped_column(Text)  # a staff id, or the department's name
+    to_name: Mapped[str] = mapped_column(Text)  # as it was called when handed off
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    done_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    done_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class NoteRow(Base):
@@ -376,4 +398,4 @@ class ReviewDayRow(Base):
 
 
 READ_MODEL_TABLES = (Staff, ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
-                     VoucherRow, VoucherKeyRow, ReviewDayRow)
+                     VoucherRow, VoucherKeyRow, ReviewDayRow, HandoffRow)

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.cli_common import open_existing_desk, read_pin
+from desktop.cli_print import add_print_parser, print_command
 from desktop.cli_staff import add_staff_parser
+from desktop.core.languages import GUEST_LANGUAGES
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -79,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="80 mm receipt roll (default), A4 or US Letter")
     sample.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     sample.add_argument("--reprint", action="store_true", help="mark it as a reprint")
+    sample.add_argument("--language", default="en", choices=GUEST_LANGUAGES,
+                        help="the guest's language the slip is worded in (default: en)")
+    add_print_parser(slip_actions)
     report = commands.add_parser("report", help="the supervisor's review of a date range as "
                                                 "PDF or CSV")
     report.add_argument("--from", dest="first", required=True, type=_date, metavar="DATE",
@@ -116,8 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sync":
         return sync_command(data_dir, now=args.now, batch_size=None if args.batch_size is None
                             else max(args.batch_size, 1))
+    if args.command == "slip" and args.action == "print":
+        return print_command(data_dir, args.kind, args.target, args.printer, size=args.size)
     if args.command == "slip":
-        return slip_sample(args.kind, args.size, args.out, reprint=args.reprint)
+        return slip_sample(args.kind, args.size, args.out, reprint=args.reprint,
+                           language=args.language)
     if args.command == "report":
         return report_command(data_dir, args.first, args.last, args.format, args.out)
     if args.command == "seed-demo":
@@ -405,7 +413,8 @@ def sync_command(data_dir: Path, *, now: bool, batch_size: int | None = None) ->
     return 0 if report.ok else 1
 
 
-def slip_sample(kind: str, size: str, out: Path, *, reprint: bool = False) -> int:
+def slip_sample(kind: str, size: str, out: Path, *, reprint: bool = False,
+                language: str = "en") -> int:
     """``amends slip sample``: write a sample slip PDF, made with a public demo key."""
     from desktop.slips import (
         PageSize,
@@ -417,15 +426,15 @@ def slip_sample(kind: str, size: str, out: Path, *, reprint: bool = False) -> in
 
     page = PageSize(size)
     if kind == "voucher":
-        pdf = render_voucher(sample_voucher(reprint=reprint), page)
+        pdf = render_voucher(sample_voucher(reprint=reprint, language=language), page)
     else:
-        pdf = render_apology(sample_apology(reprint=reprint), page)
+        pdf = render_apology(sample_apology(reprint=reprint, language=language), page)
     try:
         out.write_bytes(pdf)
     except OSError as error:
         print(f"Cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"Wrote a sample {kind} slip ({size}) to {out}.")
+    print(f"Wrote a sample {kind} slip ({size}, {language}) to {out}.")
     return 0
 
 

@@ -32,6 +32,7 @@ from db.models import (
     CorrectionRow,
     EventRow,
     GrantRow,
+    HandoffRow,
     NoteRow,
     ShiftRow,
     VoucherRow,
@@ -182,6 +183,7 @@ def refold_touched(db: Session, merged: Collection[Event]) -> int:
                                (ApprovalRow, ApprovalRow.case_id, case_ids),
                                (CorrectionRow, CorrectionRow.case_id, case_ids),
                                (NoteRow, NoteRow.case_id, case_ids),
+                               (HandoffRow, HandoffRow.case_id, case_ids),
                                (VoucherRow, VoucherRow.id, voucher_ids),
                                (ShiftRow, ShiftRow.id, shift_ids)):
         for chunk in chunks(sorted(ids), 400):

@@ -19,6 +19,7 @@ from db.models import ApprovalRow, CaseRow, CorrectionRow, EventRow, GrantRow, f
 from desktop.core import fold, guest_links
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import amount, check_header, checked_text, is_ref, text
+from desktop.core.languages import language_of
 from desktop.core.playbook import OUTCOMES, STEPS, missing_fields
 from desktop.core.recorder import Recorder
 from desktop.core.site import current_policy, site_row
@@ -53,6 +54,9 @@ class CaseRoom:
         case_id = str(uuid.uuid4())
         now = self._recorder.now()
         payload: dict[str, Any] = {**header.as_dict(), "shift_id": on_shift.shift_id}
+        if not header.guest_language:  # on record, so every desk prints it alike
+            with self._recorder.tx() as db:
+                payload["guest_language"] = language_of(site_row(db).locale)
         if started_at is not None and started_at <= now:
             payload["started_at"] = format_utc(started_at)
         with self._recorder.tx() as db:
@@ -243,7 +247,8 @@ def _case_view(row: CaseRow, grants: Sequence[GrantRow]) -> CaseView:
     fields["followup_note"] = row.followup_note
     return CaseView(
         id=row.id, status=row.status, step=row.step,
-        header=CaseHeader(row.guest_name, row.location, row.outlet, row.category, row.severity),
+        header=CaseHeader(row.guest_name, row.location, row.outlet, row.category, row.severity,
+                          row.guest_language),
         opened_at=row.opened_at, opened_by=row.opened_by, shift_id=row.shift_id, fields=fields,
         fixed_at=row.fixed_at, followup_due_at=row.followup_due_at,
         followup_done_at=row.followup_done_at, outcome=row.outcome, closed_at=row.closed_at,

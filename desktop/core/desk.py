@@ -39,6 +39,7 @@ from desktop.core.chain import ChainGuard, StartCheck
 from desktop.core.clock import Clock, SystemClock
 from desktop.core.errors import ChainBroken
 from desktop.core.grants import GrantRoom
+from desktop.core.handoffs import HandoffRoom
 from desktop.core.ledger import SyncLedger
 from desktop.core.paths import DB_FILE, make_private_dir, make_private_file
 from desktop.core.recorder import Recorder
@@ -72,6 +73,7 @@ class Desk:
         self.ledger = SyncLedger(self.recorder)
         self.chain = ChainGuard(self.recorder, data_dir / DB_FILE, lambda: self.secret_store)
         self.start_check = StartCheck(0)
+        self.handoffs = HandoffRoom(self.recorder, self.settings)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None, *, verify: bool = True) -> Desk:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from db.store import StoreError, check_file, current_revision, make_engine
 from desktop.core.paths import DB_FILE, open_to_others
+from desktop.core.printers import is_receipt_printer
 from desktop.core.settings import DEVICE_ID, HQ_PULL_FAULT, HQ_URL, PRINTER
 
 
@@ -123,7 +124,10 @@ def _printers(db_path: Path, lister: PrinterLister | None) -> Check:
     parts: list[str] = []
     missing: list[str] = []
     for kind, name in chosen.items():
-        if name:
+        if is_receipt_printer(name):
+            # Spoken to directly (ESC/POS), not through the system; not probed here.
+            parts.append(f"{kind} slips → receipt printer {name}")
+        elif name:
             if name in available:
                 parts.append(f"{kind} slips → {name}")
             else:

@@ -74,7 +74,14 @@ class Refusal(enum.Enum):
     VOUCHER_TOO_LONG = "voucher_too_long"
     VOID_REASON_MISSING = "void_reason_missing"
     UNKNOWN_SLIP_KIND = "unknown_slip_kind"
+    PRINTER_ADDRESS_INVALID = "printer_address_invalid"  # detail: the address as typed
+    PRINTER_UNREACHABLE = "printer_unreachable"  # detail: the printer and what went wrong
     SECRET_STORE = "secret_store"  # detail: what the keychain said
+    # hand-offs
+    UNKNOWN_DEPARTMENT = "unknown_department"  # detail: the name given
+    HANDOFF_TO_SELF = "handoff_to_self"
+    UNKNOWN_HANDOFF = "unknown_handoff"
+    HANDOFF_DONE = "handoff_done"
     # settings
     UNKNOWN_SETTING = "unknown_setting"
     INVALID_SETTING = "invalid_setting"  # detail: the setting's name

@@ -29,6 +29,7 @@ from db.models import (
     VoucherRow,
     parse_utc,
 )
+from desktop.core import handoff_fold
 from desktop.core.guest_links import guest_key, link_repeat, relink_guest
 from desktop.core.playbook import STEPS, later_step, next_step
 from desktop.core.review_days import REVIEW_KINDS, local_day, mark_case_days, site_zone
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 
-HEADER_FIELDS = ("guest_name", "location", "outlet", "category", "severity")
+HEADER_FIELDS = ("guest_name", "location", "outlet", "category", "severity", "guest_language")
 STEP_FIELDS = {
     "listen": ("account",),
     "apologise": ("apology",),
@@ -290,5 +291,7 @@ _HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
     "voucher.redeemed": _voucher_redeemed,
     "voucher.voided": _voucher_voided,
     "slip.printed": _slip_printed,
+    "case.handed_off": handoff_fold.handed_off,
+    "handoff.done": handoff_fold.done,
     **STAFF_HANDLERS,
 }

@@ -19,6 +19,7 @@ from db.event_schema import MAX_HEADER_TEXT, MAX_TEXT
 from db.policy import PIN_LENGTH_RANGE
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
+from desktop.core.languages import GUEST_LANGUAGES
 from desktop.core.money import MAX_MINOR, CurrencyError, check_currency
 from desktop.core.playbook import SEVERITIES, SITE_KINDS
 from desktop.core.views import CaseHeader
@@ -80,6 +81,8 @@ def header_problems(header: CaseHeader) -> list[str]:
     problems = []
     if header.severity and header.severity not in SEVERITIES:
         problems.append("severity")
+    if header.guest_language and header.guest_language not in GUEST_LANGUAGES:
+        problems.append("guest_language")
     for name, value in header.as_dict().items():
         if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT or not storable(value):
             problems.append(name)

@@ -159,6 +159,11 @@ SLIP_SIZE = {kind: _register(Setting(
     f"slip_size.{kind}", "roll80", _slip_size, _text, Who.ANYONE,
     f"the paper of {kind} slips: {', '.join(SLIP_SIZES)}"))
     for kind in ("voucher", "apology")}
+DEPARTMENTS = _register(Setting[tuple[str, ...]](
+    "handoff_departments", ("housekeeping", "maintenance", "kitchen", "duty_manager"),
+    _sentences, _dump_sentences, Who.MANAGER,
+    "the departments a case can be handed to (the four shipped ones are named in the "
+    "screen's language; others as typed)"))
 HQ_URL = _register(Setting("hq_url", "", _text, _text, Who.DESK,
                            "head office's address, set by 'amends enroll'"))
 HQ_SITE_ID = _register(Setting("hq_site_id", "", _text, _text, Who.DESK,

@@ -74,10 +74,15 @@ class CaseHeader:
     outlet: str = ""
     category: str = ""
     severity: str = ""
+    # The language the guest's slips print in; "" leaves it as it is (on opening: the site's).
+    guest_language: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"guest_name": self.guest_name, "location": self.location, "outlet": self.outlet,
-                "category": self.category, "severity": self.severity}
+        fields = {"guest_name": self.guest_name, "location": self.location,
+                  "outlet": self.outlet, "category": self.category, "severity": self.severity}
+        if self.guest_language:
+            fields["guest_language"] = self.guest_language
+        return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,3 +263,31 @@ class SyncState:
 class MergeResult:
     stored: int
     faults: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffView:
+    """A case handed to a colleague or a department, and whether they are done."""
+
+    id: str
+    case_id: str
+    guest_name: str
+    location: str
+    by_id: str | None
+    by_name: str
+    owner_id: str | None  # who opened the case: they keep the follow-up
+    to_kind: str  # "staff" or "department"
+    to_id: str
+    to_name: str
+    note: str
+    at: datetime
+    done_at: datetime | None
+    done_by_name: str
+    done_note: str
+
+    @property
+    def minutes_to_done(self) -> float | None:
+        """How long the taker took, in minutes; None while still open."""
+        if self.done_at is None:
+            return None
+        return (self.done_at - self.at).total_seconds() / 60

@@ -141,19 +141,25 @@ def shipped_template_name(language: str = "en") -> str:
     return TEMPLATE_NAME
 
 
-def load_apology_template(override_dir: Path | None = None,
-                          language: str = "en") -> dict[str, Any]:
-    """The site's ``override_dir/apology.json`` if present and valid, else the shipped one
-    in ``language``.
+def load_apology_template(override_dir: Path | None = None, language: str = "en", *,
+                          site_language: str | None = None) -> dict[str, Any]:
+    """The site's own template for ``language`` if present and valid, else the shipped one.
 
-    The site's own file wins whatever the language: whoever wrote it chose its words.
+    The site's own files: ``override_dir/apology.<language>.json`` for that language, and
+    ``override_dir/apology.json``, which wins for the site's own language (all languages when
+    ``site_language`` is not given): whoever wrote it chose its words, in the site's language,
+    so a guest who reads another language gets the shipped wording in theirs.
     A broken override is logged and ignored: a guest should still get an apology.
     """
     if override_dir is not None:
-        candidate = override_dir / TEMPLATE_NAME
-        if candidate.is_file():
-            try:
-                return _read(candidate)
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
-                log.warning("Ignoring apology template %s: %s", candidate, exc)
+        names = [f"apology.{language}.json"] if language.isalpha() else []
+        if site_language is None or language == site_language:
+            names.append(TEMPLATE_NAME)
+        for name in names:
+            candidate = override_dir / name
+            if candidate.is_file():
+                try:
+                    return _read(candidate)
+                except (OSError, UnicodeDecodeError, ValueError) as exc:
+                    log.warning("Ignoring apology template %s: %s", candidate, exc)
     return _read(resources.path("templates", shipped_template_name(language)))

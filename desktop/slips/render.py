@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from desktop.slips import fonts
 from desktop.slips.model import ApologySlip, PageSize, VoucherSlip
 from desktop.slips.qr import QrFlowable
+from desktop.slips.rtl import RtlParagraph, is_rtl
 
 __all__ = ["apology_story", "render_apology", "render_voucher", "voucher_story"]
 
@@ -66,9 +67,7 @@ def _plain(text: str, limit: int) -> str:
         if char.isspace():
             kept.append(" ")
         elif category == "Cs":
-            kept.append(
-                "\ufffd"
-            )  # lone surrogate: cannot be encoded, show that something was there
+            kept.append("\ufffd")  # lone surrogate: cannot be encoded, show it was there
         elif category != "Cc":
             kept.append(char)
     cleaned = " ".join("".join(kept).split())
@@ -163,9 +162,10 @@ class _Styles:
         )
 
 
-def _para(text: str, style: ParagraphStyle, space_after: float = 0) -> Paragraph:
-    """A Paragraph of plain, already-clipped text."""
-    paragraph = Paragraph(fonts.markup(text), style)
+def _para(text: str, style: ParagraphStyle, space_after: float = 0) -> Flowable:
+    """A Paragraph of plain, already-clipped text (right-to-left text is shaped: ``rtl``)."""
+    paragraph = (RtlParagraph(text, style) if is_rtl(text)
+                 else Paragraph(fonts.markup(text, style.fontName == fonts.BOLD), style))
     paragraph.spaceAfter = space_after
     return paragraph
 
@@ -277,7 +277,8 @@ def voucher_story(slip: VoucherSlip, size: PageSize | str) -> list[Flowable]:
         story.append(_rule(3))
         story.append(_para(_plain(labels.terms, LIMIT_SHORT), styles.small_left, 1))
         for term in terms:
-            bullet = Paragraph(fonts.markup(term), styles.bullet, bulletText="•")
+            bullet = (RtlParagraph(f"• {term}", styles.bullet) if is_rtl(term)
+                      else Paragraph(fonts.markup(term), styles.bullet, bulletText="•"))
             bullet.spaceAfter = 1
             story.append(bullet)
 

@@ -6,11 +6,17 @@ key so the output is the same on every run. That key must never be trusted by a 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency
 
 from desktop.core import vouchers
 from desktop.slips.apology import fill_apology, load_apology_template
 from desktop.slips.model import ApologySlip, VoucherSlip
+from desktop.slips.wording import DEFAULT_LANGUAGE, slip_wording
 
 __all__ = ["SAMPLE_DEVICE_ID", "sample_apology", "sample_public_key", "sample_voucher"]
 
@@ -29,8 +35,8 @@ def sample_public_key() -> bytes:
     return vouchers.public_key_of(_SAMPLE_KEY)
 
 
-def sample_voucher(*, reprint: bool = False) -> VoucherSlip:
-    """A dinner voucher for a guest whose room was noisy."""
+def sample_voucher(*, reprint: bool = False, language: str = DEFAULT_LANGUAGE) -> VoucherSlip:
+    """A dinner voucher for a guest whose room was noisy, in a shipped slip language."""
     data = "K7QM4XTP"
     code = data + vouchers.check_symbol(data)
     claim = vouchers.VoucherClaim(
@@ -45,7 +51,7 @@ def sample_voucher(*, reprint: bool = False) -> VoucherSlip:
         issued_at="2025-03-14T09:30:00Z",
         expires_on="2025-06-30",
     )
-    return VoucherSlip(
+    english = VoucherSlip(
         site_name=_SITE,
         site_address=_ADDRESS,
         guest_name=_GUEST,
@@ -63,16 +69,26 @@ def sample_voucher(*, reprint: bool = False) -> VoucherSlip:
         ],
         reprint=reprint,
     )
+    if language == DEFAULT_LANGUAGE:
+        return english
+    wording = slip_wording(language)
+    return dataclasses.replace(
+        english, purpose=wording.sample["purpose"],
+        value_text=format_currency(45, "EUR", locale=language),
+        issued_on=format_date(date(2025, 3, 14), format="long", locale=language),
+        expires_on=format_date(date(2025, 6, 30), format="long", locale=language),
+        terms=list(wording.voucher_terms), labels=wording.voucher)
 
 
-def sample_apology(*, reprint: bool = False) -> ApologySlip:
+def sample_apology(*, reprint: bool = False, language: str = DEFAULT_LANGUAGE) -> ApologySlip:
     """The apology that goes with ``sample_voucher``, worded by the shipped template."""
+    wording = slip_wording(language)
     body = fill_apology(
-        load_apology_template(None),
+        load_apology_template(None, language),
         guest_name=_GUEST,
-        what_went_wrong="the noise from the service corridor last night",
-        what_we_did="moved you to a quiet room on the fifth floor",
-        gesture="dinner for two at Terraço, with our compliments",
+        what_went_wrong=wording.sample["what_went_wrong"],
+        what_we_did=wording.sample["what_we_did"],
+        gesture=wording.sample["gesture"],
         ask_for=_STAFF,
     )
     return ApologySlip(
@@ -81,7 +97,9 @@ def sample_apology(*, reprint: bool = False) -> ApologySlip:
         guest_name=_GUEST,
         body_paragraphs=body,
         staff_name=_STAFF,
-        staff_role="Front Office Manager",
+        staff_role="Front Office Manager" if language == DEFAULT_LANGUAGE
+        else wording.role_title("manager"),
         ask_for=_STAFF,
         reprint=reprint,
+        labels=wording.apology,
     )

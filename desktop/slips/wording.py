@@ -1,8 +1,8 @@
-"""The fixed words printed on guest slips, in the language of the site's locale.
+"""The fixed words printed on guest slips, in the guest's language.
 
 A slip is for the guest, so its labels ("Valid until", "REPRINT"), the default voucher terms
-and the staff role under a signature follow the *site's* locale (es_ES, fr_CA …), not the
-language of whoever sits at the desk. The wording ships as
+and the staff role under a signature follow the case's guest language (by default the
+*site's* locale: es_ES, fr_CA …), not the language of whoever sits at the desk. The wording ships as
 ``resources/templates/slip_wording.<language>.json``; a locale with no file of its own gets
 English. No Qt here: the CLI and the tests render the same slips as the app.
 """
@@ -17,13 +17,15 @@ from types import MappingProxyType
 from typing import Any
 
 import resources
+from desktop.core.languages import DEFAULT_LANGUAGE, GUEST_LANGUAGES, language_of
 from desktop.slips.model import ApologyLabels, VoucherLabels
 
-__all__ = ["DEFAULT_LANGUAGE", "SHIPPED_LANGUAGES", "SlipWording", "slip_language",
-           "slip_wording"]
+__all__ = ["DEFAULT_LANGUAGE", "SAMPLE_FIELDS", "SHIPPED_LANGUAGES", "SlipWording",
+           "language_names", "slip_language", "slip_wording"]
 
-DEFAULT_LANGUAGE = "en"
-SHIPPED_LANGUAGES = ("en", "es", "fr")
+# Each has slip_wording.<code>.json and apology.<code>.json (English: apology.json).
+SHIPPED_LANGUAGES = GUEST_LANGUAGES
+SAMPLE_FIELDS = ("what_went_wrong", "what_we_did", "gesture", "purpose")
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,12 @@ class SlipWording:
     """Everything fixed on a slip in one language."""
 
     language: str
+    name: str  # how the language calls itself: "Deutsch", "日本語"
     voucher: VoucherLabels
     apology: ApologyLabels
     roles: Mapping[str, str]
     voucher_terms: tuple[str, ...]
+    sample: Mapping[str, str]  # phrases for ``amends slip sample`` (SAMPLE_FIELDS)
 
     def role_title(self, role: str) -> str:
         """How a staff role is written under a signature; an unknown role as itself."""
@@ -47,8 +51,7 @@ def slip_language(locale_name: str | None) -> str:
     Only the language part counts: Mexican and Spanish sites share the Spanish wording,
     while their money and dates still follow the full locale.
     """
-    language = (locale_name or "").replace("-", "_").split("_")[0].split(".")[0].lower()
-    return language if language in SHIPPED_LANGUAGES else DEFAULT_LANGUAGE
+    return language_of(locale_name)
 
 
 def _labels(cls: type[Any], raw: Any, language: str) -> Any:
@@ -70,12 +73,22 @@ def slip_wording(language: str = DEFAULT_LANGUAGE) -> SlipWording:
     raw = json.loads(path.read_text(encoding="utf-8"))
     roles = raw.get("roles")
     terms = raw.get("voucher_terms")
-    if raw.get("version") != 1 or not isinstance(roles, dict) or not isinstance(terms, list):
-        raise ValueError(f"{path.name}: expected version 1 with roles and voucher_terms")
+    sample = raw.get("sample")
+    if (raw.get("version") != 1 or not isinstance(roles, dict) or not isinstance(terms, list)
+            or not isinstance(sample, dict) or sorted(sample) != sorted(SAMPLE_FIELDS)
+            or not isinstance(raw.get("name"), str)):
+        raise ValueError(f"{path.name}: expected version 1 with name, roles, voucher_terms "
+                         f"and sample")
     return SlipWording(
-        language=language,
+        language=language, name=str(raw["name"]),
+        sample=MappingProxyType({str(k): str(v) for k, v in sample.items()}),
         voucher=_labels(VoucherLabels, raw.get("voucher"), language),
         apology=_labels(ApologyLabels, raw.get("apology"), language),
         roles=MappingProxyType({str(k): str(v) for k, v in roles.items()}),
         voucher_terms=tuple(str(term) for term in terms),
     )
+
+
+def language_names() -> dict[str, str]:
+    """Every shipped slip language, code to its own name, in shipping order."""
+    return {code: slip_wording(code).name for code in SHIPPED_LANGUAGES}

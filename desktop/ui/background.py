@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -90,8 +91,10 @@ class Background(QObject):
     def forget(self) -> None:
         """Stop delivering this work's answers (its window closed); the work still ends."""
         for signal, slot in self._slots:
-            # RuntimeError: already reported and deleted; TypeError: already forgotten.
-            with contextlib.suppress(RuntimeError, TypeError):
+            # RuntimeError: already reported and deleted; TypeError: already forgotten;
+            # PySide only warns (RuntimeWarning) when the slot is no longer connected.
+            with contextlib.suppress(RuntimeError, TypeError), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
                 signal.disconnect(slot)
 
     def cancel(self) -> None:

@@ -1,5 +1,5 @@
 """The case header on the recovery panel: guest, room or table, outlet, category, severity,
-and what is still needed before the case can be closed.
+the guest's language (for their slips), and what is still needed before the case can be closed.
 
 By keyboard: Tab or Enter moves on; in a drop-down, a letter picks the first entry it begins
 (F: food…, L: low).
@@ -15,6 +15,7 @@ from desktop.core.playbook import SEVERITIES, categories, missing_fields
 from desktop.core.views import CaseHeader, CaseView
 from desktop.ui import labels
 from desktop.ui.common import named
+from desktop.ui.guest_language import GuestLanguageBox
 
 # The words were the case panel's before the header had a module of its own: they keep its
 # context, so their translations still apply.
@@ -41,6 +42,8 @@ class CaseHeaderForm(QWidget):
         self.severity.addItem(translate("CasePanel", "Choose…"), "")
         for key in SEVERITIES:
             self.severity.addItem(labels.severity_name(key), key)
+        # Last in the tab chain (the case panel's order): most guests speak the site's language.
+        self.language = GuestLanguageBox()
         for signal in (self.guest.textChanged, self.location.textChanged,
                        self.outlet.currentTextChanged):
             signal.connect(lambda _v: self.update_missing())
@@ -64,6 +67,8 @@ class CaseHeaderForm(QWidget):
         row2.addWidget(self.category, 1)
         row2.addWidget(QLabel(translate("CasePanel", "Severity")))
         row2.addWidget(self.severity)
+        row2.addWidget(QLabel(translate("CasePanel", "Language")))
+        row2.addWidget(self.language)
         form.addRow(translate("CasePanel", "Outlet"), row2)
 
     def header(self) -> CaseHeader:
@@ -71,7 +76,8 @@ class CaseHeaderForm(QWidget):
                           location=self.location.text().strip(),
                           outlet=self.outlet.currentText().strip(),
                           category=self.category.currentData() or "",
-                          severity=self.severity.currentData() or "")
+                          severity=self.severity.currentData() or "",
+                          guest_language=self.language.language())
 
     def clear(self) -> None:
         self.fill_outlets()
@@ -81,6 +87,7 @@ class CaseHeaderForm(QWidget):
         self.outlet.setCurrentText(site.outlets[0] if site.outlets else "")
         self.category.setCurrentIndex(0)
         self.severity.setCurrentIndex(0)
+        self.language.set_language("", site.locale)
 
     def show_view(self, view: CaseView) -> None:
         self.fill_outlets()
@@ -89,12 +96,13 @@ class CaseHeaderForm(QWidget):
         self.outlet.setCurrentText(view.header.outlet)
         self.category.setCurrentIndex(max(self.category.findData(view.header.category), 0))
         self.severity.setCurrentIndex(max(self.severity.findData(view.header.severity), 0))
+        self.language.set_language(view.header.guest_language, self.desk.site.info().locale)
 
     def set_read_only(self, read_only: bool) -> None:
         """A closed case's header is shown, not edited."""
         for field in (self.guest, self.location):
             field.setReadOnly(read_only)
-        for combo in (self.outlet, self.category, self.severity):
+        for combo in (self.outlet, self.category, self.severity, self.language):
             combo.setEnabled(not read_only)
 
     def fill_outlets(self) -> None:

@@ -66,6 +66,7 @@ class CasePanel(QWidget):
         self.guest, self.location, self.outlet = (self.head.guest, self.head.location,
                                                   self.head.outlet)
         self.category, self.severity = self.head.category, self.head.severity
+        self.language = self.head.language
         self.missing = self.head.missing
         self.clock = named(QLabel(), "caseClock", self.tr("Time since the case opened"))
         self.clock.setStyleSheet("font-size: 18px; font-family: monospace;")
@@ -162,7 +163,7 @@ class CasePanel(QWidget):
                  self.gestures.slips.print_both, self.gestures.slips.print_voucher,
                  self.gestures.slips.print_apology,
                  self.followup_note, self.root_cause, self.detail, self.outcome, self.back,
-                 self.next]
+                 self.next, self.language]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
@@ -183,7 +184,8 @@ class CasePanel(QWidget):
 
     def is_draft_with_content(self) -> bool:
         return self.case_id is None and self.started_at is not None and (
-            any(self.header().as_dict().values()) or bool(self.account.toPlainText()))
+            any(v for k, v in self.header().as_dict().items() if k != "guest_language")
+            or bool(self.account.toPlainText()))
 
     def new_case(self, on_shift: OnShift) -> None:
         """Start a fresh draft; the clock starts now."""

@@ -197,7 +197,9 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
         # Only the fields a person knows by name: anything else is for the log.
         names = field_names()
         detail = ", ".join(names[n.strip()] for n in detail.split(",") if n.strip() in names)
-    elif refusal not in (Refusal.TEXT_TOO_LONG, Refusal.PIN_TOO_SHORT, Refusal.PIN_TOO_LONG):
+    elif refusal not in (Refusal.TEXT_TOO_LONG, Refusal.PIN_TOO_SHORT, Refusal.PIN_TOO_LONG,
+                         Refusal.PRINTER_UNREACHABLE, Refusal.PRINTER_ADDRESS_INVALID):
+        # (A printer's detail is its address, as set up: the person needs to see which.)
         detail = ""  # the rest is for logs, never shown: it may be English or a raw value
     messages = {
         Refusal.NO_SITE: translate("Labels", "This desk has no site yet: set it up first."),
@@ -271,6 +273,18 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             "Labels", "The gesture's description is too long for a voucher: shorten it."),
         Refusal.VOID_REASON_MISSING: translate("Labels", "Give a reason for voiding the voucher."),
         Refusal.UNKNOWN_SLIP_KIND: translate("Labels", "There is no such slip."),
+        Refusal.PRINTER_ADDRESS_INVALID: translate(
+            "Labels", "\"%1\" is not a receipt printer address: type tcp://HOST:PORT (a "
+                      "network printer, port 9100 if left out) or usb://VENDOR:PRODUCT."),
+        Refusal.PRINTER_UNREACHABLE: translate(
+            "Labels", "The receipt printer %1 did not take the slip: check that it is on, "
+                      "connected and has paper."),
+        Refusal.UNKNOWN_DEPARTMENT: translate(
+            "Labels", "Hand the case to a colleague or to one of the site's departments."),
+        Refusal.HANDOFF_TO_SELF: translate(
+            "Labels", "The case is already yours: hand it to someone else."),
+        Refusal.UNKNOWN_HANDOFF: translate("Labels", "This hand-off is not on this desk."),
+        Refusal.HANDOFF_DONE: translate("Labels", "This hand-off is already done."),
         Refusal.SECRET_STORE: translate(
             "Labels", "This desk's keychain cannot be used, so no voucher can be signed. "
                       "Ask IT to run Help → Diagnostics."),

@@ -32,6 +32,7 @@ from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
 from desktop.ui.common import money, named
 from desktop.ui.followup_banner import FollowupBanner
+from desktop.ui.handoff_controls import HandoffControls
 from desktop.ui.keys import ShortcutsWin
 from desktop.ui.signin import SignInScreen
 from desktop.ui.staff_menu import StaffMenu
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.new_case_button)
         left_layout.addWidget(self.case_list)
+        self.handoffs = HandoffControls(self, left_layout)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.panel_stack)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.vouchers_action.setShortcut(QKeySequence("Ctrl+U"))
         self.vouchers_action.triggered.connect(self.open_vouchers)
         case_menu.addAction(self.vouchers_action)
+        self.handoffs.add_to(case_menu)
         self.review_action = QAction(self.tr("&Review…"), self)
         self.review_action.setShortcut(QKeySequence("Ctrl+R"))
         self.review_action.triggered.connect(self.open_review)
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         self.policy_action.setEnabled(False)
         self.staff_menu.signed_in(None)
         self.head_office_action.setEnabled(False)
+        self.handoffs.action.setEnabled(False)
         self.who.clear()
         self.budget.clear()
 
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.case_list.refresh()
+        self.handoffs.refresh()
         self._update_budget()
 
     def _merged(self) -> None:
@@ -369,7 +374,8 @@ class MainWindow(QMainWindow):
             self._notified.add(case.id)
             who = case.guest_name or self.tr("a guest")
             where = f", {case.location}" if case.location else ""
-            text = self.tr("Follow-up due now: %1%2.").replace("%1", who).replace("%2", where)
+            text = self.handoffs.reminder(case) or self.tr(
+                "Follow-up due now: %1%2.").replace("%1", who).replace("%2", where)
             self.banner.text.setText(text)
             self.banner.case_id = case.id
             self.banner.show()

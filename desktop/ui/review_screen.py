@@ -45,6 +45,7 @@ from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
+from desktop.ui.handoff_ui import HandoffsReview
 from desktop.ui.review_parts import DAYS, GrantsModel, bar_chart, fill_week_grid, spend_chart
 
 
@@ -134,6 +135,8 @@ class ReviewDialog(QDialog):
         tabs.addTab(self.gestures, self.tr("Gestures"))
         tabs.addTab(self.approvals, self.tr("Approvals"))
         tabs.addTab(self.followups, self.tr("Follow-ups"))
+        self.handoff_tab = HandoffsReview(desk)  # to whom, and how long until done
+        tabs.addTab(self.handoff_tab, self.tr("Hand-offs"))
         look = QWidget()
         look_layout = QHBoxLayout(look)
         look_layout.addWidget(self.findings, 1)
@@ -239,6 +242,7 @@ class ReviewDialog(QDialog):
         self.load_button.setEnabled(True)
         site = self.site
         rate = review.recovery_rate
+        self.handoff_tab.show_period(*self.period())
         self.summary.setText(
             self.tr("Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, "
                     "%4 cases, %5 still open. Recovery rate: %6.")

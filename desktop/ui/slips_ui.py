@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
+from desktop.core.printers import is_receipt_printer
 from desktop.core.settings import PRINTER, SLIP_SIZE, SLIP_SIZES
 from desktop.core.views import OnShift
 from desktop.ui import labels
@@ -33,6 +34,7 @@ from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.keys import enter_clicks
 from desktop.ui.printing import PrintError, print_slip, printer_named
+from desktop.ui.receipt_printers import ReceiptAddress
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
 translate = QCoreApplication.translate
@@ -151,8 +153,10 @@ class SlipBar(QWidget):
         return self._running is not None
 
     def _start(self, slips: list[tuple[str, str | None]],
-               send: Callable[[str, bytes, Path], str]) -> None:
-        """Make each ``(kind, code)`` slip and ``send(kind, pdf, kept)`` it off the UI thread;
+               send: Callable[[str, bytes, Path], str],
+               receipts: dict[str, str] | None = None) -> None:
+        """Make each ``(kind, code)`` slip and ``send(kind, pdf, kept)`` it off the UI thread
+        (a kind with an address in ``receipts`` goes to that receipt printer as it is made);
         the messages are joined and ``finished`` follows."""
         who, case_id = self._on_shift(), self._case_id()
         if who is None or case_id is None or self._running is not None:
@@ -167,7 +171,8 @@ class SlipBar(QWidget):
 
             said = []
             for kind, code in slips:
-                pdf, kept = make_slip(desk, who, case_id, kind, code, sizes[kind])
+                pdf, kept = make_slip(desk, who, case_id, kind, code, sizes[kind],
+                                      receipt_printer=(receipts or {}).get(kind, ""))
                 said.append(send(kind, pdf, kept))
             return " ".join(said)
 
@@ -210,6 +215,8 @@ class SlipBar(QWidget):
             text += " " + self.tr("The slip is saved as %1.").replace("%1", str(error.kept))
         elif isinstance(error, DeskError):
             text = labels.desk_error(error)
+            if getattr(error, "kept", None):  # a receipt printer that did not take it
+                text += " " + self.tr("The slip is saved as %1.").replace("%1", str(error.kept))
         elif isinstance(error, _SaveFailed):
             text = (self.tr("Could not save there (%1). The slip is kept as %2.")
                     .replace("%1", error.reason).replace("%2", str(error.kept)))
@@ -222,21 +229,26 @@ class SlipBar(QWidget):
     # --- the buttons -----------------------------------------------------------------------------
 
     def _print_to(self, slips: list[tuple[str, str | None]],
-                  printers: dict[str, QPrinter | None]) -> None:
+                  printers: dict[str, QPrinter | None],
+                  receipts: dict[str, str] | None = None) -> None:
         sent = self.tr("Sent to the printer. A copy is kept as %1.")
+        sent_receipt = self.tr("Sent to the receipt printer. A copy is kept as %1.")
         sent_job = self.tr("Sent to the printer (job %2). A copy is kept as %1.")
         names = {"voucher": self.tr("Voucher"), "apology": self.tr("Apology")}
         titled = self.tr("%1: %2")
         several = len(slips) > 1
 
         def send(kind: str, pdf: bytes, kept: Path) -> str:
-            # In the pool: QPainter on a QPrinter is supported outside the UI thread.
-            how = print_slip(pdf, printers[kind], kept)
-            job = getattr(how, "job", "")
-            text = (sent_job.replace("%2", job) if job else sent).replace("%1", str(kept))
+            if receipts and kind in receipts:  # make_slip has sent it to the receipt printer
+                text = sent_receipt.replace("%1", str(kept))
+            else:
+                # In the pool: QPainter on a QPrinter is supported outside the UI thread.
+                how = print_slip(pdf, printers[kind], kept)
+                job = getattr(how, "job", "")
+                text = (sent_job.replace("%2", job) if job else sent).replace("%1", str(kept))
             return titled.replace("%1", names[kind]).replace("%2", text) if several else text
 
-        self._start(slips, send)
+        self._start(slips, send, receipts)
 
     def _print_now(self, kinds: tuple[str, ...]) -> None:
         slips: list[tuple[str, str | None]] = []
@@ -246,8 +258,11 @@ class SlipBar(QWidget):
                 continue
             slips.append((kind, code))
         if slips:
-            self._print_to(slips, {kind: configured_printer(self.desk, kind)
-                                   for kind, _code in slips})
+            receipts = {kind: address for kind, _code in slips
+                        if is_receipt_printer(address := self.desk.settings.get(PRINTER[kind]))}
+            self._print_to(slips, {kind: None if kind in receipts
+                                   else configured_printer(self.desk, kind)
+                                   for kind, _code in slips}, receipts)
 
     def print_voucher_and_apology(self) -> None:
         """Both slips in one go (just the apology when the case has no voucher)."""
@@ -308,6 +323,9 @@ class PrintersDialog(QDialog):
         form = QFormLayout()
         self.printers: dict[str, QComboBox] = {}
         self.sizes: dict[str, QComboBox] = {}
+        self.receipts: dict[str, ReceiptAddress] = {}
+        self.message = named(QLabel(), "printersMessage", self.tr("Message"))
+        self.message.setWordWrap(True)
         size_names = {"roll80": self.tr("80 mm receipt roll"), "a4": self.tr("A4"),
                       "letter": self.tr("Letter")}
         for kind, title in (("voucher", self.tr("Voucher slips")),
@@ -317,9 +335,10 @@ class PrintersDialog(QDialog):
             for name in names:
                 printer.addItem(name, name)
             current = desk.settings.get(PRINTER[kind])
-            if current and current not in names:
+            if current and current not in names and not is_receipt_printer(current):
                 printer.addItem(self.tr("%1 (not connected)").replace("%1", current), current)
             printer.setCurrentIndex(max(printer.findData(current), 0))
+            self.receipts[kind] = ReceiptAddress(kind, printer, current)
             size = named(QComboBox(), f"size_{kind}", title + " " + self.tr("paper"))
             for key in SLIP_SIZES:
                 size.addItem(size_names[key], key)
@@ -327,16 +346,23 @@ class PrintersDialog(QDialog):
             self.printers[kind], self.sizes[kind] = printer, size
             row = QHBoxLayout()
             row.addWidget(printer, 2)
+            row.addWidget(self.receipts[kind], 2)
             row.addWidget(size, 1)
             form.addRow(title, row)
         save = named(QPushButton(self.tr("Save")), "savePrinters", self.tr("Save printers"))
         save.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(save, alignment=Qt.AlignmentFlag.AlignRight)
 
     def save(self) -> None:
+        try:
+            chosen = {kind: self.receipts[kind].value() for kind in self.printers}
+        except DeskError as error:  # a receipt printer address that does not read
+            self.message.setText(labels.desk_error(error))
+            return
         for kind in self.printers:
-            self.desk.settings.set(PRINTER[kind], self.printers[kind].currentData() or "")
+            self.desk.settings.set(PRINTER[kind], chosen[kind])
             self.desk.settings.set(SLIP_SIZE[kind], self.sizes[kind].currentData())
         self.accept()

@@ -12,7 +12,7 @@ import pypdf
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.settings import VOUCHER_TERMS
-from desktop.slips import render_apology, render_voucher
+from desktop.slips import render_apology, render_voucher, slip_wording
 from desktop.slips.compose import DEFAULT_VOUCHER_TERMS, apology_slip, keep_pdf, voucher_slip
 from tests.conftest import Team, make_desk
 from tests.core.test_voucher_desk import DINNER, issue, payloads
@@ -56,7 +56,8 @@ def test_the_voucher_slip_is_in_the_site_locale_and_time_zone(tmp_path: Path,
         assert slip.expires_on == "17. Februar 2027"  # 19 Nov + 90 days
         assert slip.code == f"{issued.code[:3]}-{issued.code[3:6]}-{issued.code[6:]}"
         assert slip.qr_payload == issued.token and slip.issued_by == "Maya Torres"
-        assert slip.terms == list(DEFAULT_VOUCHER_TERMS)
+        # German is a shipped slip language: the shipped German terms.
+        assert slip.terms == list(slip_wording("de").voucher_terms) != list(DEFAULT_VOUCHER_TERMS)
         desk.settings.set(VOUCHER_TERMS, ("Nur im Restaurant einzulösen.",))
         assert voucher_slip(desk, issued.code).terms == ["Nur im Restaurant einzulösen."]
         text = pdf_text(render_voucher(slip, "roll80"))

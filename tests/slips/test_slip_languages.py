@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from reportlab.pdfbase.ttfonts import TTFont
 
 import resources
 from desktop.core.clock import ManualClock
@@ -134,8 +135,9 @@ def site_case(request: pytest.FixtureRequest, tmp_path: Path,
 
 @pytest.mark.parametrize(("locale", "language"), [
     ("es_ES", "es"), ("es_MX", "es"), ("es-AR", "es"), ("es", "es"), ("fr_FR", "fr"),
-    ("fr_CA", "fr"), ("fr_BE.UTF-8", "fr"), ("en_US", "en"), ("en_GB", "en"), ("de_DE", "en"),
-    ("pt_PT", "en"), ("", "en"), (None, "en"), ("../../etc", "en"),
+    ("fr_CA", "fr"), ("fr_BE.UTF-8", "fr"), ("en_US", "en"), ("en_GB", "en"), ("de_DE", "de"),
+    ("pt_BR", "pt"), ("ar_EG", "ar"), ("zh_Hans_CN", "zh"), ("ja_JP", "ja"), ("it_IT", "it"),
+    ("nl_NL", "en"), ("", "en"), (None, "en"), ("../../etc", "en"),
 ])
 def test_the_slip_language_is_the_language_of_the_site_locale(locale: str | None,
                                                                language: str) -> None:
@@ -150,13 +152,14 @@ def test_english_wording_is_the_built_in_default() -> None:
     assert english.role_title("agent") == "Front Desk"
     assert slip_wording("xx") == english  # not shipped: English
     assert shipped_template_name("en") == "apology.json"
-    assert shipped_template_name("de") == "apology.json"
+    assert shipped_template_name("nl") == "apology.json"
 
 
 @pytest.mark.parametrize("language", [lang for lang in SHIPPED_LANGUAGES if lang != "en"])
 def test_translations_are_complete_and_printable(language: str) -> None:
     """Every label differs from English, every role and term is there, every letter uses the
-    same placeholders as the English one, and DejaVu has a glyph for every character."""
+    same placeholders as the English one, and the slip fonts have a glyph for every character
+    (DejaVu, or the shipped Arabic or CJK face a run of that script is set in)."""
     english, wording = slip_wording("en"), slip_wording(language)
     for kind in ("voucher", "apology"):
         ours, theirs = (dataclasses.asdict(getattr(w, kind)) for w in (wording, english))
@@ -175,7 +178,15 @@ def test_translations_are_complete_and_printable(language: str) -> None:
     shipped = (TEMPLATES / name).read_text(encoding="utf-8") + (
         TEMPLATES / f"slip_wording.{language}.json").read_text(encoding="utf-8")
     covered = fonts.register().covered
-    assert {char for char in shipped if ord(char) not in covered and not char.isspace()} == set()
+    fallback = {name: set(TTFont("probe", str(resources.path("fonts", file))).face.charToGlyph)
+                for name, file in ((fonts.ARABIC, "NotoSansArabic-Regular.ttf"),
+                                   (fonts.CJK, "DroidSansFallbackFull.ttf"))}
+    missing = set()
+    for char in {c for c in shipped if not c.isspace()}:
+        font = fonts.runs(char)[0][0]
+        if ord(char) not in (covered if font is None else fallback[font]):
+            missing.add(char)
+    assert missing == set()
 
 
 # --------------------------------------------------------------------------- slips
@@ -222,12 +233,12 @@ def test_an_english_site_prints_english_slips_as_before(desk: Desk) -> None:
 
 def test_a_site_in_an_unshipped_language_gets_english_words_and_its_own_dates(
         tmp_path: Path, clock: ManualClock) -> None:
-    desk = make_desk(tmp_path / "berlin", clock, currency="EUR", locale="de_DE",
-                     timezone="Europe/Berlin")
+    desk = make_desk(tmp_path / "amsterdam", clock, currency="EUR", locale="nl_NL",
+                     timezone="Europe/Amsterdam")
     try:
         case = voucher_case(desk)
         slip = voucher_slip(desk, case.code)
-        assert slip.labels == VoucherLabels() and slip.value_text == "45,00\xa0€"
+        assert slip.labels == VoucherLabels() and slip.value_text == "€\xa045,00"
         assert apology_slip(desk, case.case_id).labels == ApologyLabels()
     finally:
         desk.close()

@@ -48,6 +48,11 @@ def test_printer_check_names_a_chosen_printer_that_is_not_connected(desk: Desk,
     none = by_name(data_dir, printers=lambda: ([], ""))
     assert none["printers"].status is Status.WARN and "no system default" in none[
         "printers"].detail
+    # A receipt printer is not one of the system's: named, not reported missing.
+    desk.settings.set(PRINTER["voucher"], "tcp://10.0.0.7:9100")
+    receipt = by_name(data_dir, printers=lambda: (["Office"], "Office"))
+    assert receipt["printers"].status is Status.OK
+    assert "receipt printer tcp://10.0.0.7:9100" in receipt["printers"].detail
 
 
 def test_disk_check_warns_then_fails_as_the_disk_fills(data_dir: Path,
