@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 PLAYBOOK = [
+    translate("Playbook", "Voucher for a coffee or a drink"),
     translate("Playbook", "Apology and the fix; no gesture needed"),
     translate("Playbook", "A drink on the house"),
     translate("Playbook", "Drinks or dessert on the house"),

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+116"/>
+        <location filename="../../desktop/ui/app.py" line="+119"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends no puede abrir su registro de casos</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+64"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+289"/>
+        <location filename="../../desktop/ui/approval.py" line="+43"/>
         <source>Approval needed</source>
         <translation>Se necesita aprobación</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="+65"/>
+        <location filename="../../desktop/ui/case_header.py" line="+33"/>
         <source>Guest name</source>
         <translation>Nombre del cliente</translation>
     </message>
@@ -199,41 +199,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Outlet</source>
         <translation>Punto de venta</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+27"/>
+        <location line="-35"/>
+        <location line="+29"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <location line="+4"/>
-        <location line="+62"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+110"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+25"/>
+        <location line="-1"/>
+        <location line="+27"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-13"/>
         <source>Still missing</source>
         <translation>Aún falta</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="-39"/>
         <source>Time since the case opened</source>
         <translation>Tiempo desde que se abrió el caso</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desktop/ui/case_header.py" line="-9"/>
         <source>Room / table</source>
         <translation>Habitación / mesa</translation>
     </message>
@@ -243,7 +248,7 @@
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+15"/>
         <source>What good looks like</source>
         <translation>Cómo hacerlo bien</translation>
     </message>
@@ -363,7 +368,7 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+144"/>
         <source>Case closed</source>
         <translation>Caso cerrado</translation>
     </message>
@@ -398,12 +403,12 @@
         <translation>Cerrar el caso (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../desktop/ui/case_header.py" line="+59"/>
         <source>Still needed before closing: %1</source>
         <translation>Falta antes de cerrar: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+9"/>
         <source>Follow-up: after the fix.</source>
         <translation>Seguimiento: después de la solución.</translation>
     </message>
@@ -423,9 +428,70 @@
         <translation>El seguimiento tocaba a las %1 (retraso de %2).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+31"/>
+        <source>Case closed at %1. It is on record and can no longer be changed.</source>
+        <translation>Caso cerrado a las %1. Queda registrado y ya no se puede modificar.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Choose a root cause before closing.</source>
         <translation>Elija una causa raíz antes de cerrar.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pin_entry.py" line="+113"/>
+        <source>Change my PIN</source>
+        <translation>Cambiar mi PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: type your PIN as it is now, then the new one twice.</source>
+        <translation>%1: escriba su PIN actual y después el nuevo dos veces.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>PIN now</source>
+        <translation>PIN actual</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>New PIN again</source>
+        <translation>PIN nuevo otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change PIN message</source>
+        <translation>Mensaje del cambio de PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change PIN</source>
+        <translation>Cambiar el PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type your PIN as it is now.</source>
+        <translation>Escriba su PIN actual.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Try again in %1 s.</source>
+        <translation>Vuelva a intentarlo en %1 s.</translation>
     </message>
 </context>
 <context>
@@ -550,27 +616,27 @@
 <context>
     <name>FollowupBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+50"/>
+        <location filename="../../desktop/ui/followup_banner.py" line="+23"/>
         <source>Follow-up due</source>
         <translation>Seguimiento pendiente</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Open case</source>
-        <translation>Abrir el caso</translation>
+        <source>&amp;Open case</source>
+        <translation>&amp;Abrir el caso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Open the case with the follow-up due</source>
         <translation>Abrir el caso con el seguimiento pendiente</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dismiss the notice</source>
         <translation>Descartar el aviso</translation>
     </message>
@@ -578,12 +644,12 @@
 <context>
     <name>GesturePanel</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="-334"/>
-        <source>Suggested gestures</source>
-        <translation>Gestos sugeridos</translation>
+        <location filename="../../desktop/ui/gesture.py" line="+70"/>
+        <source>Suggested gestures: Enter grants</source>
+        <translation>Gestos sugeridos: Intro concede</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Gesture type</source>
         <translation>Tipo de gesto</translation>
     </message>
@@ -599,12 +665,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Value</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Problem with the value</source>
         <translation>Problema con el importe</translation>
     </message>
@@ -620,18 +686,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+159"/>
         <location line="+10"/>
         <source>Grant</source>
         <translation>Conceder</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-168"/>
         <source>Grant gesture</source>
         <translation>Conceder el gesto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Gestures granted</source>
         <translation>Gestos concedidos</translation>
     </message>
@@ -657,7 +723,7 @@
         <translation>Registrar la corrección</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Suggested</source>
         <translation>Sugeridos</translation>
     </message>
@@ -677,7 +743,7 @@
         <translation>Corrección</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+76"/>
         <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
         <translation>Aún puede conceder sin aprobación: %1 en este turno · %2 a este cliente en esta estancia · %3 en este caso</translation>
     </message>
@@ -722,7 +788,7 @@
         <translation>Pedir aprobación…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Say what was corrected and by how much.</source>
         <translation>Indique qué se corrigió y por qué importe.</translation>
     </message>
@@ -730,7 +796,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+78"/>
+        <location filename="../../desktop/ui/review_parts.py" line="+58"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -771,9 +837,247 @@
     </message>
 </context>
 <context>
+    <name>GuestLanguageBox</name>
+    <message>
+        <location filename="../../desktop/ui/guest_language.py" line="+20"/>
+        <source>Guest&apos;s language (slips)</source>
+        <translation>Idioma del cliente (documentos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apology letter and vouchers print in this language.</source>
+        <translation>La carta de disculpa y los vales se imprimen en este idioma.</translation>
+    </message>
+</context>
+<context>
+    <name>HandedToUsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+113"/>
+        <location line="+1"/>
+        <source>Handed to me/us</source>
+        <translation>Traspasados a mí/nosotros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you did, or what is still to do</source>
+        <translation>Qué ha hecho o qué queda por hacer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark done</source>
+        <translation>Marcar como resuelto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>Añadir nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note to the case</source>
+        <translation>Añadir una nota al caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case</source>
+        <translation>Abrir el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, %2: for %3 since %4, from %5. %6</source>
+        <translation>%1, %2: para %3 desde las %4, de %5. %6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a guest</source>
+        <translation>un cliente</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing is handed to you or a department.</source>
+        <translation>No hay nada traspasado a usted ni a ningún departamento.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Marked done. The case&apos;s owner follows up with the guest.</source>
+        <translation>Marcado como resuelto. El responsable del caso hará el seguimiento con el cliente.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note added to the case.</source>
+        <translation>Nota añadida al caso.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffControls</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_controls.py" line="+28"/>
+        <location line="+1"/>
+        <source>Handed to me/us</source>
+        <translation>Traspasados a mí/nosotros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand &amp;off this case…</source>
+        <translation>Tras&amp;pasar este caso…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Handed to me/us (%1)</source>
+        <translation>Traspasados a mí/nosotros (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a case (or finish its first step) to hand it off.</source>
+        <translation>Abra un caso (o termine su primer paso) para traspasarlo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handed off. The follow-up is still yours.</source>
+        <translation>Traspasado. El seguimiento sigue siendo suyo.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_ui.py" line="-124"/>
+        <source>Hand off the case</source>
+        <translation>Traspasar el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Hand to</source>
+        <translation>Traspasar a</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Note for them</source>
+        <translation>Nota para el destinatario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they should do, and for whom</source>
+        <translation>Qué debe hacer y para quién</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The follow-up with the guest stays yours: you will be reminded to check back.</source>
+        <translation>El seguimiento con el cliente sigue siendo suyo: se le recordará que vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand off</source>
+        <translation>Traspasar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>Handoffs</name>
+    <message>
+        <location line="-41"/>
+        <source>Housekeeping</source>
+        <translation>Pisos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>Mantenimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kitchen</source>
+        <translation>Cocina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty manager</source>
+        <translation>Gerente de guardia</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Follow-up due: you handed %1 to %2, but the guest is still yours. Check back with them now.</source>
+        <translation>Seguimiento pendiente: traspasó el caso de %1 a %2, pero el cliente sigue siendo suyo. Vuelva a hablar con él ahora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a guest</source>
+        <translation>un cliente</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffsReview</name>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Hand-offs</source>
+        <translation>Traspasos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handed to</source>
+        <translation>Traspasado a</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to done</source>
+        <translation>Tiempo de resolución</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not done yet</source>
+        <translation>aún sin resolver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>%1 min</source>
+        <translation>%1 minutos</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>%1 hand-offs, %2 done; typical time to done: %3.</source>
+        <translation>%1 traspasos, %2 resueltos; tiempo habitual de resolución: %3.</translation>
+    </message>
+</context>
+<context>
     <name>HeadOfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+222"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+236"/>
         <source>Head office</source>
         <translation>Central</translation>
     </message>
@@ -911,7 +1215,7 @@
         <translation>Registre la causa raíz y el detalle que un supervisor necesita para detectar una tendencia: cuándo, dónde, qué turno, qué exactamente.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>guest name</source>
         <translation>nombre del cliente</translation>
     </message>
@@ -959,6 +1263,21 @@
         <location line="+1"/>
         <source>time zone</source>
         <translation>zona horaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>language and region</source>
+        <translation>idioma y región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlets</source>
+        <translation>puntos de venta</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1116,7 +1435,7 @@
         <translation>Gerente</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>per-case limit</source>
         <translation>límite por caso</translation>
     </message>
@@ -1164,7 +1483,7 @@
         <translation>Ese importe es demasiado alto.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This person&apos;s role may not approve gestures.</source>
         <translation>El puesto de esta persona no le permite aprobar gestos.</translation>
     </message>
@@ -1184,12 +1503,22 @@
         <translation>Algo inesperado ha fallado. Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>This approval is not allowed.</source>
         <translation>Esta aprobación no está permitida.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>This PIN is too short.</source>
+        <translation>Este PIN es demasiado corto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN is too long.</source>
+        <translation>Este PIN es demasiado largo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This desk has no site yet: set it up first.</source>
         <translation>Este puesto aún no tiene establecimiento: configúrelo primero.</translation>
     </message>
@@ -1220,6 +1549,76 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Someone on the staff list already has this name. Add something to tell them apart (an initial, the outlet).</source>
+        <translation>Ya hay alguien en la lista de personal con este nombre. Añada algo para distinguirlos (una inicial, el punto de venta).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two people on the staff list have this name. A manager deactivates one of them, or the one at the other desk is named by their id.</source>
+        <translation>Hay dos personas en la lista de personal con este nombre. Un gerente debe desactivar a una de ellas, o la del otro puesto se identifica por su id.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an active manager can change the staff list.</source>
+        <translation>Solo un gerente activo puede cambiar la lista de personal.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the last active manager. Make someone else a manager first.</source>
+        <translation>Este es el último gerente activo. Nombre gerente a otra persona primero.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot change your own role or deactivate yourself. Ask another manager.</source>
+        <translation>No puede cambiar su propio rol ni desactivarse a sí mismo. Pídaselo a otro gerente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person has been deactivated and can no longer sign in.</source>
+        <translation>Esta persona se ha desactivado y ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN is too short: at least %1 digits.</source>
+        <translation>Este PIN es demasiado corto: como mínimo %1 cifras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PIN is too long: at most %1 digits.</source>
+        <translation>Este PIN es demasiado largo: como máximo %1 cifras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is made of digits only.</source>
+        <translation>Un PIN solo lleva cifras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PIN is too easy to guess (like 0000 or 1234). Choose another.</source>
+        <translation>Este PIN es demasiado fácil de adivinar (como 0000 o 1234). Elija otro.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two PINs are not the same. Type the new PIN twice.</source>
+        <translation>Los dos PIN no coinciden. Escriba el PIN nuevo dos veces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your PIN was reset. Choose a new PIN to sign in.</source>
+        <translation>Su PIN se ha restablecido. Elija un PIN nuevo para iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN was not reset. Sign in with it, or change it with the old one.</source>
+        <translation>Este PIN no se ha restablecido. Inicie sesión con él, o cámbielo con el anterior.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The old PIN is not right.</source>
+        <translation>El PIN anterior no es correcto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a supervisor or a manager can do this.</source>
         <translation>Solo un supervisor o un gerente puede hacer esto.</translation>
     </message>
@@ -1259,7 +1658,17 @@
         <translation>Ese texto es demasiado largo para guardarlo (%1 caracteres).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>This desk did not record that: what it was about to write failed its own check, a fault in this version of Amends. Nothing was written. Tell IT; the details are in the log file.</source>
+        <translation>Este puesto no lo ha registrado: lo que iba a escribir no superó su propia comprobación, un fallo de esta versión de Amends. No se ha escrito nada. Avise a informática; los detalles están en el archivo de registro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That text has a broken character that cannot be stored (often from a paste). Type it again.</source>
+        <translation>Ese texto tiene un carácter dañado que no se puede guardar (suele pasar al pegar). Vuelva a escribirlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No voucher with this code is known here.</source>
         <translation>Aquí no se conoce ningún vale con este código.</translation>
     </message>
@@ -1297,6 +1706,36 @@
         <location line="+1"/>
         <source>There is no such slip.</source>
         <translation>No existe ese documento.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a receipt printer address: type tcp://HOST:PORT (a network printer, port 9100 if left out) or usb://VENDOR:PRODUCT.</source>
+        <translation>«%1» no es una dirección de impresora de tickets: escriba tcp://HOST:PUERTO (impresora de red; puerto 9100 si se omite) o usb://FABRICANTE:PRODUCTO.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The receipt printer %1 did not take the slip: check that it is on, connected and has paper.</source>
+        <translation>La impresora de tickets %1 no ha aceptado el documento: compruebe que está encendida, conectada y con papel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the case to a colleague or to one of the site&apos;s departments.</source>
+        <translation>Traspase el caso a un compañero o a uno de los departamentos del establecimiento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case is already yours: hand it to someone else.</source>
+        <translation>El caso ya es suyo: traspáselo a otra persona.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This hand-off is not on this desk.</source>
+        <translation>Este traspaso no está en este puesto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This hand-off is already done.</source>
+        <translation>Este traspaso ya está resuelto.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1343,8 +1782,16 @@
         <source>The case log %1 no longer verifies: an event was changed after it was written. Amends will not use or change it. Run &apos;amends doctor&apos;, and restore the file from a backup or ask head office to restore this desk.</source>
         <translation>El registro de casos %1 ya no se verifica: un evento se modificó después de escribirse. Amends no lo usará ni lo modificará. Ejecute «amends doctor» y restaure el archivo desde una copia de seguridad o pida a la central que restaure este puesto.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n event(s) from other desks could not be used by this version of Amends and are kept apart; everything else is shown and syncing goes on. Update Amends on this desk; Help → Diagnostics says more.</source>
+        <translation>
+            <numerusform>%n evento de otros puestos no se ha podido usar con esta versión de Amends y se guarda aparte; todo lo demás se muestra y la sincronización continúa. Actualice Amends en este puesto; Ayuda → Diagnóstico da más detalles.</numerusform>
+            <numerusform>%n eventos de otros puestos no se han podido usar con esta versión de Amends y se guardan aparte; todo lo demás se muestra y la sincronización continúa. Actualice Amends en este puesto; Ayuda → Diagnóstico da más detalles.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Head office cannot be reached. Nothing is lost: this desk&apos;s cases wait here and go when it can.</source>
         <translation>No se puede contactar con la central. No se pierde nada: los casos de este puesto esperan aquí y se enviarán cuando se pueda.</translation>
     </message>
@@ -1375,6 +1822,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Head office already knows this desk and needs proof that it is this desk, but its key is gone from this computer. Ask head office for a re-enrolment code for this desk and enter that code.</source>
+        <translation>La central ya conoce este puesto y necesita una prueba de que es él, pero su clave ya no está en este ordenador. Pida a la central un código de nuevo registro para este puesto e introdúzcalo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Head office has had too many attempts from this network. Wait a few minutes, then try again.</source>
+        <translation>La central ha recibido demasiados intentos desde esta red. Espere unos minutos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This desk is not enrolled with head office. Enrol it with a code from head office.</source>
         <translation>Este puesto no está registrado en la central. Regístrelo con un código de la central.</translation>
     </message>
@@ -1400,6 +1857,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Head office refused an event of this desk that the other desks could not use (a fault in this version of Amends). This desk&apos;s cases are kept here, and nothing after that event is sent until it is sorted out. Ask IT to update Amends on this desk and to tell head office.</source>
+        <translation>La central rechazó un evento de este puesto que los demás puestos no podían usar (un fallo de esta versión de Amends). Los casos de este puesto se conservan aquí y no se envía nada posterior a ese evento hasta que se resuelva. Pida a informática que actualice Amends en este puesto y que avise a la central.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Head office refused to send what this desk asked for. Ask head office to look at this desk.</source>
         <translation>La central se negó a enviar lo que pidió este puesto. Pida a la central que revise este puesto.</translation>
     </message>
@@ -1424,12 +1886,12 @@
         <translation>Este puesto no pudo guardar lo que envió la central. Ejecute Ayuda → Diagnóstico.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-159"/>
         <source>This case is already closed.</source>
         <translation>Este caso ya está cerrado.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Choose a kind of gesture.</source>
         <translation>Elija un tipo de gesto.</translation>
     </message>
@@ -1449,7 +1911,7 @@
         <translation>Ese importe no se puede conceder.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-49"/>
         <source>Only a manager can change this.</source>
         <translation>Solo un gerente puede cambiar esto.</translation>
     </message>
@@ -1462,13 +1924,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+17"/>
-        <location line="+64"/>
+        <location filename="../../desktop/ui/main_window.py" line="+52"/>
+        <location line="+65"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Pulse Ctrl+N (o «Nuevo caso») cuando un cliente tenga un problema.</translation>
     </message>
@@ -1495,7 +1957,7 @@
         <translation>Terminar turno</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>&amp;Case</source>
         <translation>&amp;Caso</translation>
     </message>
@@ -1515,7 +1977,7 @@
         <translation>&amp;Vales…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Review…</source>
         <translation>&amp;Revisión…</translation>
     </message>
@@ -1550,7 +2012,7 @@
         <translation>&amp;Central…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -1560,7 +2022,7 @@
         <translation>&amp;Diagnóstico…</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Aún puede conceder %1 en este turno sin aprobación.</translation>
     </message>
@@ -1580,7 +2042,7 @@
         <translation>un cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow-up due now: %1%2.</source>
         <translation>Toca el seguimiento ahora: %1%2.</translation>
     </message>
@@ -1591,9 +2053,32 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../desktop/ui/pin_entry.py" line="-84"/>
+        <source>Digit %1</source>
+        <translation>Cifra %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear the PIN field</source>
+        <translation>Borrar el campo del PIN</translation>
+    </message>
+</context>
+<context>
     <name>Playbook</name>
     <message>
         <location filename="../../tools/playbook_strings_generated.py" line="+8"/>
+        <source>Voucher for a coffee or a drink</source>
+        <translation>Vale para un café o una bebida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Apology and the fix; no gesture needed</source>
         <translation>Disculpa y solución; no hace falta gesto</translation>
     </message>
@@ -1821,7 +2306,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+35"/>
+        <location filename="../../desktop/ui/settings.py" line="+40"/>
         <source>Budget policy</source>
         <translation>Política de presupuesto</translation>
     </message>
@@ -1846,7 +2331,27 @@
         <translation>Bloquear tras minutos de inactividad</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Price factor of suggested gestures</source>
+        <translation>Factor de precio de los gestos sugeridos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many %1 match one reference unit (about a US dollar) in suggested gestures; empty: the shipped factor.</source>
+        <translation>Cuántos %1 equivalen a una unidad de referencia (aprox. un dólar estadounidense) en los gestos sugeridos; vacío: el factor de fábrica.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print voucher and apology as soon as a voucher is granted</source>
+        <translation>Imprimir el vale y la carta de disculpa en cuanto se conceda un vale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print on grant</source>
+        <translation>Imprimir al conceder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Follow up after (minutes)</source>
         <translation>Seguimiento tras (minutos)</translation>
     </message>
@@ -1862,6 +2367,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Price factor (%1)</source>
+        <translation>Factor de precio (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Policy message</source>
         <translation>Mensaje de la política</translation>
     </message>
@@ -1885,16 +2395,26 @@
         <source>Policy version %1. Amounts in %2.</source>
         <translation>Versión %1 de la política. Importes en %2.</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>The price factor is a number above 0, such as 0.4 or 150.</source>
+        <translation>El factor de precio es un número mayor que 0, como 0,4 o 150.</translation>
+    </message>
 </context>
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+353"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+321"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>80 mm receipt roll</source>
         <translation>Rollo de tiques de 80 mm</translation>
     </message>
@@ -1934,12 +2454,12 @@
         <translation>%1 (no conectada)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>paper</source>
         <translation>papel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -1950,9 +2470,27 @@
     </message>
 </context>
 <context>
+    <name>ReceiptAddress</name>
+    <message>
+        <location filename="../../desktop/ui/receipt_printers.py" line="+24"/>
+        <source>Receipt printer address</source>
+        <translation>Dirección de la impresora de tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tcp://192.168.1.50:9100 or usb://04b8:0e15</source>
+        <translation>tcp://192.168.1.50:9100 o usb://04b8:0e15</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt printer (ESC/POS, no driver)…</source>
+        <translation>Impresora de tickets (ESC/POS, sin controlador)…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+57"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+69"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
@@ -2065,12 +2603,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Worth a look</source>
         <translation>Para revisar</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Cases behind it</source>
         <translation>Casos relacionados</translation>
     </message>
@@ -2086,26 +2624,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+251"/>
+        <location line="+230"/>
         <source>Spend over time</source>
         <translation>Gasto a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-227"/>
         <source>When failures happen</source>
         <translation>Cuándo ocurren los fallos</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+103"/>
+        <location line="+120"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestos</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand-offs</source>
+        <translation>Traspasos</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2113,17 +2656,17 @@
         <translation>Tendencias</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>The last day is before the first.</source>
         <translation>El último día es anterior al primero.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The review could not be made: %1</source>
         <translation>No se ha podido hacer la revisión: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Gasto de %1 sobre un presupuesto de %2 (las asignaciones de los turnos trabajados). %3 gestos, %4 casos, %5 aún abiertos. Tasa de recuperación: %6.</translation>
     </message>
@@ -2245,7 +2788,7 @@
         <translation>Nada destaca en este periodo.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>One guest, gestures in several cases this stay</source>
         <translation>Un mismo cliente, gestos en varios casos en esta estancia</translation>
     </message>
@@ -2275,6 +2818,11 @@
         <translation>Casos cerrados sin seguimiento</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A limit passed once two desks synced</source>
+        <translation>Límite superado al sincronizarse dos puestos</translation>
+    </message>
+    <message>
         <location line="+41"/>
         <source>Categories by cases with gestures, most first</source>
         <translation>Categorías por casos con gestos, de más a menos</translation>
@@ -2295,12 +2843,12 @@
         <translation>Gasto (%1)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+3"/>
         <source>Spend per day</source>
         <translation>Gasto por día</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+16"/>
         <source>Show a period first.</source>
         <translation>Muestre primero un periodo.</translation>
     </message>
@@ -2321,6 +2869,44 @@
     </message>
 </context>
 <context>
+    <name>RosterTable</name>
+    <message>
+        <location filename="../../desktop/ui/staff_table.py" line="+29"/>
+        <source>Staff list</source>
+        <translation>Lista de personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active, must set a new PIN</source>
+        <translation>Activo, debe elegir un PIN nuevo</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desktop/ui/setup.py" line="+33"/>
@@ -2334,12 +2920,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Site name</source>
         <translation>Nombre del establecimiento</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Kind of site</source>
         <translation>Tipo de establecimiento</translation>
     </message>
@@ -2360,7 +2946,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
@@ -2448,16 +3034,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Not a locale: use a name such as en_US or fr_FR.</source>
+        <translation>No es una configuración regional: use un nombre como es_ES o es_MX.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the first manager&apos;s name.</source>
         <translation>Escriba el nombre del primer gerente.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A PIN is 4 to 8 digits.</source>
-        <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+        <source>A PIN is 4 to 8 digits, and not an easy one like 0000 or 1234.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras y no debe ser fácil, como 0000 o 1234.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The two PINs differ.</source>
         <translation>Los dos PIN no coinciden.</translation>
     </message>
@@ -2465,7 +3056,7 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="+47"/>
+        <location filename="../../desktop/ui/signin.py" line="+90"/>
         <source>Who is at the desk?</source>
         <translation>¿Quién está en el mostrador?</translation>
     </message>
@@ -2477,11 +3068,12 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
+        <location line="+136"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-134"/>
         <source>Sign-in message</source>
         <translation>Mensaje de inicio de sesión</translation>
     </message>
@@ -2497,38 +3089,69 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+120"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-89"/>
         <source>Digit %1</source>
         <translation>Cifra %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Demo site. PINs: %1</source>
         <translation>Sitio de demostración. PIN: %1</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New PIN again</source>
+        <translation>PIN nuevo otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set PIN and sign in</source>
+        <translation>Guardar el PIN y entrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the new PIN again.</source>
+        <translation>Vuelva a escribir el PIN nuevo.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/app.py" line="+9"/>
-        <location filename="../../desktop/ui/signin.py" line="+20"/>
-        <location line="+28"/>
+        <location filename="../../desktop/ui/signin.py" line="-52"/>
+        <location line="+93"/>
         <source>Opening the case log…</source>
         <translation>Abriendo el registro de casos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="-8"/>
+        <location filename="../../desktop/ui/signin.py" line="-9"/>
         <source>Pick your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Type your new PIN.</source>
+        <translation>Escriba su PIN nuevo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>That person can no longer sign in here.</source>
         <translation>Esa persona ya no puede entrar en este puesto.</translation>
     </message>
@@ -2556,22 +3179,12 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-308"/>
-        <source>Print voucher</source>
-        <translation>Imprimir vale</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-273"/>
         <source>Print the voucher</source>
         <translation>Imprimir el vale</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print apology</source>
-        <translation>Imprimir disculpa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print the apology</source>
         <translation>Imprimir la carta de disculpa</translation>
     </message>
@@ -2581,7 +3194,7 @@
         <translation>Qué documento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
@@ -2602,11 +3215,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>Código del vale</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Printing message</source>
         <translation>Mensaje de impresión</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Voucher %1</source>
         <translation>Vale %1</translation>
     </message>
@@ -2616,12 +3234,17 @@
         <translation>Carta de disculpa</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>Voucher code: %1</source>
+        <translation>Código del vale: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Making the slip…</source>
         <translation>Preparando el documento…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>No hay ninguna impresora configurada para este documento, o no está conectada.</translation>
     </message>
@@ -2632,6 +3255,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>The slip is saved as %1.</source>
         <translation>El documento se ha guardado como %1.</translation>
     </message>
@@ -2641,7 +3265,32 @@
         <translation>Enviado a la impresora. Se guarda una copia como %1.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Sent to the receipt printer. A copy is kept as %1.</source>
+        <translation>Enviado a la impresora de tickets. Se guarda una copia como %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to the printer (job %2). A copy is kept as %1.</source>
+        <translation>Enviado a la impresora (trabajo %2). Se guarda una copia como %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apology</source>
+        <translation>Carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Save slip as PDF</source>
         <translation>Guardar el documento como PDF</translation>
     </message>
@@ -2651,20 +3300,261 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-70"/>
         <source>Could not save there (%1). The slip is kept as %2.</source>
         <translation>No se ha podido guardar ahí (%1). El documento se conserva como %2.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-145"/>
+        <source>&amp;Print voucher and apology (Ctrl+P)</source>
+        <translation>&amp;Imprimir vale y carta de disculpa (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the voucher and the apology</source>
+        <translation>Imprimir el vale y la carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print &amp;voucher</source>
+        <translation>Imprimir &amp;vale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;apology</source>
+        <translation>Imprimir &amp;carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>Saved as %1.</source>
         <translation>Guardado como %1.</translation>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/staff.py" line="+50"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add someone…</source>
+        <translation>Añadir a alguien…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add someone to the staff</source>
+        <translation>Añadir a alguien al personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>Cambiar el rol…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the chosen person&apos;s role</source>
+        <translation>Cambiar el rol de la persona elegida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate…</source>
+        <translation>Desactivar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate the chosen person</source>
+        <translation>Desactivar a la persona elegida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN…</source>
+        <translation>Restablecer el PIN…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the chosen person&apos;s PIN</source>
+        <translation>Restablecer el PIN de la persona elegida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a person, then what to do. Deactivated people stay on the list: their name stays in the history.</source>
+        <translation>Elija una persona y después qué hacer. Las personas desactivadas siguen en la lista: su nombre se conserva en el historial.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was done</source>
+        <translation>Qué se ha hecho</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New person&apos;s name</source>
+        <translation>Nombre de la nueva persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New person&apos;s role</source>
+        <translation>Rol de la nueva persona</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New person&apos;s PIN</source>
+        <translation>PIN de la nueva persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New person&apos;s PIN again</source>
+        <translation>PIN de la nueva persona otra vez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN again</source>
+        <translation>PIN otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new person types their PIN, twice.</source>
+        <translation>La nueva persona escribe su PIN dos veces.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add this person</source>
+        <translation>Añadir a esta persona</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add someone</source>
+        <translation>Añadir a alguien</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New role</source>
+        <translation>Nuevo rol</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save role</source>
+        <translation>Guardar el rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the new role</source>
+        <translation>Guardar el nuevo rol</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What is wrong</source>
+        <translation>Qué falla</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Added %1 as %2.</source>
+        <translation>Se ha añadido a %1 como %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New role for %1:</source>
+        <translation>Nuevo rol de %1:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora es %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deactivate %1? They will never be able to sign in again. Their name stays in the history of their cases.</source>
+        <translation>¿Desactivar a %1? No podrá volver a iniciar sesión. Su nombre se conserva en el historial de sus casos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation>%1 está desactivado y ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset %1&apos;s PIN? Their PIN stops working now; they choose a new one at their next sign-in.</source>
+        <translation>¿Restablecer el PIN de %1? Su PIN deja de funcionar ahora; elegirá uno nuevo la próxima vez que inicie sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset PIN</source>
+        <translation>Restablecer el PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 chooses a new PIN at their next sign-in.</source>
+        <translation>%1 elegirá un PIN nuevo la próxima vez que inicie sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenu</name>
+    <message>
+        <location filename="../../desktop/ui/staff_menu.py" line="+25"/>
+        <source>&amp;Staff…</source>
+        <translation>Pe&amp;rsonal…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;my PIN…</source>
+        <translation>Cambiar &amp;mi PIN…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your PIN is changed.</source>
+        <translation>Su PIN se ha cambiado.</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="-125"/>
+        <location filename="../../desktop/ui/sync_status.py" line="-129"/>
         <source>Head office</source>
         <translation>Central</translation>
     </message>
@@ -2689,6 +3579,11 @@
         <translation>Último problema</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Events held back</source>
+        <translation>Eventos retenidos</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>State:</source>
         <translation>Estado:</translation>
@@ -2710,22 +3605,29 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Held back:</source>
+        <translation>Retenidos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Enrol this desk in Settings → Head office…</source>
         <translation>Registre este puesto en Ajustes → Central…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+5"/>
+        <location line="+1"/>
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2733,17 +3635,25 @@
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location line="-131"/>
+        <location line="-145"/>
         <source>Head office sync</source>
         <translation>Sincronización con la central</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+43"/>
+        <source>%1 — %n event(s) held back</source>
+        <translation>
+            <numerusform>%1 — %n evento retenido</numerusform>
+            <numerusform>%1 — %n eventos retenidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click for details</source>
         <translation>Haga clic para ver los detalles</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Not connected to head office</source>
         <translation>Sin conexión con la central</translation>
     </message>
@@ -2801,7 +3711,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+26"/>
+        <location filename="../../desktop/ui/vouchers.py" line="+37"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Válido: %1 — %2 para %3, hasta el %4.</translation>
     </message>
@@ -2869,22 +3779,12 @@
         <translation>Escriba el código o escanee el QR</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Check</source>
-        <translation>Comprobar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Check voucher</source>
         <translation>Comprobar el vale</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Redeem</source>
-        <translation>Canjear</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Redeem voucher</source>
         <translation>Canjear el vale</translation>
     </message>
@@ -2894,9 +3794,19 @@
         <translation>Motivo de la anulación</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Void</source>
-        <translation>Anular</translation>
+        <location line="-4"/>
+        <source>&amp;Check</source>
+        <translation>Com&amp;probar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redeem</source>
+        <translation>&amp;Canjear</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>V&amp;oid</source>
+        <translation>&amp;Anular</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2909,19 +3819,62 @@
         <translation>Resultado de la comprobación</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Why it is voided, for the log</source>
+        <translation>Por qué se anula, para el registro</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+6"/>
+        <source>Reason to &amp;void</source>
+        <translation>&amp;Motivo de la anulación</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Voided.</source>
         <translation>Anulado.</translation>
+    </message>
+</context>
+<context>
+    <name>WholeChainCheck</name>
+    <message>
+        <location filename="../../desktop/ui/chain_check.py" line="+31"/>
+        <source>Checking the case log…</source>
+        <translation>Comprobando el registro de casos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case log check</source>
+        <translation>Comprobación del registro de casos</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Checking the case log… %1 %</source>
+        <translation>Comprobando el registro de casos… %1 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The case log no longer verifies</source>
+        <translation>El registro de casos ya no se verifica</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case log verified</source>
+        <translation>Registro de casos verificado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The case log could not be checked; run amends doctor</source>
+        <translation>No se ha podido comprobar el registro de casos; ejecute amends doctor</translation>
     </message>
 </context>
 </TS>

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+116"/>
+        <location filename="../../desktop/ui/app.py" line="+119"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends ne peut pas ouvrir son journal des dossiers</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+64"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+289"/>
+        <location filename="../../desktop/ui/approval.py" line="+43"/>
         <source>Approval needed</source>
         <translation>Approbation nécessaire</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_panel.py" line="+65"/>
+        <location filename="../../desktop/ui/case_header.py" line="+33"/>
         <source>Guest name</source>
         <translation>Nom du client</translation>
     </message>
@@ -199,41 +199,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Outlet</source>
         <translation>Point de vente</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+27"/>
+        <location line="-35"/>
+        <location line="+29"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <location line="+4"/>
-        <location line="+62"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+110"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+25"/>
+        <location line="-1"/>
+        <location line="+27"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-13"/>
         <source>Still missing</source>
         <translation>Encore manquant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_panel.py" line="-39"/>
         <source>Time since the case opened</source>
         <translation>Temps écoulé depuis l&apos;ouverture du dossier</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desktop/ui/case_header.py" line="-9"/>
         <source>Room / table</source>
         <translation>Chambre / table</translation>
     </message>
@@ -243,7 +248,7 @@
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+15"/>
         <source>What good looks like</source>
         <translation>Ce qu&apos;il faut viser</translation>
     </message>
@@ -363,7 +368,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+144"/>
         <source>Case closed</source>
         <translation>Dossier clôturé</translation>
     </message>
@@ -398,12 +403,12 @@
         <translation>Clôturer le dossier (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../desktop/ui/case_header.py" line="+59"/>
         <source>Still needed before closing: %1</source>
         <translation>À renseigner avant la clôture : %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+9"/>
         <source>Follow-up: after the fix.</source>
         <translation>Suivi : après la réparation.</translation>
     </message>
@@ -423,9 +428,70 @@
         <translation>Le suivi était prévu à %1 (retard de %2).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+31"/>
+        <source>Case closed at %1. It is on record and can no longer be changed.</source>
+        <translation>Dossier clôturé à %1. Il est enregistré et ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Choose a root cause before closing.</source>
         <translation>Choisissez une cause première avant de clôturer.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pin_entry.py" line="+113"/>
+        <source>Change my PIN</source>
+        <translation>Changer mon code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: type your PIN as it is now, then the new one twice.</source>
+        <translation>%1 : saisissez votre code PIN actuel, puis le nouveau deux fois.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>PIN now</source>
+        <translation>Code PIN actuel</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>New PIN again</source>
+        <translation>Nouveau code PIN (confirmation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change PIN message</source>
+        <translation>Message du changement de code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change PIN</source>
+        <translation>Changer le code PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type your PIN as it is now.</source>
+        <translation>Saisissez votre code PIN actuel.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Try again in %1 s.</source>
+        <translation>Réessayez dans %1 s.</translation>
     </message>
 </context>
 <context>
@@ -550,27 +616,27 @@
 <context>
     <name>FollowupBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+50"/>
+        <location filename="../../desktop/ui/followup_banner.py" line="+23"/>
         <source>Follow-up due</source>
         <translation>Suivi à faire</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Open case</source>
-        <translation>Ouvrir le dossier</translation>
+        <source>&amp;Open case</source>
+        <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>Plus &amp;tard</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Open the case with the follow-up due</source>
         <translation>Ouvrir le dossier dont le suivi est à faire</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Later</source>
-        <translation>Plus tard</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dismiss the notice</source>
         <translation>Fermer l&apos;avis</translation>
     </message>
@@ -578,12 +644,12 @@
 <context>
     <name>GesturePanel</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="-334"/>
-        <source>Suggested gestures</source>
-        <translation>Gestes suggérés</translation>
+        <location filename="../../desktop/ui/gesture.py" line="+70"/>
+        <source>Suggested gestures: Enter grants</source>
+        <translation>Gestes suggérés : Entrée pour accorder</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Gesture type</source>
         <translation>Type de geste</translation>
     </message>
@@ -599,12 +665,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Value</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Problem with the value</source>
         <translation>Problème de montant</translation>
     </message>
@@ -620,18 +686,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+159"/>
         <location line="+10"/>
         <source>Grant</source>
         <translation>Accorder</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-168"/>
         <source>Grant gesture</source>
         <translation>Accorder le geste</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Gestures granted</source>
         <translation>Gestes accordés</translation>
     </message>
@@ -657,7 +723,7 @@
         <translation>Enregistrer la correction</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Suggested</source>
         <translation>Suggestions</translation>
     </message>
@@ -677,7 +743,7 @@
         <translation>Correction</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+76"/>
         <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
         <translation>Vous pouvez encore accorder sans approbation : %1 pendant ce service · %2 à ce client pour ce séjour · %3 pour ce dossier</translation>
     </message>
@@ -722,7 +788,7 @@
         <translation>Demander l&apos;approbation…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Say what was corrected and by how much.</source>
         <translation>Indiquez ce qui a été corrigé et de combien.</translation>
     </message>
@@ -730,7 +796,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+78"/>
+        <location filename="../../desktop/ui/review_parts.py" line="+58"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -771,9 +837,247 @@
     </message>
 </context>
 <context>
+    <name>GuestLanguageBox</name>
+    <message>
+        <location filename="../../desktop/ui/guest_language.py" line="+20"/>
+        <source>Guest&apos;s language (slips)</source>
+        <translation>Langue du client (documents)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apology letter and vouchers print in this language.</source>
+        <translation>La lettre d&apos;excuses et les bons s&apos;impriment dans cette langue.</translation>
+    </message>
+</context>
+<context>
+    <name>HandedToUsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+113"/>
+        <location line="+1"/>
+        <source>Handed to me/us</source>
+        <translation>Transferts reçus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you did, or what is still to do</source>
+        <translation>Ce que vous avez fait, ou ce qui reste à faire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark done</source>
+        <translation>Marquer comme fait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note to the case</source>
+        <translation>Ajouter une note au dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, %2: for %3 since %4, from %5. %6</source>
+        <translation>%1, %2 : pour %3 depuis %4, de la part de %5. %6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a guest</source>
+        <translation>un client</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing is handed to you or a department.</source>
+        <translation>Aucun transfert en attente pour vous ou pour un service.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Marked done. The case&apos;s owner follows up with the guest.</source>
+        <translation>Marqué comme fait. La personne en charge du dossier assure le suivi auprès du client.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note added to the case.</source>
+        <translation>Note ajoutée au dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffControls</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_controls.py" line="+28"/>
+        <location line="+1"/>
+        <source>Handed to me/us</source>
+        <translation>Transferts reçus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand &amp;off this case…</source>
+        <translation>Trans&amp;férer ce dossier…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Handed to me/us (%1)</source>
+        <translation>Transferts reçus (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open a case (or finish its first step) to hand it off.</source>
+        <translation>Ouvrez un dossier (ou terminez sa première étape) pour le transférer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handed off. The follow-up is still yours.</source>
+        <translation>Transféré. Le suivi reste à votre charge.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/handoff_ui.py" line="-124"/>
+        <source>Hand off the case</source>
+        <translation>Transférer le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Hand to</source>
+        <translation>Transférer à</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Note for them</source>
+        <translation>Note pour le destinataire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What they should do, and for whom</source>
+        <translation>Ce qu&apos;il faut faire, et pour qui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The follow-up with the guest stays yours: you will be reminded to check back.</source>
+        <translation>Le suivi auprès du client reste à votre charge : un rappel vous invitera à le recontacter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand off</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Handoffs</name>
+    <message>
+        <location line="-41"/>
+        <source>Housekeeping</source>
+        <translation>Étages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kitchen</source>
+        <translation>Cuisine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty manager</source>
+        <translation>Responsable de permanence</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Follow-up due: you handed %1 to %2, but the guest is still yours. Check back with them now.</source>
+        <translation>Suivi à faire : vous avez transféré %1 à %2, mais ce client reste à votre charge. Recontactez-le maintenant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a guest</source>
+        <translation>un client</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffsReview</name>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Hand-offs</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handed to</source>
+        <translation>Transféré à</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to done</source>
+        <translation>Délai de traitement</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not done yet</source>
+        <translation>pas encore traité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>%1 hand-offs, %2 done; typical time to done: %3.</source>
+        <translation>%1 transferts, %2 traités ; délai de traitement habituel : %3.</translation>
+    </message>
+</context>
+<context>
     <name>HeadOfficeDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="+222"/>
+        <location filename="../../desktop/ui/sync_status.py" line="+236"/>
         <source>Head office</source>
         <translation>Siège</translation>
     </message>
@@ -911,7 +1215,7 @@
         <translation>Notez la cause première et le détail dont un superviseur a besoin pour repérer une tendance : quand, où, quelle équipe, quoi exactement.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>guest name</source>
         <translation>nom du client</translation>
     </message>
@@ -959,6 +1263,21 @@
         <location line="+1"/>
         <source>time zone</source>
         <translation>fuseau horaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>language and region</source>
+        <translation>langue et région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outlets</source>
+        <translation>points de vente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1116,7 +1435,7 @@
         <translation>Responsable</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>per-case limit</source>
         <translation>limite par dossier</translation>
     </message>
@@ -1164,7 +1483,7 @@
         <translation>Ce montant est trop élevé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This person&apos;s role may not approve gestures.</source>
         <translation>Le rôle de cette personne ne lui permet pas d&apos;approuver des gestes.</translation>
     </message>
@@ -1184,12 +1503,22 @@
         <translation>Un incident inattendu s&apos;est produit. Les détails sont dans le fichier journal.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>This approval is not allowed.</source>
         <translation>Cette approbation n&apos;est pas permise.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>This PIN is too short.</source>
+        <translation>Ce code PIN est trop court.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN is too long.</source>
+        <translation>Ce code PIN est trop long.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This desk has no site yet: set it up first.</source>
         <translation>Ce poste n&apos;a pas encore d&apos;établissement : configurez-le d&apos;abord.</translation>
     </message>
@@ -1220,6 +1549,76 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Someone on the staff list already has this name. Add something to tell them apart (an initial, the outlet).</source>
+        <translation>Une personne de la liste du personnel porte déjà ce nom. Ajoutez de quoi les distinguer (une initiale, le point de vente).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Two people on the staff list have this name. A manager deactivates one of them, or the one at the other desk is named by their id.</source>
+        <translation>Deux personnes de la liste du personnel portent ce nom. Un responsable désactive l&apos;une d&apos;elles, ou celle de l&apos;autre poste est désignée par son identifiant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an active manager can change the staff list.</source>
+        <translation>Seul un responsable actif peut modifier la liste du personnel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the last active manager. Make someone else a manager first.</source>
+        <translation>C&apos;est le dernier responsable actif. Nommez d&apos;abord quelqu&apos;un d&apos;autre responsable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot change your own role or deactivate yourself. Ask another manager.</source>
+        <translation>Vous ne pouvez pas modifier votre propre rôle ni vous désactiver. Demandez à un autre responsable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person has been deactivated and can no longer sign in.</source>
+        <translation>Cette personne a été désactivée et ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN is too short: at least %1 digits.</source>
+        <translation>Ce code PIN est trop court : au moins %1 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PIN is too long: at most %1 digits.</source>
+        <translation>Ce code PIN est trop long : au plus %1 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is made of digits only.</source>
+        <translation>Un code PIN ne contient que des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PIN is too easy to guess (like 0000 or 1234). Choose another.</source>
+        <translation>Ce code PIN est trop facile à deviner (comme 0000 ou 1234). Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two PINs are not the same. Type the new PIN twice.</source>
+        <translation>Les deux codes PIN sont différents. Saisissez deux fois le nouveau code PIN.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your PIN was reset. Choose a new PIN to sign in.</source>
+        <translation>Votre code PIN a été réinitialisé. Choisissez un nouveau code PIN pour vous connecter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This PIN was not reset. Sign in with it, or change it with the old one.</source>
+        <translation>Ce code PIN n&apos;a pas été réinitialisé. Connectez-vous avec, ou changez-le en saisissant l&apos;ancien.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The old PIN is not right.</source>
+        <translation>L&apos;ancien code PIN est incorrect.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only a supervisor or a manager can do this.</source>
         <translation>Seul un superviseur ou un responsable peut faire ceci.</translation>
     </message>
@@ -1259,7 +1658,17 @@
         <translation>Ce texte est trop long pour être enregistré (%1 caractères).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>This desk did not record that: what it was about to write failed its own check, a fault in this version of Amends. Nothing was written. Tell IT; the details are in the log file.</source>
+        <translation>Ce poste n&apos;a pas enregistré cela : ce qu&apos;il allait écrire n&apos;a pas passé son propre contrôle, un défaut de cette version d&apos;Amends. Rien n&apos;a été écrit. Prévenez le service informatique ; les détails sont dans le fichier journal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That text has a broken character that cannot be stored (often from a paste). Type it again.</source>
+        <translation>Ce texte contient un caractère corrompu qui ne peut pas être enregistré (souvent après un copier-coller). Saisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No voucher with this code is known here.</source>
         <translation>Aucun bon avec ce code n&apos;est connu ici.</translation>
     </message>
@@ -1297,6 +1706,36 @@
         <location line="+1"/>
         <source>There is no such slip.</source>
         <translation>Ce justificatif n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a receipt printer address: type tcp://HOST:PORT (a network printer, port 9100 if left out) or usb://VENDOR:PRODUCT.</source>
+        <translation>« %1 » n&apos;est pas une adresse d&apos;imprimante de tickets : saisissez tcp://HÔTE:PORT (imprimante réseau, port 9100 si omis) ou usb://FABRICANT:PRODUIT.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The receipt printer %1 did not take the slip: check that it is on, connected and has paper.</source>
+        <translation>L&apos;imprimante de tickets %1 n&apos;a pas accepté le document : vérifiez qu&apos;elle est allumée, connectée et qu&apos;elle a du papier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand the case to a colleague or to one of the site&apos;s departments.</source>
+        <translation>Transférez le dossier à un collègue ou à l&apos;un des services de l&apos;établissement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case is already yours: hand it to someone else.</source>
+        <translation>Ce dossier est déjà le vôtre : transférez-le à quelqu&apos;un d&apos;autre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This hand-off is not on this desk.</source>
+        <translation>Ce transfert n&apos;est pas sur ce poste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This hand-off is already done.</source>
+        <translation>Ce transfert est déjà traité.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1343,8 +1782,16 @@
         <source>The case log %1 no longer verifies: an event was changed after it was written. Amends will not use or change it. Run &apos;amends doctor&apos;, and restore the file from a backup or ask head office to restore this desk.</source>
         <translation>Le journal des dossiers %1 ne se vérifie plus : un événement a été modifié après son écriture. Amends ne l&apos;utilisera ni ne le modifiera. Lancez « amends doctor », puis restaurez le fichier depuis une sauvegarde ou demandez au siège de restaurer ce poste.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n event(s) from other desks could not be used by this version of Amends and are kept apart; everything else is shown and syncing goes on. Update Amends on this desk; Help → Diagnostics says more.</source>
+        <translation>
+            <numerusform>%n événement d&apos;autres postes n&apos;a pas pu être utilisé par cette version d&apos;Amends et est mis à part ; tout le reste est affiché et la synchronisation continue. Mettez Amends à jour sur ce poste ; Aide → Diagnostic en dit plus.</numerusform>
+            <numerusform>%n événements d&apos;autres postes n&apos;ont pas pu être utilisés par cette version d&apos;Amends et sont mis à part ; tout le reste est affiché et la synchronisation continue. Mettez Amends à jour sur ce poste ; Aide → Diagnostic en dit plus.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Head office cannot be reached. Nothing is lost: this desk&apos;s cases wait here and go when it can.</source>
         <translation>Le siège est injoignable. Rien n&apos;est perdu : les dossiers de ce poste attendent ici et partiront dès que possible.</translation>
     </message>
@@ -1375,6 +1822,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Head office already knows this desk and needs proof that it is this desk, but its key is gone from this computer. Ask head office for a re-enrolment code for this desk and enter that code.</source>
+        <translation>Le siège connaît déjà ce poste et demande la preuve qu&apos;il s&apos;agit bien de lui, mais sa clé a disparu de cet ordinateur. Demandez au siège un code de réinscription pour ce poste et saisissez ce code.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Head office has had too many attempts from this network. Wait a few minutes, then try again.</source>
+        <translation>Le siège a reçu trop de tentatives depuis ce réseau. Patientez quelques minutes, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This desk is not enrolled with head office. Enrol it with a code from head office.</source>
         <translation>Ce poste n&apos;est pas inscrit auprès du siège. Inscrivez-le avec un code du siège.</translation>
     </message>
@@ -1400,6 +1857,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Head office refused an event of this desk that the other desks could not use (a fault in this version of Amends). This desk&apos;s cases are kept here, and nothing after that event is sent until it is sorted out. Ask IT to update Amends on this desk and to tell head office.</source>
+        <translation>Le siège a refusé un événement de ce poste que les autres postes ne pouvaient pas utiliser (un défaut de cette version d&apos;Amends). Les dossiers de ce poste sont conservés ici, et rien de ce qui suit cet événement n&apos;est envoyé tant que le problème n&apos;est pas réglé. Demandez au service informatique de mettre Amends à jour sur ce poste et de prévenir le siège.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Head office refused to send what this desk asked for. Ask head office to look at this desk.</source>
         <translation>Le siège a refusé d&apos;envoyer ce que ce poste demandait. Demandez au siège d&apos;examiner ce poste.</translation>
     </message>
@@ -1424,12 +1886,12 @@
         <translation>Ce poste n&apos;a pas pu enregistrer ce que le siège a envoyé. Lancez Aide → Diagnostic.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-159"/>
         <source>This case is already closed.</source>
         <translation>Ce dossier est déjà clôturé.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Choose a kind of gesture.</source>
         <translation>Choisissez un type de geste.</translation>
     </message>
@@ -1449,7 +1911,7 @@
         <translation>Ce montant ne peut pas être accordé.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-49"/>
         <source>Only a manager can change this.</source>
         <translation>Seul un responsable peut modifier ceci.</translation>
     </message>
@@ -1462,13 +1924,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+17"/>
-        <location line="+64"/>
+        <location filename="../../desktop/ui/main_window.py" line="+52"/>
+        <location line="+65"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Appuyez sur Ctrl+N (ou « Nouveau dossier ») quand un client a un problème.</translation>
     </message>
@@ -1495,7 +1957,7 @@
         <translation>Terminer le service</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>&amp;Case</source>
         <translation>&amp;Dossier</translation>
     </message>
@@ -1515,7 +1977,7 @@
         <translation>&amp;Bons…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Review…</source>
         <translation>&amp;Bilan…</translation>
     </message>
@@ -1550,7 +2012,7 @@
         <translation>&amp;Siège…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -1560,7 +2022,7 @@
         <translation>&amp;Diagnostic…</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+123"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Vous pouvez encore accorder %1 pendant ce service sans approbation.</translation>
     </message>
@@ -1580,7 +2042,7 @@
         <translation>un client</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow-up due now: %1%2.</source>
         <translation>Suivi à faire maintenant : %1%2.</translation>
     </message>
@@ -1591,9 +2053,32 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../desktop/ui/pin_entry.py" line="-84"/>
+        <source>Digit %1</source>
+        <translation>Chiffre %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear the PIN field</source>
+        <translation>Effacer le champ du code PIN</translation>
+    </message>
+</context>
+<context>
     <name>Playbook</name>
     <message>
         <location filename="../../tools/playbook_strings_generated.py" line="+8"/>
+        <source>Voucher for a coffee or a drink</source>
+        <translation>Bon pour un café ou une boisson</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Apology and the fix; no gesture needed</source>
         <translation>Excuses et réparation ; pas besoin de geste</translation>
     </message>
@@ -1821,7 +2306,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+35"/>
+        <location filename="../../desktop/ui/settings.py" line="+40"/>
         <source>Budget policy</source>
         <translation>Politique budgétaire</translation>
     </message>
@@ -1846,7 +2331,27 @@
         <translation>Verrouiller après minutes d&apos;inactivité</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Price factor of suggested gestures</source>
+        <translation>Coefficient de prix des gestes suggérés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many %1 match one reference unit (about a US dollar) in suggested gestures; empty: the shipped factor.</source>
+        <translation>Nombre de %1 correspondant à une unité de référence (environ un dollar US) dans les gestes suggérés ; vide : le coefficient fourni d&apos;origine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print voucher and apology as soon as a voucher is granted</source>
+        <translation>Imprimer le bon et la lettre d&apos;excuses dès qu&apos;un bon est accordé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print on grant</source>
+        <translation>Impression à l&apos;octroi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Follow up after (minutes)</source>
         <translation>Suivi après (minutes)</translation>
     </message>
@@ -1862,6 +2367,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Price factor (%1)</source>
+        <translation>Coefficient de prix (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Policy message</source>
         <translation>Message de la politique</translation>
     </message>
@@ -1885,16 +2395,26 @@
         <source>Policy version %1. Amounts in %2.</source>
         <translation>Version %1 de la politique. Montants en %2.</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>The price factor is a number above 0, such as 0.4 or 150.</source>
+        <translation>Le coefficient de prix est un nombre supérieur à 0, comme 0,4 ou 150.</translation>
+    </message>
 </context>
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+353"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+321"/>
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>80 mm receipt roll</source>
         <translation>Rouleau de tickets de 80 mm</translation>
     </message>
@@ -1934,12 +2454,12 @@
         <translation>%1 (non connectée)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>paper</source>
         <translation>papier</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1950,9 +2470,27 @@
     </message>
 </context>
 <context>
+    <name>ReceiptAddress</name>
+    <message>
+        <location filename="../../desktop/ui/receipt_printers.py" line="+24"/>
+        <source>Receipt printer address</source>
+        <translation>Adresse de l&apos;imprimante de tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tcp://192.168.1.50:9100 or usb://04b8:0e15</source>
+        <translation>tcp://192.168.1.50:9100 ou usb://04b8:0e15</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt printer (ESC/POS, no driver)…</source>
+        <translation>Imprimante de tickets (ESC/POS, sans pilote)…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+57"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+69"/>
         <source>Review</source>
         <translation>Faire le point</translation>
     </message>
@@ -2065,12 +2603,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Worth a look</source>
         <translation>À examiner</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Cases behind it</source>
         <translation>Dossiers concernés</translation>
     </message>
@@ -2086,26 +2624,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+251"/>
+        <location line="+230"/>
         <source>Spend over time</source>
         <translation>Dépense dans le temps</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-227"/>
         <source>When failures happen</source>
         <translation>Quand surviennent les problèmes</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+103"/>
+        <location line="+120"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand-offs</source>
+        <translation>Transferts</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2113,17 +2656,17 @@
         <translation>Tendances</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>The last day is before the first.</source>
         <translation>Le dernier jour est avant le premier.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The review could not be made: %1</source>
         <translation>Le bilan n&apos;a pas pu être établi : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Dépense de %1 sur un budget de %2 (les enveloppes des services travaillés). %3 gestes, %4 dossiers, %5 encore ouverts. Taux de reconquête : %6.</translation>
     </message>
@@ -2245,7 +2788,7 @@
         <translation>Rien de particulier sur cette période.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>One guest, gestures in several cases this stay</source>
         <translation>Un même client, des gestes dans plusieurs dossiers pendant ce séjour</translation>
     </message>
@@ -2275,6 +2818,11 @@
         <translation>Dossiers clôturés sans suivi</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>A limit passed once two desks synced</source>
+        <translation>Limite dépassée une fois deux postes synchronisés</translation>
+    </message>
+    <message>
         <location line="+41"/>
         <source>Categories by cases with gestures, most first</source>
         <translation>Catégories par dossiers avec gestes, du plus au moins</translation>
@@ -2295,12 +2843,12 @@
         <translation>Dépense (%1)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+3"/>
         <source>Spend per day</source>
         <translation>Dépense par jour</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+16"/>
         <source>Show a period first.</source>
         <translation>Affichez d&apos;abord une période.</translation>
     </message>
@@ -2321,6 +2869,44 @@
     </message>
 </context>
 <context>
+    <name>RosterTable</name>
+    <message>
+        <location filename="../../desktop/ui/staff_table.py" line="+29"/>
+        <source>Staff list</source>
+        <translation>Liste du personnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active, must set a new PIN</source>
+        <translation>Actif, doit choisir un nouveau code PIN</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desktop/ui/setup.py" line="+33"/>
@@ -2334,12 +2920,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Site name</source>
         <translation>Nom de l&apos;établissement</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Kind of site</source>
         <translation>Type d&apos;établissement</translation>
     </message>
@@ -2360,7 +2946,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
@@ -2448,16 +3034,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Not a locale: use a name such as en_US or fr_FR.</source>
+        <translation>Ce n&apos;est pas un code de langue et région : utilisez un nom comme fr_FR ou en_US.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the first manager&apos;s name.</source>
         <translation>Saisissez le nom du premier responsable.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A PIN is 4 to 8 digits.</source>
-        <translation>Un code PIN comporte de 4 à 8 chiffres.</translation>
+        <source>A PIN is 4 to 8 digits, and not an easy one like 0000 or 1234.</source>
+        <translation>Un code PIN comporte de 4 à 8 chiffres, et pas un code facile comme 0000 ou 1234.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The two PINs differ.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
@@ -2465,7 +3056,7 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="+47"/>
+        <location filename="../../desktop/ui/signin.py" line="+90"/>
         <source>Who is at the desk?</source>
         <translation>Qui est à l&apos;accueil ?</translation>
     </message>
@@ -2477,11 +3068,12 @@
     <message>
         <location line="+2"/>
         <location line="+4"/>
+        <location line="+136"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-134"/>
         <source>Sign-in message</source>
         <translation>Message de connexion</translation>
     </message>
@@ -2497,38 +3089,69 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+120"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-89"/>
         <source>Digit %1</source>
         <translation>Chiffre %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Demo site. PINs: %1</source>
         <translation>Site de démonstration. Codes PIN : %1</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New PIN again</source>
+        <translation>Nouveau code PIN (confirmation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set PIN and sign in</source>
+        <translation>Enregistrer le code PIN et se connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the new PIN again.</source>
+        <translation>Saisissez encore une fois le nouveau code PIN.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/app.py" line="+9"/>
-        <location filename="../../desktop/ui/signin.py" line="+20"/>
-        <location line="+28"/>
+        <location filename="../../desktop/ui/signin.py" line="-52"/>
+        <location line="+93"/>
         <source>Opening the case log…</source>
         <translation>Ouverture du journal des dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="-8"/>
+        <location filename="../../desktop/ui/signin.py" line="-9"/>
         <source>Pick your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Type your new PIN.</source>
+        <translation>Saisissez votre nouveau code PIN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type your PIN.</source>
         <translation>Saisissez votre code PIN.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>That person can no longer sign in here.</source>
         <translation>Cette personne ne peut plus se connecter ici.</translation>
     </message>
@@ -2556,22 +3179,12 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-308"/>
-        <source>Print voucher</source>
-        <translation>Imprimer le bon</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-273"/>
         <source>Print the voucher</source>
         <translation>Imprimer le bon</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Print apology</source>
-        <translation>Imprimer la lettre d&apos;excuses</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print the apology</source>
         <translation>Imprimer la lettre d&apos;excuses</translation>
     </message>
@@ -2581,7 +3194,7 @@
         <translation>Quel document</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
@@ -2602,11 +3215,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Voucher code</source>
+        <translation>Code du bon</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Printing message</source>
         <translation>Message d&apos;impression</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Voucher %1</source>
         <translation>Bon %1</translation>
     </message>
@@ -2616,12 +3234,17 @@
         <translation>Lettre d&apos;excuses</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>Voucher code: %1</source>
+        <translation>Code du bon : %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Making the slip…</source>
         <translation>Préparation du document…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>Aucune imprimante n&apos;est configurée pour ce document, ou elle n&apos;est pas connectée.</translation>
     </message>
@@ -2632,6 +3255,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>The slip is saved as %1.</source>
         <translation>Le document est enregistré sous %1.</translation>
     </message>
@@ -2641,7 +3265,32 @@
         <translation>Envoyé à l&apos;imprimante. Une copie est conservée sous %1.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Sent to the receipt printer. A copy is kept as %1.</source>
+        <translation>Envoyé à l&apos;imprimante de tickets. Une copie est conservée sous %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to the printer (job %2). A copy is kept as %1.</source>
+        <translation>Envoyé à l&apos;imprimante (tâche %2). Une copie est conservée sous %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voucher</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apology</source>
+        <translation>Lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Save slip as PDF</source>
         <translation>Enregistrer le document en PDF</translation>
     </message>
@@ -2651,20 +3300,261 @@
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-70"/>
         <source>Could not save there (%1). The slip is kept as %2.</source>
         <translation>Impossible d&apos;enregistrer à cet endroit (%1). Le document est conservé sous %2.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-145"/>
+        <source>&amp;Print voucher and apology (Ctrl+P)</source>
+        <translation>&amp;Imprimer le bon et la lettre d&apos;excuses (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the voucher and the apology</source>
+        <translation>Imprimer le bon et la lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print &amp;voucher</source>
+        <translation>Imprimer le &amp;bon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print &amp;apology</source>
+        <translation>Imprimer la &amp;lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>Saved as %1.</source>
         <translation>Enregistré sous %1.</translation>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/staff.py" line="+50"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add someone…</source>
+        <translation>Ajouter une personne…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add someone to the staff</source>
+        <translation>Ajouter une personne au personnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change role…</source>
+        <translation>Changer le rôle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the chosen person&apos;s role</source>
+        <translation>Changer le rôle de la personne choisie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate…</source>
+        <translation>Désactiver…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate the chosen person</source>
+        <translation>Désactiver la personne choisie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN…</source>
+        <translation>Réinitialiser le code PIN…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the chosen person&apos;s PIN</source>
+        <translation>Réinitialiser le code PIN de la personne choisie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a person, then what to do. Deactivated people stay on the list: their name stays in the history.</source>
+        <translation>Choisissez une personne, puis l&apos;action à faire. Les personnes désactivées restent dans la liste : leur nom reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New person&apos;s name</source>
+        <translation>Nom de la nouvelle personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New person&apos;s role</source>
+        <translation>Rôle de la nouvelle personne</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New person&apos;s PIN</source>
+        <translation>Code PIN de la nouvelle personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New person&apos;s PIN again</source>
+        <translation>Code PIN de la nouvelle personne (confirmation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN again</source>
+        <translation>Code PIN à nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new person types their PIN, twice.</source>
+        <translation>La nouvelle personne saisit son code PIN, deux fois.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add this person</source>
+        <translation>Ajouter cette personne</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add someone</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New role</source>
+        <translation>Nouveau rôle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save role</source>
+        <translation>Enregistrer le rôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the new role</source>
+        <translation>Enregistrer le nouveau rôle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What is wrong</source>
+        <translation>Ce qui ne va pas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Added %1 as %2.</source>
+        <translation>%1 ajouté au personnel comme %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New role for %1:</source>
+        <translation>Nouveau rôle pour %1 :</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is now %2.</source>
+        <translation>Rôle de %1 : %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deactivate %1? They will never be able to sign in again. Their name stays in the history of their cases.</source>
+        <translation>Désactiver %1 ? Cette personne ne pourra plus jamais se connecter. Son nom reste dans l&apos;historique de ses dossiers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation>%1 est désactivé et ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reset %1&apos;s PIN? Their PIN stops working now; they choose a new one at their next sign-in.</source>
+        <translation>Réinitialiser le code PIN de %1 ? Son code PIN cesse de fonctionner dès maintenant ; un nouveau sera choisi à la prochaine connexion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset PIN</source>
+        <translation>Réinitialiser le code PIN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 chooses a new PIN at their next sign-in.</source>
+        <translation>%1 choisira un nouveau code PIN à sa prochaine connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMenu</name>
+    <message>
+        <location filename="../../desktop/ui/staff_menu.py" line="+25"/>
+        <source>&amp;Staff…</source>
+        <translation>P&amp;ersonnel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change &amp;my PIN…</source>
+        <translation>Changer &amp;mon code PIN…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your PIN is changed.</source>
+        <translation>Votre code PIN a été changé.</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync_status.py" line="-125"/>
+        <location filename="../../desktop/ui/sync_status.py" line="-129"/>
         <source>Head office</source>
         <translation>Siège</translation>
     </message>
@@ -2689,6 +3579,11 @@
         <translation>Dernier problème</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Events held back</source>
+        <translation>Événements retenus</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>State:</source>
         <translation>État :</translation>
@@ -2710,22 +3605,29 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Held back:</source>
+        <translation>Retenus :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Enrol this desk in Settings → Head office…</source>
         <translation>Inscrivez ce poste dans Paramètres → Siège…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+5"/>
+        <location line="+1"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -2733,17 +3635,25 @@
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location line="-131"/>
+        <location line="-145"/>
         <source>Head office sync</source>
         <translation>Synchronisation avec le siège</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+43"/>
+        <source>%1 — %n event(s) held back</source>
+        <translation>
+            <numerusform>%1 — %n événement retenu</numerusform>
+            <numerusform>%1 — %n événements retenus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click for details</source>
         <translation>Cliquez pour les détails</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Not connected to head office</source>
         <translation>Non connecté au siège</translation>
     </message>
@@ -2801,7 +3711,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+26"/>
+        <location filename="../../desktop/ui/vouchers.py" line="+37"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Valide : %1 — %2 pour %3, jusqu&apos;au %4.</translation>
     </message>
@@ -2869,22 +3779,12 @@
         <translation>Saisissez le code ou scannez le QR</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Check</source>
-        <translation>Vérifier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Check voucher</source>
         <translation>Vérifier le bon</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Redeem</source>
-        <translation>Utiliser</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Redeem voucher</source>
         <translation>Utiliser le bon</translation>
     </message>
@@ -2894,9 +3794,19 @@
         <translation>Motif de l&apos;annulation</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Void</source>
-        <translation>Annuler le bon</translation>
+        <location line="-4"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redeem</source>
+        <translation>&amp;Utiliser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>V&amp;oid</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2909,19 +3819,62 @@
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Why it is voided, for the log</source>
+        <translation>Motif de l&apos;annulation, pour le journal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+6"/>
+        <source>Reason to &amp;void</source>
+        <translation>&amp;Motif de l&apos;annulation</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Voided.</source>
         <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>WholeChainCheck</name>
+    <message>
+        <location filename="../../desktop/ui/chain_check.py" line="+31"/>
+        <source>Checking the case log…</source>
+        <translation>Vérification du journal des dossiers…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case log check</source>
+        <translation>Vérification du journal des dossiers</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Checking the case log… %1 %</source>
+        <translation>Vérification du journal des dossiers… %1 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The case log no longer verifies</source>
+        <translation>Le journal des dossiers ne se vérifie plus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case log verified</source>
+        <translation>Journal des dossiers vérifié</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The case log could not be checked; run amends doctor</source>
+        <translation>Le journal des dossiers n&apos;a pas pu être vérifié ; lancez amends doctor</translation>
     </message>
 </context>
 </TS>

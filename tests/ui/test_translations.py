@@ -137,8 +137,10 @@ def test_the_compiled_qm_files_say_what_the_ts_files_say(lang: str) -> None:
 def english_patterns() -> tuple[re.Pattern[str], set[str]]:
     """One pattern matching any English source in full (placeholders match anything), and the
     sources without placeholders, to find them inside longer texts too."""
+    # A source with no word of its own ("%1: %2") is punctuation, not English left behind.
     sources = {source for _c, source, message in messages("es")
-               if translations_of(message) != [source]}
+               if translations_of(message) != [source]
+               and re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", source))}
     variants = set(sources) | {s.replace("&", "") for s in sources}
     alternatives = ["".join(".+" if PLACEHOLDER.fullmatch(part) else re.escape(part)
                             for part in re.split(r"(%[0-9n])", s)) for s in variants]
