@@ -38,9 +38,6 @@ class WireError(ValueError):
     """JSON that does not have the agreed shape; the message names the field."""
 
 
-# --- field checks ----------------------------------------------------------------------------
-
-
 def field_of(body: Mapping[str, Any], name: str) -> Any:
     if name not in body:
         raise WireError(f"{name}: missing")
@@ -63,9 +60,6 @@ def check_uuid(value: Any, name: str) -> str:
     if not isinstance(value, str) or not UUID_RE.fullmatch(value):
         raise WireError(f"{name}: expected a UUID in lower-case canonical form")
     return value
-
-
-# --- enrol -----------------------------------------------------------------------------------
 
 
 class SiteInfo(TypedDict):
@@ -214,9 +208,6 @@ def parse_enrol_answer(data: Mapping[str, Any]) -> EnrolAnswer:
                         timezone=str(data.get("timezone", "")))
 
 
-# --- push ------------------------------------------------------------------------------------
-
-
 class WireEvent(TypedDict):
     id: str
     device_id: str
@@ -326,18 +317,24 @@ def parse_push_refusal(data: Mapping[str, Any]) -> Refusal:
                    kind if isinstance(kind, str) else None)
 
 
-# --- pull ------------------------------------------------------------------------------------
+class Withheld(TypedDict):
+    """A desk whose chain as held does not verify from ``from_seq`` on: passed over."""
+    device_id: str
+    from_seq: int
+    problem: str
 
 
 class PullPage(TypedDict):
     events: list[WireEvent]
     next: int
     revoked_devices: list[str]
+    withheld: list[Withheld]
 
 
-def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str]
-              ) -> PullPage:
-    return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices}
+def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str],
+              withheld: list[Withheld] | None = None) -> PullPage:
+    return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices,
+            "withheld": withheld or []}
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +344,7 @@ class Page:
     events: list[Any]
     next: int
     revoked_devices: list[str] | None  # None: a head office from before revocation lists
+    withheld: dict[str, Withheld] | None = None  # by device; None: a head office from before
 
 
 def parse_pull_page(data: Mapping[str, Any]) -> Page:
@@ -354,20 +352,29 @@ def parse_pull_page(data: Mapping[str, Any]) -> Page:
     next_cursor = data.get("next")
     if not isinstance(raw, list) or not isinstance(next_cursor, int):
         raise WireError("events page is malformed")
+    withheld = _withheld(data.get("withheld"))
     revoked = data.get("revoked_devices")
-    if not isinstance(revoked, list):
-        return Page(raw, next_cursor, None)
-    if not all(isinstance(device_id, str) for device_id in revoked):
+    if isinstance(revoked, list) and not all(isinstance(d, str) for d in revoked):
         raise WireError("list of revoked desks is malformed")
-    return Page(raw, next_cursor, revoked)
+    return Page(raw, next_cursor, revoked if isinstance(revoked, list) else None, withheld)
+
+
+def _withheld(raw: Any) -> dict[str, Withheld] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        raise WireError("list of withheld desks is malformed")
+    if not all(isinstance(i, dict) and isinstance(i.get("device_id"), str)
+               and type(i.get("from_seq")) is int and isinstance(i.get("problem"), str)
+               for i in raw):
+        raise WireError("list of withheld desks is malformed")
+    return {i["device_id"]: Withheld(device_id=i["device_id"], from_seq=i["from_seq"],
+                                     problem=i["problem"]) for i in raw}
 
 
 def events_from_wire(raw: Sequence[Any]) -> list[Event]:
     """Events as pulled; ValueError or TypeError for one that is not an event."""
     return [Event.from_wire(item) for item in raw]
-
-
-# --- policy ----------------------------------------------------------------------------------
 
 
 class PolicyAnswer(TypedDict):

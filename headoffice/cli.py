@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     token_action = token.add_mutually_exclusive_group()
     token_action.add_argument("--list", action="store_true", help="list tokens")
     token_action.add_argument("--revoke", type=int, metavar="ID", help="revoke a token")
+    commands.add_parser("verify", help="check every held chain and each desk's reported "
+                                       "chain head; exit 1 and flag what does not verify")
     return parser
 
 
@@ -152,6 +154,7 @@ def serve(url: str, args: argparse.Namespace) -> int:
 
     from headoffice.app import PROXIES_ENV, create_app
     from headoffice.routes.deps import parse_proxies
+    from headoffice.schedule import VERIFY_EVERY_ENV, verify_every_from_env
 
     if args.ssl_keyfile and not args.ssl_certfile:
         raise CommandError("--ssl-keyfile needs --ssl-certfile")
@@ -160,6 +163,10 @@ def serve(url: str, args: argparse.Namespace) -> int:
             raise CommandError(f"no such file: {option}")
     if args.workers < 1:
         raise CommandError("--workers must be at least 1")
+    try:
+        verify_every_from_env()
+    except ValueError:
+        raise CommandError(f"${VERIFY_EVERY_ENV} must be a whole number of minutes") from None
     # Migrate once, here, so a bad URL or a newer schema fails before uvicorn starts.
     open_database(url).dispose()
     tls = bool(args.ssl_certfile)
@@ -186,7 +193,8 @@ def serve(url: str, args: argparse.Namespace) -> int:
         uvicorn.run("headoffice.app:app_from_env", factory=True, workers=args.workers,
                     **options)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(url, trusted_proxies=proxies),
+        uvicorn.run(create_app(url, trusted_proxies=proxies, check_chains=True,
+                               check_every=verify_every_from_env()),
                     **options)  # type: ignore[arg-type]
     return 0
 
@@ -281,6 +289,16 @@ def admin_token(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def verify(engine: Engine, _args: argparse.Namespace) -> int:
+    from headoffice.schedule import verify_and_record
+
+    report = verify_and_record(session_factory(engine), now())
+    for finding in report.findings:
+        print(f"FAIL\t{finding.kind}\t{finding.detail}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], int]] = {
     ("site", "add"): site_add,
     ("site", "list"): site_list,
@@ -290,4 +308,5 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], in
     ("device", "revoke"): device_revoke,
     ("policy", "set"): policy_set,
     ("admin-token", None): admin_token,
+    ("verify", None): verify,
 }

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -206,3 +207,34 @@ class AdminToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChainFault(Base):
+    """A desk's chain as held here that does not verify (``headoffice.verify``), from ``seq`` on.
+
+    While it stands, pulls pass over that desk's events from ``seq`` on and say so; the row
+    goes once the chain verifies again (restored from a backup).
+    """
+
+    __tablename__ = "chain_fault"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    event_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    problem: Mapped[str] = mapped_column(Text)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class JobLease(Base):
+    """A background job shared by every head-office process: who runs it until when, and how
+    its last run went. Taken by one conditional UPDATE, so one process runs it at a time."""
+
+    __tablename__ = "job_lease"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    ok: Mapped[bool | None] = mapped_column(Boolean(), nullable=True)
+    summary: Mapped[str] = mapped_column(Text, default="")

@@ -157,6 +157,10 @@ HQ_PULL_FAULT = _register(Setting("hq_pull_fault", "", _text, _text, Who.DESK,
 HQ_REVOKED_DEVICES = _register(Setting[frozenset[str]](
     "hq_revoked_devices", frozenset(), _ids, _dump_ids, Who.DESK,
     "the desks of this site head office has revoked (their new vouchers are refused)"))
+HQ_PASSED_OVER = _register(Setting[frozenset[str]](
+    "hq_passed_over", frozenset(), _ids, _dump_ids, Who.DESK,
+    "desks whose chain head office passed over (it does not verify there): caught up on "
+    "once it verifies again"))
 REVIEW_BACKFILL = _register(Setting(
     "review_backfill", False, _flag, _dump_flag, Who.DESK,
     "left by the 0002 upgrade: fill the review's days from the folded rows"))
