@@ -247,7 +247,8 @@ class CaseFact(Base):
     """One case as the analysis sees it, folded from its events as they arrive."""
 
     __tablename__ = "hq_case"
-    __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),)
+    __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),
+                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"))
 
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -47,6 +47,8 @@ def upgrade() -> None:
     with op.batch_alter_table("hq_case", schema=None) as batch_op:
         batch_op.create_index("ix_hq_case_site_week_category", ["site_id", "week", "category"],
                               unique=False)
+        batch_op.create_index("ix_hq_case_dow_hour_opened", ["dow", "hour", "opened_at"],
+                              unique=False)
     op.create_table(
         "hq_gesture",
         sa.Column("site_id", sa.String(length=36), nullable=False),
