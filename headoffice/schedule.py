@@ -104,6 +104,8 @@ async def verify_loop(factory: sessionmaker[Session], clock: Callable[[], dateti
                 log_it("chain check: %s", report.summary())
         except SQLAlchemyError as error:  # the database is away: try again next turn
             log.warning("chain check could not run: %s", type(error).__name__)
+        except Exception:  # a bug must not end the schedule for good: logged, next turn
+            log.exception("chain check failed")
         if every is None:
             return
         # Several processes each wake up; the lease lets one of them run per turn.
