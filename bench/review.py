@@ -85,7 +85,8 @@ def main() -> None:
     # The other side of the bargain: each commit recounts the days it touched.
     # Someone new on shift, so the seeded shifts' spend does not refuse the gesture.
     agent = next((m for m in desk.staff.roster() if m.name == "Bench Agent"), None) \
-        or desk.staff.add("Bench Agent", "agent", "9753")
+        or desk.staff.add("Bench Agent", "agent", "9753",
+                          by=next(m.id for m in desk.staff.roster() if m.role == "manager"))
     on_shift = desk.shifts.sign_in(agent.id, "9753").on_shift
     assert on_shift is not None
 

@@ -15,7 +15,7 @@ A kind this build does not know has no schema: ``problem`` says so, and head off
 such events as they come (a newer desk may have written them; desks of this build hold them
 until they are upgraded). Adding a kind is one entry in ``SCHEMAS``::
 
-    "staff.added": kind(required={"staff_id": ID, "name": text(200), "role": one_of(ROLES)}),
+    "staff.added": kind(required={"staff_id": ID, "name": text(200), "role": one_of(*ROLES)}),
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 
 from db.eventlog import canonical_json
 from db.money import MAX_MINOR  # money in minor units, as the desk accepts it
+from db.policy import ROLES
 from db.wire import AT_RE, CONTROL_RE, MAX_REF, UUID_RE
 
 # One event's payload, as canonical JSON encoded in UTF-8. The largest the desk writes is a
@@ -179,6 +180,13 @@ def nested(schema: Schema) -> Check:
     return check
 
 
+def _flag(value: Any, name: str) -> None:
+    if not isinstance(value, bool):
+        raise SchemaError(name, "expected true or false")
+
+
+FLAG: Check = _flag
+_PIN_HASH = text(512, allow_empty=False)
 _HEADER_FIELDS = {name: HEADER for name in ("guest_name", "location", "outlet", "category",
                                            "severity")}
 _CLAIM = kind(required={"voucher_id": ID, "code": matching(VOUCHER_CODE_RE, "a voucher code"),
@@ -224,6 +232,20 @@ SCHEMAS: dict[str, Schema] = {
                            optional={"code": SHORT, "reason": text()}),
     "slip.printed": kind(optional={"kind": SHORT, "voucher_id": ID, "code": SHORT,
                                    "print_no": whole(1, 1_000_000)}),
+    # The roster (db/roster.py folds these). Staff ids are REFs: a store upgraded from rows
+    # keeps the ids it had. A PIN hash is the scrypt string of desktop/core/pins.py.
+    "staff.added": kind(required={"staff_id": REF,
+                                  "name": text(MAX_HEADER_TEXT, allow_empty=False),
+                                  "role": one_of(*ROLES), "pin_hash": _PIN_HASH},
+                        optional={"upgraded": FLAG}),
+    "staff.role_changed": kind(required={"staff_id": REF, "role": one_of(*ROLES)}),
+    "staff.deactivated": kind(required={"staff_id": REF},
+                              optional={"upgraded": FLAG, "by_head_office": FLAG}),
+    "staff.pin_reset": kind(required={"staff_id": REF}),
+    "staff.pin_set": kind(required={"staff_id": REF, "pin_hash": _PIN_HASH}),
+    "staff.pin_changed": kind(required={"staff_id": REF, "pin_hash": _PIN_HASH}),
+    "staff.pin_failed": kind(required={"staff_id": REF}),
+    "staff.pin_ok": kind(required={"staff_id": REF}),
 }
 
 

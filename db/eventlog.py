@@ -36,6 +36,15 @@ EVENT_KINDS = frozenset(
         "followup.done",
         "case.closed",
         "note.added",
+        # the site's roster (desktop.core.staff_fold)
+        "staff.added",
+        "staff.role_changed",
+        "staff.deactivated",
+        "staff.pin_reset",
+        "staff.pin_set",
+        "staff.pin_changed",
+        "staff.pin_failed",
+        "staff.pin_ok",
     }
 )
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -101,6 +102,13 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_pins: Mapped[int] = mapped_column(Integer, default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # A manager reset the PIN: the person chooses a new one before signing in again.
+    must_set_pin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The desk that added the person: tells apart two of one name added before enrolment.
+    added_by_device: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    # The time of the latest roster event about the person: a change made here is recorded
+    # after it, so a desk with a slow clock never orders a change before what it knew.
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class Policy(Base):
@@ -128,6 +136,7 @@ class EventRow(Base):
         UniqueConstraint("device_id", "seq"),
         Index("ix_event_case", "case_id"),
         Index("ix_event_outbox", "device_id", "acked", "seq"),
+        Index("ix_event_kind", "kind"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -229,6 +238,7 @@ class GrantRow(Base):
     __tablename__ = "gesture_grant"
     __table_args__ = (
         Index("ix_grant_shift", "shift_id"),
+        Index("ix_grant_staff", "staff_id", "granted_at"),
         Index("ix_grant_day", "local_day", "granted_at"),
         # Only the few grants that repeat a guest's earlier gesture are indexed.
         Index("ix_grant_repeat", "local_day", sqlite_where=text("repeat_of IS NOT NULL")),
@@ -363,5 +373,5 @@ class ReviewDayRow(Base):
     spend: Mapped[int] = mapped_column(Integer)
 
 
-READ_MODEL_TABLES = (ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
+READ_MODEL_TABLES = (Staff, ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow,
                      VoucherRow, VoucherKeyRow, ReviewDayRow)

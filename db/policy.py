@@ -22,6 +22,8 @@ ROLES = ("agent", "supervisor", "manager")
 # A guest's stay for the budget and the review: longer than two months is a residency, and the
 # fold links a guest's gestures only this far back (desktop.core.guest_links.REPEAT_HORIZON).
 MAX_STAY_DAYS = 60
+# A staff PIN is 4 to 8 digits; the policy may narrow that (e.g. 6 to 8).
+PIN_LENGTH_RANGE = (4, 8)
 
 
 class PolicyError(ValueError):
@@ -46,11 +48,19 @@ class Policy:
     voucher_valid_days: int = 90
     # A guest's stay: gestures to the same guest name within this many days count together.
     stay_window_days: int = 14
+    # The shortest and longest staff PIN (digits), within PIN_LENGTH_RANGE.
+    pin_min_length: int = 4
+    pin_max_length: int = 8
     note: str = field(default="", compare=False)
 
     def limits_for(self, role: str) -> RoleLimits:
         """Limits of a role; a role the policy does not name may grant nothing unapproved."""
         return self.roles.get(role, RoleLimits(0, 0, 0))
+
+    @property
+    def pin_length(self) -> tuple[int, int]:
+        """(shortest, longest) PIN this policy allows."""
+        return (self.pin_min_length, self.pin_max_length)
 
     def is_approver(self, role: str) -> bool:
         return role in self.approver_roles
@@ -68,6 +78,8 @@ class Policy:
             "follow_up_minutes": self.follow_up_minutes,
             "voucher_valid_days": self.voucher_valid_days,
             "stay_window_days": self.stay_window_days,
+            "pin_min_length": self.pin_min_length,
+            "pin_max_length": self.pin_max_length,
         }
 
     def with_changes(self, **changes: Any) -> Policy:
@@ -102,6 +114,11 @@ def parse_policy(data: Mapping[str, Any] | str) -> Policy:
     unknown = [r for r in approvers if r not in roles]
     if unknown:
         raise PolicyError(f"approver_roles: {', '.join(unknown)} has no limits in roles")
+    low, high = PIN_LENGTH_RANGE
+    pin_min = _whole(data.get("pin_min_length", low), "pin_min_length", minimum=low,
+                     maximum=high)
+    pin_max = _whole(data.get("pin_max_length", high), "pin_max_length", minimum=pin_min,
+                     maximum=high)
     return Policy(
         version=version,
         roles=roles,
@@ -112,6 +129,8 @@ def parse_policy(data: Mapping[str, Any] | str) -> Policy:
                                   minimum=1),
         stay_window_days=_whole(data.get("stay_window_days", 14), "stay_window_days",
                                 minimum=1, maximum=MAX_STAY_DAYS),
+        pin_min_length=pin_min,
+        pin_max_length=pin_max,
         note=str(data.get("note", "")),
     )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from db.eventlog import Event
@@ -329,12 +329,15 @@ class PullPage(TypedDict):
     next: int
     revoked_devices: list[str]
     withheld: list[Withheld]
+    # Staff ids head office deactivated at the site: each desk records them in its own log.
+    deactivated_staff: list[str]
 
 
 def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str],
+              deactivated_staff: list[str] | None = None,
               withheld: list[Withheld] | None = None) -> PullPage:
     return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices,
-            "withheld": withheld or []}
+            "withheld": withheld or [], "deactivated_staff": list(deactivated_staff or [])}
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +347,8 @@ class Page:
     events: list[Any]
     next: int
     revoked_devices: list[str] | None  # None: a head office from before revocation lists
-    withheld: dict[str, Withheld] | None = None  # by device; None: a head office from before
+    deactivated_staff: list[str] = field(default_factory=list)
+    withheld: dict[str, Withheld] | None = None  # by device; None: from an older head office
 
 
 def parse_pull_page(data: Mapping[str, Any]) -> Page:
@@ -352,11 +356,14 @@ def parse_pull_page(data: Mapping[str, Any]) -> Page:
     next_cursor = data.get("next")
     if not isinstance(raw, list) or not isinstance(next_cursor, int):
         raise WireError("events page is malformed")
-    withheld = _withheld(data.get("withheld"))
-    revoked = data.get("revoked_devices")
+    retired = data.get("deactivated_staff", [])  # absent from a head office before rosters
+    if not isinstance(retired, list) or not all(isinstance(i, str) for i in retired):
+        raise WireError("list of deactivated staff is malformed")
+    withheld, revoked = _withheld(data.get("withheld")), data.get("revoked_devices")
     if isinstance(revoked, list) and not all(isinstance(d, str) for d in revoked):
         raise WireError("list of revoked desks is malformed")
-    return Page(raw, next_cursor, revoked if isinstance(revoked, list) else None, withheld)
+    return Page(raw, next_cursor, revoked if isinstance(revoked, list) else None, retired,
+                withheld)
 
 
 def _withheld(raw: Any) -> dict[str, Withheld] | None:

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from headoffice import admin
+from headoffice import admin, roster
 from headoffice.admin import AdminError
 from headoffice.store import (
     DB_ENV,
@@ -97,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     policy_set = policy.add_parser("set", help="publish a new policy version for a site")
     policy_set.add_argument("site", help="site id or name")
     policy_set.add_argument("file", type=Path, help="policy JSON (as the desk reads it)")
+
+    staff = commands.add_parser("staff", help="a site's people").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    staff_list = staff.add_parser("list", help="list a site's roster as its desks have sent it")
+    staff_list.add_argument("site", help="site id or name")
+    staff_list.add_argument("--all", action="store_true",
+                            help="also those deactivated (history keeps their names)")
+    staff_off = staff.add_parser(
+        "deactivate", help="lock someone out of every desk of a site from its next sync")
+    staff_off.add_argument("site", help="site id or name")
+    staff_off.add_argument("name", help="the person's name (any case), or their staff id")
 
     token = commands.add_parser("admin-token",
                                 help="create (default), list or revoke dashboard tokens")
@@ -277,6 +288,31 @@ def policy_set(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def staff_list(engine: Engine, args: argparse.Namespace) -> int:
+    def work(db: Session) -> tuple[str, list[roster.RosterLine]]:
+        site = admin.find_site(db, args.site)
+        return site.name, roster.site_roster(db, site)
+
+    site_name, lines = _in_tx(engine, work)
+    shown = [line for line in lines if args.all or line.active]
+    if not shown:
+        print(f"no staff known at {site_name} yet: desks send their roster when they sync",
+              file=sys.stderr)
+    for line in shown:
+        status = "active" if line.active else (
+            "deactivated by head office" if line.retired_here else "deactivated")
+        print(f"{line.id}\t{line.name}\t{line.role}\t{status}\tadded at {line.desk}")
+    return 0
+
+
+def staff_deactivate(engine: Engine, args: argparse.Namespace) -> int:
+    site, line = _in_tx(engine, lambda db: roster.deactivate(db, args.site, args.name,
+                                                              now=now()))
+    print(f"deactivated {line.name} ({line.id}) at {site.name}: every desk of the site locks "
+          "them out at its next sync")
+    return 0
+
+
 def admin_token(engine: Engine, args: argparse.Namespace) -> int:
     if args.list:
         for row in _in_tx(engine, admin.list_admin_tokens):
@@ -331,6 +367,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], in
     ("device", "reenrol"): device_reenrol,
     ("device", "revoke"): device_revoke,
     ("policy", "set"): policy_set,
+    ("staff", "list"): staff_list,
+    ("staff", "deactivate"): staff_deactivate,
     ("admin-token", None): admin_token,
     ("verify", None): verify,
     ("aggregates", "rebuild"): aggregates_rebuild,

@@ -114,6 +114,35 @@ def _site(s: SiteSummary, now: datetime) -> str:
                 f"<td class='num'>{desk.last_seq}</td><td>{status}</td></tr>")
         out.append("</table>")
 
+    out.append("<h3>Approved beyond a limit this week</h3>")
+    if not s.approved:
+        out.append("<p>None.</p>")
+    else:
+        out.append("<table><tr><th>When</th><th>Desk</th><th>Granted by</th>"
+                   "<th>Approved by</th><th>Value</th><th>Case</th></tr>")
+        for approved in s.approved:
+            out.append(
+                f"<tr><td>{esc(local(approved.at, zone))}</td><td>{esc(approved.desk)}</td>"
+                f"<td>{esc(approved.granted_by)}</td><td>{esc(approved.approved_by)}</td>"
+                f"<td class='num'>{esc(money(approved.value_minor, site.currency))}</td>"
+                f"<td><code>{esc(approved.case_id)}</code></td></tr>")
+        out.append("</table>")
+
+    out.append("<h3>Staff</h3>")
+    if not s.staff:
+        out.append("<p>No staff known yet: desks send their roster when they sync.</p>")
+    else:
+        out.append("<table><tr><th>Name</th><th>Role</th><th>Status</th><th>Added at</th>"
+                   "<th>Staff id</th></tr>")
+        for person in s.staff:
+            status = "active" if person.active else (
+                "<span class='warn'>deactivated by head office</span>" if person.retired_here
+                else "deactivated")
+            out.append(
+                f"<tr><td>{esc(person.name)}</td><td>{esc(person.role)}</td><td>{status}</td>"
+                f"<td>{esc(person.desk)}</td><td><code>{esc(person.id)}</code></td></tr>")
+        out.append("</table>")
+
     out.append("<h3>Overdue follow-ups</h3>")
     if not s.overdue:
         out.append("<p>None.</p>")
@@ -137,6 +166,7 @@ def _site(s: SiteSummary, now: datetime) -> str:
         out.append("<table><tr><th>Voucher</th><th>Redeemed at</th></tr>")
         for doubled in s.double_redeemed:
             where = "<br>".join(f"{esc(r.desk)} (seq {r.seq}) {esc(local(r.at, zone))}"
+                                + (f" by {esc(r.by)}" if r.by else "")
                                 for r in doubled.redemptions)
             out.append(f"<tr><td><code>{esc(doubled.voucher_id)}</code></td><td>{where}</td>"
                        "</tr>")

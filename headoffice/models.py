@@ -197,6 +197,19 @@ class Flag(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class StaffDeactivation(Base):
+    """A person head office retired from a site. Head office cannot write to a desk's chain,
+    so each desk learns it with every pull and records it as its own ``staff.deactivated``."""
+
+    __tablename__ = "staff_deactivation"
+    __table_args__ = (UniqueConstraint("site_id", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    staff_id: Mapped[str] = mapped_column(String(64))
+    deactivated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class AdminToken(Base):
     """A token that opens the read-only dashboard and CSV export; only its SHA-256 is kept."""
 

@@ -17,6 +17,7 @@ from db.eventlog import ChainFault as Fault
 from db.wire import PolicyAnswer, PullPage, Withheld, policy_answer, pull_page
 from headoffice.flags import add_flag
 from headoffice.models import ChainFault, Device, EventRow, PolicyVersion
+from headoffice.roster import deactivated_staff
 from headoffice.rows import row_to_wire
 from headoffice.verify import note_fault, standing_faults
 
@@ -56,8 +57,10 @@ def pull(db: Session, device: Device, *, after: int, limit: int,
     revoked = db.scalars(select(Device.id).where(Device.site_id == device.site_id,
                                                  Device.revoked_at.is_not(None))
                          .order_by(Device.id)).all()
+    # People head office retired: each desk records them as its own staff.deactivated.
     return pull_page([row_to_wire(row) for row in rows], rows[-1].id if rows else after,
-                     list(revoked), _withheld(faults, device))
+                     list(revoked), deactivated_staff(db, device.site_id),
+                     withheld=_withheld(faults, device))
 
 
 def pull_device(db: Session, device: Device, *, other: str, from_seq: int, limit: int,
@@ -80,7 +83,7 @@ def pull_device(db: Session, device: Device, *, other: str, from_seq: int, limit
         db.flush()
         faults = {f.device_id: f for f in standing_faults(db, device.site_id)}
     return pull_page([row_to_wire(row) for row in rows], rows[-1].seq if rows else from_seq - 1,
-                     [], _withheld(faults, device))
+                     [], withheld=_withheld(faults, device))
 
 
 def _passing_over(faults: Mapping[str, ChainFault]) -> list[ColumnElement[bool]]:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from db.models import format_utc
 from headoffice.admin import current_policy
 from headoffice.models import Device, EventRow, Flag, Site
+from headoffice.roster import RosterLine, site_roster, staff_names
 
 GRANTED = "compensation.granted"
 FOLLOWUP_ENDS = ("followup.done", "case.closed")
@@ -44,6 +45,7 @@ class Redemption:
     device_id: str
     seq: int
     at: datetime
+    by: str = ""  # who redeemed it, by name (from the site's staff events)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,20 @@ class SiteSummary:
     overdue_total: int = 0
     flags: list[Flag] = field(default_factory=list)
     double_redeemed: list[DoubleRedeemed] = field(default_factory=list)
+    staff: list[RosterLine] = field(default_factory=list)
+    approved: list[Approved] = field(default_factory=list)  # this week, newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Approved:
+    """A grant beyond a limit this week: who granted it and who approved it, by name."""
+
+    at: datetime
+    desk: str
+    granted_by: str
+    approved_by: str
+    value_minor: int
+    case_id: str
 
 
 def site_zone(site: Site) -> ZoneInfo:
@@ -117,8 +133,29 @@ def summarise(db: Session, site: Site, now: datetime) -> SiteSummary:
     summary.flags = list(db.scalars(select(Flag).where(Flag.site_id == site.id)
                                     .order_by(Flag.created_at.desc(), Flag.id.desc())
                                     .limit(MAX_LISTED)))
-    summary.double_redeemed = double_redeemed(db, site)
+    names = staff_names(db, site.id)
+    summary.double_redeemed = double_redeemed(db, site, names)
+    summary.staff = site_roster(db, site)
+    summary.approved = approved_this_week(db, site, lo, hi, names)
     return summary
+
+
+def approved_this_week(db: Session, site: Site, lo: str, hi: str,
+                       names: dict[str, str]) -> list[Approved]:
+    """Grants approved beyond a limit in the week, naming the granter and the approver."""
+    found = []
+    for at, actor, payload, case_id, desk in db.execute(
+            select(EventRow.at, EventRow.actor, EventRow.payload, EventRow.case_id, Device.name)
+            .join(Device, Device.id == EventRow.device_id)
+            .where(EventRow.site_id == site.id, EventRow.kind == "approval.given",
+                   EventRow.at >= lo, EventRow.at < hi)
+            .order_by(EventRow.at.desc(), EventRow.id.desc()).limit(MAX_LISTED)):
+        data = json.loads(payload)
+        value = data.get("value_minor")
+        found.append(Approved(wire_time(at), desk, names.get(str(data.get("requested_by")), "?"),
+                              names.get(actor or "", "?"),
+                              value if isinstance(value, int) else 0, str(case_id or "")))
+    return found
 
 
 def overdue_followups(db: Session, site: Site, now: datetime) -> tuple[list[Overdue], int]:
@@ -161,7 +198,8 @@ def _case_openings(db: Session, site: Site, case_ids: list[str]) -> dict[str, tu
     return found
 
 
-def double_redeemed(db: Session, site: Site) -> list[DoubleRedeemed]:
+def double_redeemed(db: Session, site: Site,
+                    names: dict[str, str] | None = None) -> list[DoubleRedeemed]:
     """Vouchers with more than one ``voucher.redeemed`` event at this site."""
     twice = select(EventRow.voucher_id).where(
         EventRow.site_id == site.id, EventRow.kind == "voucher.redeemed",
@@ -171,15 +209,17 @@ def double_redeemed(db: Session, site: Site) -> list[DoubleRedeemed]:
     if not voucher_ids:
         return []
     rows = db.execute(
-        select(EventRow.voucher_id, Device.name, EventRow.device_id, EventRow.seq, EventRow.at)
+        select(EventRow.voucher_id, Device.name, EventRow.device_id, EventRow.seq, EventRow.at,
+               EventRow.actor)
         .join(Device, Device.id == EventRow.device_id)
         .where(EventRow.site_id == site.id, EventRow.kind == "voucher.redeemed",
                EventRow.voucher_id.in_(voucher_ids))
         .order_by(EventRow.voucher_id, EventRow.at, EventRow.id)
     )
     grouped: dict[str, list[Redemption]] = defaultdict(list)
-    for voucher_id, desk, device_id, seq, at in rows:
-        grouped[str(voucher_id)].append(Redemption(desk, device_id, seq, wire_time(at)))
+    for voucher_id, desk, device_id, seq, at, actor in rows:
+        grouped[str(voucher_id)].append(Redemption(desk, device_id, seq, wire_time(at),
+                                                   (names or {}).get(actor or "", "")))
     return [DoubleRedeemed(v, grouped[v]) for v in sorted(grouped)]
 
 

@@ -120,7 +120,7 @@ def test_the_pin_is_asked_without_echo_on_a_terminal(data_dir: Path, voucher_cod
 
     def getpass(prompt: str) -> str:
         asked.append(prompt)
-        return "1234"
+        return "5817"
 
     monkeypatch.setattr(sys, "stdin", Terminal("must not be read\n"))
     monkeypatch.setattr("getpass.getpass", getpass)

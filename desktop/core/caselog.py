@@ -40,6 +40,7 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.fold import apply
 from desktop.core.guest_links import relink_all, relink_guest
 from desktop.core.review_days import DIRTY_DAYS, chunks, refresh_review_days
+from desktop.core.staff_fold import STAFF_KINDS, refold_staff
 
 log = logging.getLogger(__name__)
 
@@ -123,10 +124,12 @@ def refold_touched(db: Session, merged: Collection[Event]) -> int:
     """Rebuild only what ``merged`` events (already stored) touch, in fold order.
 
     Out-of-order events (another desk's, pulled after it was offline) change the cases,
-    vouchers and shifts they belong to, and nothing else: those are deleted and refolded from
+    vouchers and shifts they belong to, and the roster: those are deleted and refolded from
     all of their events, which gives what a whole refold would, for a fraction of the work.
     Returns how many events were refolded.
     """
+    if any(e.kind in STAFF_KINDS for e in merged):
+        refold_staff(db, apply, row_to_event)
     case_ids = {e.case_id for e in merged if e.case_id}
     voucher_ids = {str(e.payload["voucher_id"]) for e in merged
                    if e.kind in VOUCHER_KINDS and e.payload.get("voucher_id")}

@@ -32,9 +32,10 @@ def create_demo_site(desk: Desk) -> SiteInfo:
                             timezone=site["timezone"], locale=site["locale"],
                             manager_name=manager["name"], manager_pin=manager["pin"],
                             address=site["address"], outlets=site["outlets"], is_demo=True)
+    manager_id = desk.staff.find(manager["name"]).id
     for person in staff:
         if person is not manager:
-            desk.staff.add(person["name"], person["role"], person["pin"])
+            desk.staff.add(person["name"], person["role"], person["pin"], by=manager_id)
     ids = {m.name: m.id for m in desk.staff.roster()}
     pins = {s["name"]: s["pin"] for s in staff}
     real_clock = desk.clock

@@ -44,7 +44,7 @@ from desktop.core.recorder import Recorder
 from desktop.core.settings import REVIEW_BACKFILL, Settings
 from desktop.core.shifts import ShiftRoom
 from desktop.core.site import SiteRoom, current_policy
-from desktop.core.staff import StaffRoom
+from desktop.core.staff import StaffRoom, record_old_rows
 from desktop.core.voucher_book import VoucherBook
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ class Desk:
                 engine.dispose()
                 raise ChainBroken(path, fault)
         desk._backfill_if_upgraded()
+        if record_old_rows(desk.recorder):
+            log.info("turned the staff rows of an older store into roster events")
         return desk
 
     def _backfill_if_upgraded(self) -> None:

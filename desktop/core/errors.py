@@ -33,6 +33,20 @@ class Refusal(enum.Enum):
     UNKNOWN_STAFF = "unknown_staff"
     PIN_INVALID = "pin_invalid"
     MANAGER_ONLY = "manager_only"
+    STAFF_NAME_TAKEN = "staff_name_taken"  # detail: the name
+    STAFF_NAME_AMBIGUOUS = "staff_name_ambiguous"  # detail: the name
+    NOT_A_MANAGER = "not_a_manager"  # the acting person is not an active manager
+    LAST_MANAGER = "last_manager"
+    OWN_ROLE = "own_role"
+    STAFF_INACTIVE = "staff_inactive"  # detail: the staff id
+    PIN_TOO_SHORT = "pin_too_short"  # detail: the shortest length the policy allows
+    PIN_TOO_LONG = "pin_too_long"  # detail: the longest length the policy allows
+    PIN_NOT_DIGITS = "pin_not_digits"
+    PIN_TOO_SIMPLE = "pin_too_simple"
+    PIN_MISMATCH = "pin_mismatch"  # raised by the screens and the CLI: typed twice differently
+    PIN_RESET_PENDING = "pin_reset_pending"  # sign-in: the person must set a new PIN first
+    NO_PIN_RESET = "no_pin_reset"
+    WRONG_OLD_PIN = "wrong_old_pin"  # detail: seconds to wait before the next try
     SUPERVISOR_ONLY = "supervisor_only"
     # cases
     UNKNOWN_CASE = "unknown_case"

@@ -1,4 +1,5 @@
-"""The fold: how each kind of event changes the read model (cases, grants, vouchers, shifts).
+"""The fold: how each kind of event changes the read model (cases, grants, vouchers, shifts;
+the roster's events are folded by ``staff_fold``).
 
 ``apply`` is a table from event kind to a small function; each takes the event and its time
 and updates the rows, inside the caller's transaction. An event of a kind this build does not
@@ -31,6 +32,7 @@ from db.models import (
 from desktop.core.guest_links import guest_key, link_repeat, relink_guest
 from desktop.core.playbook import STEPS, later_step, next_step
 from desktop.core.review_days import REVIEW_KINDS, local_day, mark_case_days, site_zone
+from desktop.core.staff_fold import HANDLERS as STAFF_HANDLERS
 
 log = logging.getLogger(__name__)
 
@@ -288,4 +290,5 @@ _HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
     "voucher.redeemed": _voucher_redeemed,
     "voucher.voided": _voucher_voided,
     "slip.printed": _slip_printed,
+    **STAFF_HANDLERS,
 }

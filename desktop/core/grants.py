@@ -30,6 +30,7 @@ from desktop.core.policy import Policy
 from desktop.core.recorder import Recorder
 from desktop.core.shifts import ShiftRoom
 from desktop.core.site import current_policy, site_info, site_row
+from desktop.core.spend import shift_spend
 from desktop.core.staff import StaffRoom, active_staff_row
 from desktop.core.views import ApproverSignOff, GestureProposal, GrantResult, OnShift
 from desktop.core.voucher_book import VoucherBook
@@ -166,9 +167,9 @@ class GrantRoom:
                 key = case.guest_key
         if guest_name is not None:
             key = guest_links.guest_key(guest_name)
-        shift_total = db.scalar(select(func.coalesce(func.sum(GrantRow.value_minor), 0))
-                                .where(GrantRow.shift_id == on_shift.shift_id,
-                                       GrantRow.staff_id == on_shift.staff.id)) or 0
+        # One person, one allowance: their grants at every desk of the site known here.
+        shift_total = shift_spend(db, on_shift.staff.id, on_shift.shift_id,
+                                  self._recorder.now())
         guest_total = 0
         if key:
             since = caselog.stay_start(self._recorder.now(), current_policy(db).stay_window_days)

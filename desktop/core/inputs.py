@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Bounded by the schema every event is held to (a note of MAX_TEXT characters fits it).
 from db.event_schema import MAX_HEADER_TEXT, MAX_TEXT
+from db.policy import PIN_LENGTH_RANGE
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.money import MAX_MINOR, CurrencyError, check_currency
@@ -98,8 +99,10 @@ def _name_ok(value: Any) -> bool:
 
 def site_problems(*, name: Any, kind: Any, currency: Any, timezone: Any, manager_name: Any,
                   manager_pin: Any, locale: Any = "", address: Any = "",
-                  outlets: Any = ()) -> list[str]:
-    """The set-up fields that are missing or wrong, by field name, in form order."""
+                  outlets: Any = (), pin_length: tuple[int, int] = PIN_LENGTH_RANGE
+                  ) -> list[str]:
+    """The set-up fields that are missing or wrong, by field name, in form order (the first
+    manager's PIN as any new PIN: ``pins.pin_problem``)."""
     problems = []
     if not _name_ok(name):
         problems.append("name")
@@ -122,7 +125,7 @@ def site_problems(*, name: Any, kind: Any, currency: Any, timezone: Any, manager
         problems.append("outlets")
     if not _name_ok(manager_name):
         problems.append("manager_name")
-    if not isinstance(manager_pin, str) or not pins.pin_is_valid(manager_pin):
+    if not isinstance(manager_pin, str) or pins.pin_problem(manager_pin, pin_length) is not None:
         problems.append("manager_pin")
     return problems
 

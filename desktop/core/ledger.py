@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, Event, canonical_json, verify_chain
-from db.models import EventRow, QuarantineRow
+from db.models import EventRow, QuarantineRow, Staff
 from db.models import Policy as PolicyRow
 from db.models import Setting as SettingRow
 from desktop.core import caselog, quarantine, review_days
@@ -37,6 +37,7 @@ from desktop.core.settings import (
     Setting,
 )
 from desktop.core.site import site_row
+from desktop.core.staff_fold import roster_time
 from desktop.core.views import MergeResult, SyncState
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,24 @@ class SyncLedger:
         with self._recorder.tx() as db:
             return db.scalar(select(func.max(EventRow.seq))
                              .where(EventRow.device_id == device_id)) or 0
+
+    def record_head_office_deactivations(self, staff_ids: Sequence[str]) -> int:
+        """Record, as this desk's own ``staff.deactivated`` events, the people head office
+        retired (sent with each pull: head office cannot write into a desk's chain). Only
+        those known and still active here; how many were recorded. Someone this desk has not
+        met yet is recorded on a later pull, once their ``staff.added`` has arrived."""
+        recorded = 0
+        with self._recorder.tx() as db:
+            for staff_id in sorted(set(staff_ids)):
+                row = db.get(Staff, staff_id)
+                if row is None or not row.active:
+                    continue
+                self._recorder.record(
+                    db, "staff.deactivated", actor=None,
+                    at=roster_time(db, [staff_id], self._recorder.now()),
+                    payload={"staff_id": staff_id, "by_head_office": True})
+                recorded += 1
+        return recorded
 
     def events_of(self, device_id: str) -> list[EventRow]:
         """One device's events as this desk holds them, in seq order."""

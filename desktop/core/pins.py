@@ -11,6 +11,9 @@ import base64
 import hashlib
 import hmac
 import secrets
+from itertools import pairwise
+
+from desktop.core.errors import Refusal
 
 # About 50 ms on a desk PC: unnoticeable at sign-in, slow for someone trying 10,000 PINs.
 _N, _R, _P = 2**14, 8, 1
@@ -23,6 +26,31 @@ MAX_DELAY_SECONDS = 300
 def pin_is_valid(pin: str) -> bool:
     """A PIN is 4 to 8 ASCII digits."""
     return PIN_MIN_LENGTH <= len(pin) <= PIN_MAX_LENGTH and pin.isascii() and pin.isdigit()
+
+
+# Chosen so often that a thief tries them first (beyond runs and repeats, caught by rule).
+_DENIED = frozenset({"1212", "2580", "1010", "6969", "1122", "2000", "1004", "4444",
+                     "5683", "0852", "123123", "112233", "121212", "159753", "147258",
+                     "147852", "696969", "11223344", "12341234", "19801980"})
+
+
+def pin_problem(pin: str, policy_length: tuple[int, int]) -> Refusal | None:
+    """Why ``pin`` cannot be someone's new PIN under the policy's (shortest, longest), or None.
+
+    Refused: not all ASCII digits, too short or too long, one digit repeated (0000), a run up
+    or down (1234, 4321, 0123, 7890), or one of a short list of favourites (1212, 2580).
+    """
+    shortest, longest = policy_length
+    if not isinstance(pin, str) or not pin or not (pin.isascii() and pin.isdigit()):
+        return Refusal.PIN_NOT_DIGITS
+    if len(pin) < shortest:
+        return Refusal.PIN_TOO_SHORT
+    if len(pin) > longest:
+        return Refusal.PIN_TOO_LONG
+    steps = {(int(b) - int(a)) % 10 for a, b in pairwise(pin)}
+    if steps in ({0}, {1}, {9}) or pin in _DENIED:
+        return Refusal.PIN_TOO_SIMPLE
+    return None
 
 
 def hash_pin(pin: str) -> str:

@@ -29,7 +29,9 @@ from db.models import (
     VoucherRow,
 )
 from desktop.core.lazy_list import AnyRow, Lazy
+from desktop.core.money import format_plain
 from desktop.core.policy import Policy
+from desktop.core.review_apart import limits_passed_apart
 
 NEAR_LIMIT = 0.9  # "at or near their limit": 90 % of the per-shift allowance or more
 NEAR_LIMIT_SHIFTS = 2  # … in this many shifts of the period
@@ -88,7 +90,7 @@ class Finding:
     """A "worth a look" item and the cases behind it."""
 
     rule: str  # guest_many_cases, near_limit, many_approvals, voucher_unredeemed,
-    #            voucher_redeemed_twice, closed_without_followup
+    #            voucher_redeemed_twice, closed_without_followup, limit_passed_apart
     subject: str
     detail: str
     case_ids: Sequence[str]
@@ -357,6 +359,13 @@ def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tupl
             review.findings.append(Finding("voucher_unredeemed", voucher.code,
                                            f"expired {voucher.expires_on} unused",
                                            (voucher.case_id or "",)))
+    # Limits that two desks apart passed together (nothing undone; worth a look).
+    for passed in limits_passed_apart(db, grants_in, period.start, period.end, policy, names):
+        allowance = "shift allowance" if passed.limit == "per_shift" else "stay allowance"
+        review.findings.append(Finding(
+            "limit_passed_apart", passed.subject,
+            f"{allowance} passed by {format_plain(passed.over_by, review.currency, 'en_US')} "
+            f"{review.currency} once desks synced", passed.case_ids))
     # Cases closed without a follow-up.
     if review.closed_without_followup:
         review.findings.append(Finding(

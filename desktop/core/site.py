@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.eventlog import canonical_json
 from db.models import Policy as PolicyRow
-from db.models import Site, Staff
+from db.models import Site
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import site_problems
@@ -64,9 +64,11 @@ class SiteRoom:
                outlets: Sequence[str] = (), is_demo: bool = False,
                policy: Policy | None = None) -> SiteInfo:
         """Set up this desk's site with its first manager and the default policy."""
+        chosen = policy or default_policy()
         problems = site_problems(name=name, kind=kind, currency=currency, timezone=timezone,
                                  manager_name=manager_name, manager_pin=manager_pin,
-                                 locale=locale, address=address, outlets=outlets)
+                                 locale=locale, address=address, outlets=outlets,
+                                 pin_length=chosen.pin_length)
         if problems:
             raise DeskError(Refusal.INVALID_SITE, ", ".join(problems))
         if self.exists():
@@ -81,11 +83,13 @@ class SiteRoom:
                         outlets=json.dumps(outlet_list, ensure_ascii=False), is_demo=is_demo,
                         created_at=now))
             db.flush()
-            db.add(Staff(id=str(uuid.uuid4()), site_id=site_id, name=manager_name.strip(),
-                         role="manager", pin_hash=pins.hash_pin(manager_pin), active=True))
-            chosen = policy or default_policy()
             db.add(PolicyRow(site_id=site_id, version=chosen.version,
                              body=canonical_json(chosen.to_dict()), created_at=now))
+            # The first manager is the roster's first event, recorded by themselves.
+            manager_id = str(uuid.uuid4())
+            self._recorder.record(db, "staff.added", actor=manager_id, at=now, payload={
+                "staff_id": manager_id, "name": manager_name.strip(), "role": "manager",
+                "pin_hash": pins.hash_pin(manager_pin)})
         return self.info()
 
     def local_time(self, moment: datetime) -> datetime:

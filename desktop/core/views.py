@@ -39,9 +39,15 @@ class SiteInfo:
 
 @dataclass(frozen=True, slots=True)
 class StaffMember:
+    """A person of the site's roster. ``desk_hint`` tells two people of one name apart (the
+    desk that added them, short); ``must_set_pin`` after a manager reset their PIN."""
+
     id: str
     name: str
     role: str
+    active: bool = True
+    must_set_pin: bool = False
+    desk_hint: str = ""
 
 
 @dataclass(frozen=True, slots=True)

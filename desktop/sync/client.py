@@ -521,6 +521,9 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
         if page.withheld is not None:
             withheld = page.withheld
         if not page.events:
+            # People head office retired are locked out here now (after the page's events,
+            # so someone added at another desk is known first).
+            desk.ledger.record_head_office_deactivations(page.deactivated_staff)
             break
         try:
             events = wire.events_from_wire(page.events)
@@ -528,6 +531,7 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
             raise SyncError(f"Head office sent an unreadable event: {error}",
                             problem=SyncProblem.BAD_REMOTE) from error
         merged = desk.ledger.merge_remote(events, next_cursor)
+        desk.ledger.record_head_office_deactivations(page.deactivated_staff)
         report.pulled += merged.stored
         if merged.faults:
             raise SyncError("Refused other desks' events whose chain does not verify: "

@@ -182,11 +182,17 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             return approval_refusal(ApprovalRefusal(detail))
         except ValueError:
             return translate("Labels", "This approval is not allowed.")
+    if refusal in (Refusal.PIN_TOO_SHORT, Refusal.PIN_TOO_LONG) and not (
+            detail.isascii() and detail.isdigit()):
+        # The detail is the policy's length; anything else is for the log.
+        return (translate("Labels", "This PIN is too short.")
+                if refusal is Refusal.PIN_TOO_SHORT
+                else translate("Labels", "This PIN is too long."))
     if refusal in (Refusal.MISSING_FIELDS, Refusal.INVALID_HEADER, Refusal.INVALID_SITE):
         # Only the fields a person knows by name: anything else is for the log.
         names = field_names()
         detail = ", ".join(names[n.strip()] for n in detail.split(",") if n.strip() in names)
-    elif refusal is not Refusal.TEXT_TOO_LONG:
+    elif refusal not in (Refusal.TEXT_TOO_LONG, Refusal.PIN_TOO_SHORT, Refusal.PIN_TOO_LONG):
         detail = ""  # the rest is for logs, never shown: it may be English or a raw value
     messages = {
         Refusal.NO_SITE: translate("Labels", "This desk has no site yet: set it up first."),
@@ -199,6 +205,33 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             "Labels", "This person is not on this desk's staff list."),
         Refusal.PIN_INVALID: translate("Labels", "A PIN is 4 to 8 digits."),
         Refusal.MANAGER_ONLY: translate("Labels", "Only a manager can change this."),
+        Refusal.STAFF_NAME_TAKEN: translate(
+            "Labels", "Someone on the staff list already has this name. Add something to tell "
+            "them apart (an initial, the outlet)."),
+        Refusal.STAFF_NAME_AMBIGUOUS: translate(
+            "Labels", "Two people on the staff list have this name. A manager deactivates "
+            "one of them, or the one at the other desk is named by their id."),
+        Refusal.NOT_A_MANAGER: translate(
+            "Labels", "Only an active manager can change the staff list."),
+        Refusal.LAST_MANAGER: translate(
+            "Labels", "This is the last active manager. Make someone else a manager first."),
+        Refusal.OWN_ROLE: translate(
+            "Labels", "You cannot change your own role or deactivate yourself. Ask another "
+            "manager."),
+        Refusal.STAFF_INACTIVE: translate(
+            "Labels", "This person has been deactivated and can no longer sign in."),
+        Refusal.PIN_TOO_SHORT: translate("Labels", "This PIN is too short: at least %1 digits."),
+        Refusal.PIN_TOO_LONG: translate("Labels", "This PIN is too long: at most %1 digits."),
+        Refusal.PIN_NOT_DIGITS: translate("Labels", "A PIN is made of digits only."),
+        Refusal.PIN_TOO_SIMPLE: translate(
+            "Labels", "This PIN is too easy to guess (like 0000 or 1234). Choose another."),
+        Refusal.PIN_MISMATCH: translate(
+            "Labels", "The two PINs are not the same. Type the new PIN twice."),
+        Refusal.PIN_RESET_PENDING: translate(
+            "Labels", "Your PIN was reset. Choose a new PIN to sign in."),
+        Refusal.NO_PIN_RESET: translate(
+            "Labels", "This PIN was not reset. Sign in with it, or change it with the old one."),
+        Refusal.WRONG_OLD_PIN: translate("Labels", "The old PIN is not right."),
         Refusal.SUPERVISOR_ONLY: translate(
             "Labels", "Only a supervisor or a manager can do this."),
         Refusal.UNKNOWN_CASE: translate("Labels", "This case is not on this desk."),

@@ -318,7 +318,7 @@ class ReviewDialog(QDialog):
                                     self.tr("Spend")], breakdown)
         self.gestures_model.show_grants(review.grants)
         self.gestures.resizeColumnsToContents()  # by the first page: later ones are alike
-        names = {m.id: m.name for m in self.desk.staff.roster()}
+        names = {m.id: m.name for m in self.desk.staff.roster(include_inactive=True)}
         self._fill(self.approvals, [self.tr("When"), self.tr("Decision"), self.tr("Approver"),
                                     self.tr("Asked by"), self.tr("Value"), self.tr("Reason")],
                    [[self.desk.site.local_time(a.decided_at).strftime("%Y-%m-%d %H:%M"),
@@ -354,6 +354,7 @@ class ReviewDialog(QDialog):
             "voucher_unredeemed": self.tr("Voucher expired unused"),
             "voucher_redeemed_twice": self.tr("Voucher redeemed twice"),
             "closed_without_followup": self.tr("Cases closed without a follow-up"),
+            "limit_passed_apart": self.tr("A limit passed once two desks synced"),
         }.get(rule, rule)
 
     def _case_labels(self, case_ids: list[str]) -> dict[str, str]:

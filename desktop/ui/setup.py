@@ -107,7 +107,8 @@ class SetupDialog(QDialog):
             "timezone": self.tr("Choose a time zone from the list, such as Europe/Paris."),
             "locale": self.tr("Not a locale: use a name such as en_US or fr_FR."),
             "manager_name": self.tr("Type the first manager's name."),
-            "manager_pin": self.tr("A PIN is 4 to 8 digits."),
+            "manager_pin": self.tr("A PIN is 4 to 8 digits, and not an easy one like 0000 or "
+                                   "1234."),
             "pin_again": self.tr("The two PINs differ."),
         }
         for key, label in self.errors.items():

@@ -183,7 +183,7 @@ def test_an_agent_cannot_approve_and_a_supervisor_not_beyond_own_limits(desk: De
     who, case_id = open_case(desk, team)
     big = GestureProposal("credit", "Corrected order credited", 180000)
     with pytest.raises(DeskError) as agent_try:
-        desk.grants.grant(who, case_id, big, ApproverSignOff(team.agent2.id, "4321", "ok"))
+        desk.grants.grant(who, case_id, big, ApproverSignOff(team.agent2.id, "6392", "ok"))
     assert agent_try.value.detail == ApprovalRefusal.NOT_AN_APPROVER.value
     with pytest.raises(DeskError) as supervisor_try:
         desk.grants.grant(who, case_id, big, ApproverSignOff(team.supervisor.id, "2468", "ok"))
@@ -342,7 +342,7 @@ def test_no_limit_is_ever_exceeded_without_an_approval(
     shutil.copytree(folder, work, dirs_exist_ok=True)
     clock = ManualClock()
     desk = Desk.open(work, clock)
-    pins = {"agent": "1234", "agent2": "4321", "supervisor": "2468", "manager": "1357"}
+    pins = {"agent": "5817", "agent2": "6392", "supervisor": "2468", "manager": "1357"}
     policy = desk.site.policy()
     shifts: dict[str, object] = {}
     cases: dict[tuple[str, int], str] = {}

@@ -154,12 +154,12 @@ def test_wrong_pins_delay_more_and_more_but_never_lock_for_good(desk: Desk, team
         waits.append(answer.wait_seconds)
         if answer.wait_seconds:
             # Even the right PIN waits out the delay.
-            refused = desk.shifts.sign_in(agent.id, "1234")
+            refused = desk.shifts.sign_in(agent.id, "5817")
             assert refused.on_shift is None and refused.wait_seconds == answer.wait_seconds
         clock.advance(seconds=answer.wait_seconds)
     assert waits == [0, 0, 5, 10, 20, 40]
     clock.advance(seconds=1)
-    assert desk.shifts.sign_in(agent.id, "1234").on_shift is not None
+    assert desk.shifts.sign_in(agent.id, "5817").on_shift is not None
     assert desk.shifts.sign_in(agent.id, "0000").wait_seconds == 0  # the count starts over
 
 
@@ -168,5 +168,5 @@ def test_pins_are_stored_only_as_slow_hashes(desk: Desk, team: Team, data_dir) -
     wal = data_dir / "amends.sqlite3-wal"
     blob = raw + (wal.read_bytes() if wal.exists() else b"")
     assert b"scrypt$" in blob
-    for pin in (b"1234", b"2468", b"1357", b"4321"):
+    for pin in (b"5817", b"2468", b"1357", b"6392"):
         assert b'"' + pin + b'"' not in blob and b"'" + pin + b"'" not in blob

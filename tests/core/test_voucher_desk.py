@@ -321,7 +321,7 @@ def _team_of(desk: Desk) -> Team:
     team.agent = by_name["Maya Torres"]
     team.agent2 = by_name["Leo Brandt"]
     team.supervisor = by_name["Sam Okoye"]
-    team.pins = {team.manager.id: "1357", team.agent.id: "1234", team.agent2.id: "4321",
+    team.pins = {team.manager.id: "1357", team.agent.id: "5817", team.agent2.id: "6392",
                  team.supervisor.id: "2468"}
     return team
 

@@ -157,7 +157,7 @@ from desktop.core.views import CaseHeader
 from desktop.core import caselog
 
 desk = Desk.open(Path(sys.argv[1]), ManualClock())
-who = desk.shifts.sign_in(sys.argv[2], "1234").on_shift
+who = desk.shifts.sign_in(sys.argv[2], "5817").on_shift
 kill_at = int(sys.argv[3])
 real_store = caselog.store_event
 count = 0

@@ -309,3 +309,20 @@ def test_device_reenrol_prints_a_code_for_that_desk_only(capsys: pytest.CaptureF
     run(capsys, db_url, "device", "revoke", device_id)
     code, out, err = run(capsys, db_url, "device", "reenrol", device_id)
     assert code == 1 and out == "" and "revoked" in err
+
+
+def test_staff_commands_on_a_site_no_desk_has_sent_a_roster(
+        capsys: pytest.CaptureFixture[str], db_url: str) -> None:
+    run(capsys, db_url, "site", "add", "Harbour", "--currency", "EUR", "--timezone", "UTC")
+    code, out, err = run(capsys, db_url, "staff", "list", "Harbour")
+    assert code == 0 and out == "" and "no staff known at Harbour yet" in err
+    code, _, err = run(capsys, db_url, "staff", "list", "Nowhere")
+    assert code == 1 and "no site" in err.lower()
+    code, _, err = run(capsys, db_url, "staff", "deactivate", "Harbour", "Sam Okoye")
+    assert code == 1 and "nobody active is called 'Sam Okoye' at Harbour" in err
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, db_url, "staff", "deactivate", "Harbour")
+    assert usage.value.code == 2  # the name is missing
+    from headoffice.models import StaffDeactivation
+
+    assert rows(db_url, StaffDeactivation) == []

@@ -206,11 +206,12 @@ def test_vouchers_a_revoked_desk_signs_afterwards_are_refused_at_the_other_desks
         hq: HQ, make_eur_desk: MakeDesk) -> None:
     site = hq.add_site()
     front, stolen = make_eur_desk("front"), make_eur_desk("stolen")
+    front_team, stolen_team = Team(front), Team(stolen)  # each set up apart, as people do
     enrolled(hq, front, site)
     enrolled(hq, stolen, site)
 
     def voucher_of(desk: Desk, guest: str) -> tuple[str, str]:
-        team = Team(desk)
+        team = stolen_team
         who = team.sign_in(team.agent)
         case_id = desk.cases.open(who, CaseHeader(guest, "Room 7", "Front Desk", "noise", "high"))
         result = desk.grants.grant(who, case_id, GestureProposal("voucher", "Dinner for two", 4500))
@@ -230,8 +231,7 @@ def test_vouchers_a_revoked_desk_signs_afterwards_are_refused_at_the_other_desks
     check = front.vouchers.check(after_token)
     assert check.outcome is VoucherOutcome.FORGED and check.detail == "revoked_device"
     assert front.vouchers.check(after_code).outcome is VoucherOutcome.UNKNOWN
-    team = Team(front)
-    redeemed = front.vouchers.redeem(team.sign_in(team.agent), before[1])
+    redeemed = front.vouchers.redeem(front_team.sign_in(front_team.agent), before[1])
     assert redeemed.redeemed_now  # issued while the desk was trusted: still good
 
 

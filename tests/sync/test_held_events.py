@@ -220,3 +220,24 @@ def test_the_command_line_says_how_many_are_held(hq: HQ, make_eur_desk: MakeDesk
     assert "; 2 of other desks held back." in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     assert "2 event(s) of other desks held back" in capsys.readouterr().out
+
+
+def test_help_diagnostics_says_how_many_are_held_and_why(qtbot: QtBot, hq: HQ,
+                                                         make_eur_desk: MakeDesk) -> None:
+    from desktop.ui.diagnostics import DiagnosticsDialog
+    from tests.ui.conftest import InlinePool
+
+    desk, _ = newer_and_older(hq, make_eur_desk)
+    assert sync_once(desk).held == 2
+    dialog = DiagnosticsDialog(desk.data_dir, pool=InlinePool())
+    qtbot.addWidget(dialog)
+    if dialog.running:
+        with qtbot.waitSignal(dialog.checked, timeout=10_000):
+            pass
+    rows = {dialog.table.item(r, 1).text(): (dialog.table.item(r, 0).text(),
+                                             dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    status, detail = rows["held events"]
+    assert status == "Warning"
+    assert detail.startswith("2 event(s) of other desks held back")
+    assert "payload.shift_id: missing" in detail and "staff.badge_issued" in detail

@@ -174,7 +174,7 @@ def test_another_desks_case_shows_right_after_this_desks_round(
     merged: list[bool] = []
     window.sync_status.merged.connect(lambda: merged.append(True))
     try:
-        sign_in(qtbot, window, "Maya Torres", "1234")
+        sign_in(qtbot, window, "Maya Torres", "5817")
         assert not window.is_locked
 
         def idle() -> bool:

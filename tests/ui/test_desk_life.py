@@ -17,7 +17,7 @@ from tests.ui.conftest import ctrl_n, new_case_by_keyboard, sign_in
 
 def test_idle_lock_keeps_the_half_entered_case(qtbot: QtBot, window: MainWindow, desk: Desk,
                                                clock: ManualClock) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     qtbot.keyClicks(window.panel.guest, "Hannah Schmidt")
     qtbot.keyClicks(window.panel.account, "The coffee is cold")
@@ -30,19 +30,19 @@ def test_idle_lock_keeps_the_half_entered_case(qtbot: QtBot, window: MainWindow,
     ctrl_n(qtbot, window)
     assert window.is_locked
     assert window.sign_in.staff_list.currentItem().text().startswith("Maya Torres")
-    for digit in "1234":
+    for digit in "5817":
         qtbot.mouseClick(window.sign_in.findChild(QPushButton, f"pinDigit{digit}"),
                          Qt.MouseButton.LeftButton)
     qtbot.keyClick(window.sign_in.pin, Qt.Key.Key_Return)
     assert not window.is_locked
     assert window.panel.guest.text() == "Hannah Schmidt"
     assert window.panel.account.toPlainText() == "The coffee is cold"
-    assert desk.event_count() == 1  # only the shift start: the draft was never written
+    assert desk.event_count() == 5  # four people and the shift start: no draft was written
 
 
 def test_activity_keeps_the_desk_unlocked(qtbot: QtBot, window: MainWindow,
                                           clock: ManualClock) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     for _ in range(4):
         clock.advance(minutes=2)
         qtbot.keyClicks(window.case_list.search, "a")
@@ -58,11 +58,11 @@ def test_wrong_pins_show_a_growing_delay(qtbot: QtBot, window: MainWindow,
     sign_in(qtbot, window, "Maya Torres", "0000")
     sign_in(qtbot, window, "Maya Torres", "0000")
     assert screen.message.text() == "Wrong PIN. Try again in 5 s."
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert window.is_locked
     assert "Try again in 5 s" in screen.message.text()
     clock.advance(seconds=5)
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert not window.is_locked
 
 
@@ -85,7 +85,7 @@ def test_a_due_follow_up_raises_a_notice_while_another_case_is_open(
     fixed = desk.cases.open(who, CaseHeader("Kenji Watanabe", "Room 907", "Front Desk",
                                            "maintenance", "high"))
     desk.cases.complete_step(who, fixed, "fix", {"fix_action": "Portable units in the room."})
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     qtbot.keyClicks(window.panel.guest, "Another Guest")
     row = 0
@@ -112,7 +112,7 @@ def test_case_list_search_by_guest_or_room(qtbot: QtBot, window: MainWindow, des
     for name, room in [("José Martínez", "Host stand"), ("Zoë Lindqvist", "Room 514"),
                        ("Siobhan O'Neill", "Room 302")]:
         desk.cases.open(who, CaseHeader(name, room))
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     model = window.case_list.model
     assert model.rowCount() == 3
     qtbot.keyClicks(window.case_list.search, "514")
@@ -124,11 +124,11 @@ def test_case_list_search_by_guest_or_room(qtbot: QtBot, window: MainWindow, des
 
 def test_end_shift_returns_to_sign_in_and_a_new_shift_starts(qtbot: QtBot, window: MainWindow,
                                                               desk: Desk) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     first = window.on_shift
     qtbot.mouseClick(window.end_shift_button, Qt.MouseButton.LeftButton)
     assert window.is_locked and window.on_shift is None
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert window.on_shift.shift_id != first.shift_id
 
 
@@ -136,7 +136,7 @@ def test_only_a_manager_may_edit_the_policy(qtbot: QtBot, window: MainWindow, de
     from desktop.ui.settings import PolicyDialog
     from tests.ui.conftest import when_dialog_opens
 
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert not window.policy_action.isEnabled()
     qtbot.mouseClick(window.end_shift_button, Qt.MouseButton.LeftButton)
     sign_in(qtbot, window, "Rita Lang", "1357")

@@ -116,7 +116,7 @@ def test_the_log_rotates_in_the_data_dir_and_never_names_the_guest(
     path = setup_logging(data_dir)
     try:
         assert path == log_path(data_dir) == data_dir / "logs" / "amends.log"
-        sign_in(qtbot, window, "Maya Torres", "1234")
+        sign_in(qtbot, window, "Maya Torres", "5817")
         qtbot.mouseClick(window.new_case_button, Qt.MouseButton.LeftButton)
         panel = window.panel
         qtbot.keyClicks(panel.guest, "Ingrid Holm")

@@ -49,7 +49,7 @@ def test_each_scenario_does_what_it_expects(qtbot: QtBot, tmp_path: Path, clock:
     window = MainWindow(desk)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     guest = scenario["guest"]
     to_fix_step(qtbot, window, CaseHeader(guest["name"], guest["location"], scenario["outlet"],
                                           scenario["category"], scenario["severity"]),
@@ -94,7 +94,7 @@ def test_each_scenario_does_what_it_expects(qtbot: QtBot, tmp_path: Path, clock:
 
 @pytest.fixture
 def at_fix(qtbot: QtBot, window: MainWindow, desk: Desk) -> MainWindow:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     to_fix_step(qtbot, window, CaseHeader("Daniel Okafor", "Table 12", "Brasserie",
                                           "food_and_beverage_service", "high"),
                 "A tray of beers in my lap.")
@@ -156,7 +156,7 @@ def test_a_reason_is_required_and_a_declined_approval_grants_nothing(
 ])
 def test_bad_amounts_get_a_message_beside_the_field(qtbot: QtBot, window: MainWindow,
                                                     desk: Desk, typed: str, message: str) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     to_fix_step(qtbot, window, CaseHeader("Priya Raman", "Table 4", "Brasserie", "wait_time",
                                           "low"), "Slow mains.")
     gestures = window.panel.gestures
@@ -170,7 +170,7 @@ def test_bad_amounts_get_a_message_beside_the_field(qtbot: QtBot, window: MainWi
 
 def test_a_suggestion_fills_the_gesture_and_one_key_grants_it(qtbot: QtBot, window: MainWindow,
                                                               desk: Desk) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     to_fix_step(qtbot, window, CaseHeader("Grace Kim", "Room 1203", "Front Desk", "maintenance",
                                           "medium"), "No hot water.")
     gestures = window.panel.gestures

@@ -18,7 +18,7 @@ from tests.ui.conftest import sign_in
 
 def test_agents_cannot_open_the_review(qtbot: QtBot, window: MainWindow, desk: Desk,
                                        team: Team) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert not window.review_action.isEnabled()
     with pytest.raises(PermissionError):
         ReviewDialog(desk, window.on_shift)

@@ -35,7 +35,7 @@ def voucher_case(qtbot: QtBot, window: MainWindow, desk: Desk) -> MainWindow:
 
 def grant_a_voucher(qtbot: QtBot, window: MainWindow, amount: str) -> MainWindow:
     """Sign in as an agent, walk a case to the Fix step and grant a voucher of ``amount``."""
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     window.new_case()
     panel = window.panel
     panel.guest.insert("Hannah Schmidt")
@@ -206,7 +206,7 @@ def test_a_supervisor_voids_with_a_reason(qtbot: QtBot, window: MainWindow, desk
 
 
 def test_vouchers_menu_opens_the_screen(qtbot: QtBot, window: MainWindow) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     seen: list[str] = []
     when_dialog_opens(lambda dialog: (seen.append(type(dialog).__name__), dialog.accept()))
     window.vouchers_action.trigger()

@@ -50,7 +50,7 @@ def test_a_pin_typed_before_the_log_is_open_is_checked_once_it_is(qtbot: QtBot,
         screen = early.centralWidget()
         seen["desk_at_paint"] = screen.desk
         screen.select_staff("Maya Torres")
-        qtbot.keyClicks(screen.pin, "1234")
+        qtbot.keyClicks(screen.pin, "5817")
         screen.submit()
         seen["message_at_paint"] = screen.message.text()
 
@@ -127,7 +127,7 @@ def test_the_log_opens_in_the_background_while_sign_in_stays_responsive(
                      if w.isVisible() and hasattr(w.centralWidget(), "staff_list"))
         screen = early.centralWidget()
         screen.select_staff("Maya Torres")
-        qtbot.keyClicks(screen.pin, "1234")
+        qtbot.keyClicks(screen.pin, "5817")
         screen.submit()
         seen["message"] = screen.message.text()
         timer.start()

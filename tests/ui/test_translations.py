@@ -244,7 +244,7 @@ def test_a_whole_case_runs_in_spanish_with_no_english_left(
 
     assert window.sign_in.ok.text() == "Entrar"
     look(window, "sign-in")
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     assert not window.is_locked
     look(window, "signed in")
 

@@ -1,7 +1,7 @@
 """chain faults found by verifying what head office holds, and shared job leases
 
 Revision ID: 0003_hq_verify
-Revises: 0002_hq_identity
+Revises: 0002_hq_identity, 0002_hq_staff (joins the two: identity and the roster)
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_hq_verify"
-down_revision: str | None = "0002_hq_identity"
+down_revision: str | tuple[str, ...] | None = ("0002_hq_identity", "0002_hq_staff")
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 

@@ -1,0 +1,139 @@
+"""Each site's roster as head office knows it: folded from the ``staff.*`` events it stores.
+
+Head office never keeps a second copy of the roster: it folds the events the desks sent with
+the same rule the desks use (``db.roster.apply_staff_event``), in the same order, and adds its
+own retirements (``StaffDeactivation``) at their time. Those cannot be written into a desk's
+chain; every pull carries their ids and each desk records them (``SyncLedger``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import format_utc, parse_utc
+from db.roster import Person, apply_staff_event
+from headoffice.admin import AdminError, find_site
+from headoffice.models import Device, EventRow, Site, StaffDeactivation
+
+# What head office folds: wrong-PIN counts are the desks' business.
+ROSTER_KINDS = ("staff.added", "staff.role_changed", "staff.deactivated", "staff.pin_reset",
+                "staff.pin_set", "staff.pin_changed")
+
+
+@dataclass(slots=True)
+class _Person:
+    id: str
+    name: str
+    role: str
+    pin_hash: str
+    added_by_device: str
+    changed_at: datetime | None
+    active: bool = True
+    must_set_pin: bool = False
+    failed_pins: int = 0
+    last_failed_at: datetime | None = None
+
+
+class _Roster:
+    def __init__(self) -> None:
+        self.people: dict[str, _Person] = {}
+
+    def person(self, staff_id: str) -> Person | None:
+        return self.people.get(staff_id)
+
+    def add_person(self, *, staff_id: str, name: str, role: str, pin_hash: str,
+                   device_id: str, at: datetime) -> None:
+        self.people[staff_id] = _Person(staff_id, name, role, pin_hash, device_id, at)
+
+    def other_active_managers(self, staff_id: str) -> int:
+        return sum(1 for p in self.people.values()
+                   if p.active and p.role == "manager" and p.id != staff_id)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterLine:
+    """One person of a site, for ``staff list`` and the dashboard."""
+
+    id: str
+    name: str
+    role: str
+    active: bool
+    desk: str  # the name of the desk that added them
+    retired_here: bool  # deactivated by head office
+
+
+def site_roster(db: Session, site: Site) -> list[RosterLine]:
+    """Everyone a site's desks have added, as the events and head office's retirements say."""
+    roster = _Roster()
+    steps: list[tuple[str, str, int, str, dict[str, object]]] = [
+        (at, device_id, seq, kind, json.loads(payload))
+        for at, device_id, seq, kind, payload in db.execute(
+            select(EventRow.at, EventRow.device_id, EventRow.seq, EventRow.kind,
+                   EventRow.payload)
+            .where(EventRow.site_id == site.id, EventRow.kind.in_(ROSTER_KINDS)))]
+    retired = {row.staff_id: row for row in db.scalars(
+        select(StaffDeactivation).where(StaffDeactivation.site_id == site.id))}
+    for row in retired.values():
+        steps.append((format_utc(row.deactivated_at), "", 0, "staff.deactivated",
+                      {"staff_id": row.staff_id, "by_head_office": True}))
+    steps.sort(key=lambda s: (s[0], s[1], s[2]))
+    for at, device_id, _seq, kind, payload in steps:
+        apply_staff_event(roster, kind, payload, parse_utc(at), device_id)
+    desks = {str(i): str(n) for i, n in db.execute(
+        select(Device.id, Device.name).where(Device.site_id == site.id))}
+    return sorted((RosterLine(p.id, p.name, p.role, p.active,
+                              desks.get(p.added_by_device, p.added_by_device[:8]),
+                              p.id in retired)
+                   for p in roster.people.values()),
+                  key=lambda line: (line.name.casefold(), line.id))
+
+
+def staff_names(db: Session, site_id: str) -> dict[str, str]:
+    """staff id -> name for a site (names never change once added)."""
+    names: dict[str, str] = {}
+    for payload in db.scalars(select(EventRow.payload).where(
+            EventRow.site_id == site_id, EventRow.kind == "staff.added")):
+        data = json.loads(payload)
+        names.setdefault(str(data.get("staff_id", "")), str(data.get("name", "")))
+    return names
+
+
+def deactivated_staff(db: Session, site_id: str) -> list[str]:
+    """The ids head office retired at a site, sent with every pull."""
+    return list(db.scalars(select(StaffDeactivation.staff_id)
+                           .where(StaffDeactivation.site_id == site_id)
+                           .order_by(StaffDeactivation.staff_id)))
+
+
+def deactivate(db: Session, site_ref: str, who: str, *, now: datetime) -> tuple[Site, RosterLine]:
+    """Retire one active person of a site (by exact name, any case, or by staff id).
+
+    Refused: nobody active by that name, two active people of that name (give the id), and
+    the site's last active manager (a desk could no longer change its roster).
+    """
+    site = find_site(db, site_ref)
+    lines = site_roster(db, site)
+    wanted = " ".join(who.split()).casefold()
+    found = [line for line in lines if line.active and line.id == who.strip()] or [
+        line for line in lines if line.active and line.name.casefold() == wanted]
+    if not found:
+        raise AdminError(f"nobody active is called {who!r} at {site.name} "
+                         f"(see 'amends-headoffice staff list {site.name}')")
+    if len(found) > 1:
+        listed = ", ".join(f"{line.id} (added at {line.desk})" for line in found)
+        raise AdminError(f"{len(found)} people are called {who!r} at {site.name}: give the "
+                         f"staff id of the one to deactivate: {listed}")
+    person = found[0]
+    if person.role == "manager" and not any(
+            line.active and line.role == "manager" and line.id != person.id for line in lines):
+        raise AdminError(f"{person.name} is the last active manager of {site.name}: make "
+                         "someone else a manager at a desk first")
+    db.add(StaffDeactivation(site_id=site.id, staff_id=person.id, deactivated_at=now))
+    db.flush()
+    return site, RosterLine(person.id, person.name, person.role, False, person.desk, True)
+
