@@ -11,6 +11,7 @@ from desktop.core.doctor import Status, head_office_checks
 from desktop.core.paths import DB_FILE
 from desktop.sync.client import enroll, sync_once
 from headoffice.schedule import verify_and_record
+from tests.conftest import Team
 from tests.headoffice.helpers import HQ
 from tests.sync.helpers import local_chain, open_cases
 
@@ -29,8 +30,9 @@ def test_pulling_passes_over_a_broken_chain_says_so_and_catches_up(
     bar, lobby, terrace = (make_eur_desk(name) for name in ("bar", "lobby", "terrace"))
     for desk, name in ((bar, "Bar"), (lobby, "Lobby"), (terrace, "Terrace")):
         enroll(desk, hq.server.url, hq.code(site), name)
-    open_cases(bar, 3)
-    open_cases(terrace, 1)
+    teams = {bar: Team(bar), terrace: Team(terrace)}
+    open_cases(bar, 3, team=teams[bar])
+    open_cases(terrace, 1, team=teams[terrace])
     for desk in (bar, terrace):
         assert sync_once(desk).ok
     edit(hq, TAMPER)  # the kind of edit, on head office's database
@@ -49,8 +51,8 @@ def test_pulling_passes_over_a_broken_chain_says_so_and_catches_up(
     assert lobby.ledger.state().pull_fault == ""
 
     # The bar goes on working; the terrace's new cases still reach the lobby.
-    open_cases(bar, 1)
-    open_cases(terrace, 1)
+    open_cases(bar, 1, team=teams[bar])
+    open_cases(terrace, 1, team=teams[terrace])
     for desk in (bar, terrace):
         assert sync_once(desk).ok
     assert sync_once(lobby).ok
