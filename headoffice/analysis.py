@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
@@ -84,9 +84,12 @@ def poisson_tail(observed: int, expected: float) -> float:
         return 1.0
     if expected <= 0:
         return 0.0
-    # 1 - P(X <= observed - 1), the terms summed in log space (no overflow at large counts).
-    log_terms = [-expected + k * math.log(expected) - math.lgamma(k + 1)
-                 for k in range(observed)]
+    # 1 - P(X <= observed - 1), the terms summed in log space (no overflow at large counts):
+    # log P(X = k) = log P(X = k - 1) + log(expected) - log(k).
+    log_expected = math.log(expected)
+    log_terms = [-expected]
+    for k in range(1, observed):
+        log_terms.append(log_terms[-1] + log_expected - math.log(k))
     top = max(log_terms)
     below = math.exp(top) * sum(math.exp(t - top) for t in log_terms)
     return max(0.0, min(1.0, 1.0 - below))
@@ -118,14 +121,17 @@ def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
     """
     keys = week_keys(now, RECENT_WEEKS + HISTORY_WEEKS)
     recent_from = keys[HISTORY_WEEKS]
-    rows = db.execute(select(WeekCount.site_id, WeekCount.category, WeekCount.week,
-                             WeekCount.cases)
-                      .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1])).all()
+    is_recent = WeekCount.week >= recent_from
+    rows = db.execute(select(WeekCount.site_id, WeekCount.category,
+                             func.sum(case((is_recent, WeekCount.cases), else_=0)),
+                             func.sum(case((is_recent, 0), else_=WeekCount.cases)))
+                      .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1])
+                      .group_by(WeekCount.site_id, WeekCount.category)).all()
     recent: dict[tuple[str, str], int] = {}
     history: dict[tuple[str, str], int] = {}
-    for site_id, category, week, cases in rows:
-        bucket = recent if week >= recent_from else history
-        bucket[(site_id, category)] = bucket.get((site_id, category), 0) + cases
+    for site_id, category, recent_cases, history_cases in rows:
+        recent[(site_id, category)] = int(recent_cases or 0)
+        history[(site_id, category)] = int(history_cases or 0)
     site_total: dict[str, int] = {}
     category_total: dict[str, int] = {}
     for (site_id, category), cases in recent.items():
@@ -143,7 +149,9 @@ def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
         if others <= 0:
             continue  # no chain to compare with
         chain = site_total[site_id] * max(others_here, 0.5) / others
-        p_own, p_chain = poisson_tail(count, own), poisson_tail(count, chain)
+        p_own = poisson_tail(count, own)
+        # Above the rate no pair can be listed at (q × rank / m <= q): the other test is moot.
+        p_chain = poisson_tail(count, chain) if p_own <= FALSE_DISCOVERY else 1.0
         p_value = max(p_own, p_chain)
         reason = (f"{count} case(s) in the last {RECENT_WEEKS} weeks: {own:.1f} expected from "
                   f"its own previous {HISTORY_WEEKS} weeks (p = {p_own:.2g}), {chain:.1f} "
@@ -222,26 +230,24 @@ class FollowUps:
     on_time: int
 
 
-def followups(db: Session) -> list[FollowUps]:
-    """Follow-ups due, done, and done within the 20 minutes, per site and per person."""
+def followups(db: Session, site_id: str | None = None) -> list[FollowUps]:
+    """Follow-ups due, done, and done within the 20 minutes, per site; and per person at
+    ``site_id`` if given (a chain has thousands of people: one site's at a time)."""
     by_id = {s.id: s for s in sites(db)}
-    rows = db.execute(select(PersonCount.site_id, PersonCount.person, PersonCount.due,
-                             PersonCount.done, PersonCount.on_time)
-                      .where(PersonCount.due > 0)
-                      .order_by(PersonCount.site_id, PersonCount.person)).all()
-    totals: dict[str, list[int]] = {}
-    people: list[FollowUps] = []
-    for site_id, person, due, done, timely in rows:
-        if site_id not in by_id:
-            continue
-        total = totals.setdefault(site_id, [0, 0, 0])
-        total[0] += due
-        total[1] += done
-        total[2] += timely
-        people.append(FollowUps(by_id[site_id], person, due, done, timely))
-    result = [FollowUps(by_id[s], None, *t) for s, t in totals.items()]
+    totals = db.execute(select(PersonCount.site_id, func.sum(PersonCount.due),
+                               func.sum(PersonCount.done), func.sum(PersonCount.on_time))
+                        .group_by(PersonCount.site_id)).all()
+    result = [FollowUps(by_id[s], None, int(due or 0), int(done or 0), int(timely or 0))
+              for s, due, done, timely in totals if s in by_id and due]
     result.sort(key=lambda f: f.site.name)
-    return result + sorted(people, key=lambda f: (f.site.name, f.person or ""))
+    if site_id is None or site_id not in by_id:
+        return result
+    people = db.execute(select(PersonCount.person, PersonCount.due, PersonCount.done,
+                               PersonCount.on_time)
+                        .where(PersonCount.site_id == site_id, PersonCount.due > 0)
+                        .order_by(PersonCount.person)).all()
+    return result + [FollowUps(by_id[site_id], person, due, done, timely)
+                     for person, due, done, timely in people]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from headoffice.analysis import CaseFilter, Combustion, Failures, FollowUps, Rec
 from headoffice.dashboard import _STYLE, esc, money
 from headoffice.models import CaseFact, Site
 
+SITES_PER_PAGE = 25  # sites side by side on one page of failures
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 PAGES = (("/analysis/failures", "Failures by category × site × week"),
          ("/analysis/hours", "Day × hour"),
@@ -44,9 +45,15 @@ def index(now: datetime) -> str:
     return page("Analysis", f"<ul>{items}</ul>", now)
 
 
-def failures(data: Failures, weeks: int, now: datetime) -> str:
-    out = [f"<p>Cases opened in the last {weeks} weeks, the sites side by side. "
-           "<a href='?weeks=4'>4 weeks</a> · <a href='?weeks=8'>8</a> · "
+def failures(data: Failures, weeks: int, now: datetime, first: int = 0, total: int = 0
+             ) -> str:
+    shown = f"sites {first + 1}–{first + len(data.sites)} of {total}" if total else "no sites"
+    turn = "".join(f" · <a href='?{esc(urlencode({'weeks': weeks, 'first': at}))}'>{label}</a>"
+                   for label, at in (("previous sites", first - SITES_PER_PAGE),
+                                     ("next sites", first + SITES_PER_PAGE))
+                   if 0 <= at < total)
+    out = [f"<p>Cases opened in the last {weeks} weeks, the sites side by side ({shown}"
+           f"{turn}). <a href='?weeks=4'>4 weeks</a> · <a href='?weeks=8'>8</a> · "
            "<a href='?weeks=26'>26</a></p>"]
     if not data.categories:
         out.append("<p>No cases in these weeks.</p>")
@@ -148,7 +155,9 @@ def followup(rows: Sequence[FollowUps], now: datetime) -> str:
            "<table><tr><th>Site</th><th>Person</th><th>Due</th><th>Done</th>"
            "<th>Within 20 minutes</th></tr>"]
     for row in rows:
-        who = "<b>whole site</b>" if row.person is None else f"<code>{esc(row.person)}</code>"
+        people = f"/analysis/followup?{urlencode({'site': row.site.id})}"
+        who = (f"<a class='people' href='{esc(people)}'>whole site: its people</a>"
+               if row.person is None else f"<code>{esc(row.person)}</code>")
         out.append(f"<tr><td>{esc(row.site.name)}</td><td>{who}</td>"
                    f"<td class='num'>{cases_link(row.due, site=row.site.id, person=row.person)}"
                    f"</td><td class='num'>{row.done}</td><td class='num'>"

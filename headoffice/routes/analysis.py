@@ -41,12 +41,14 @@ async def index(_admin: Admin, clock: ClockDep) -> Response:
 @router.get("/failures", response_class=HTMLResponse)
 async def failures(_admin: Admin, db: DatabaseDep, clock: ClockDep,
                    weeks: Annotated[int, Query(ge=1, le=104)] = 8, category: Text = None,
-                   site: Annotated[list[str] | None, Query(max_length=36)] = None
-                   ) -> Response:
+                   site: Annotated[list[str] | None, Query(max_length=36)] = None,
+                   first: Annotated[int, Query(ge=0, le=100_000)] = 0) -> Response:
     def work(session: Session) -> str:
         now = clock()
-        data = analysis.failures(session, now, weeks, category, site or ())
-        return analysis_view.failures(data, weeks, now)
+        every = [s.id for s in analysis.sites(session) if not site or s.id in site]
+        shown = every[first:first + analysis_view.SITES_PER_PAGE]
+        data = analysis.failures(session, now, weeks, category, shown or ["-"])
+        return analysis_view.failures(data, weeks, now, first, len(every))
 
     return await render(db, work)
 
@@ -86,9 +88,10 @@ async def recovery(_admin: Admin, db: DatabaseDep, clock: ClockDep,
 
 
 @router.get("/followup", response_class=HTMLResponse)
-async def followup(_admin: Admin, db: DatabaseDep, clock: ClockDep) -> Response:
-    return await render(db, lambda session: analysis_view.followup(analysis.followups(session),
-                                                                   clock()))
+async def followup(_admin: Admin, db: DatabaseDep, clock: ClockDep,
+                   site: Annotated[str | None, Query(max_length=36)] = None) -> Response:
+    return await render(db, lambda session: analysis_view.followup(
+        analysis.followups(session, site), clock()))
 
 
 @router.get("/cases", response_class=HTMLResponse)
