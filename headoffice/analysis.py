@@ -154,12 +154,17 @@ def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
         p_chain = poisson_tail(count, chain) if p_own <= FALSE_DISCOVERY else 1.0
         p_value = max(p_own, p_chain)
         reason = (f"{count} case(s) in the last {RECENT_WEEKS} weeks: {own:.1f} expected from "
-                  f"its own previous {HISTORY_WEEKS} weeks (p = {p_own:.2g}), {chain:.1f} "
+                  f"its own previous {HISTORY_WEEKS} weeks (p {_p(p_own)}), {chain:.1f} "
                   f"expected from the chain's share of {category or '(no category)'} "
-                  f"(p = {p_chain:.2g})")
+                  f"(p {_p(p_chain)})")
         tested.append((p_value, Combustion(by_id[site_id], category, count, own, chain,
                                            p_value, reason, recent_from)))
     return benjamini_hochberg(tested, FALSE_DISCOVERY), len(tested)
+
+
+def _p(value: float) -> str:
+    # 1 - P(X < k) cannot resolve tails below double precision: say "below" instead of 0.
+    return "< 1e-15" if value < 1e-15 else f"= {value:.2g}"
 
 
 def benjamini_hochberg(tested: list[tuple[float, Combustion]], q: float) -> list[Combustion]:
