@@ -38,9 +38,6 @@ class WireError(ValueError):
     """JSON that does not have the agreed shape; the message names the field."""
 
 
-# --- field checks ----------------------------------------------------------------------------
-
-
 def field_of(body: Mapping[str, Any], name: str) -> Any:
     if name not in body:
         raise WireError(f"{name}: missing")
@@ -63,9 +60,6 @@ def check_uuid(value: Any, name: str) -> str:
     if not isinstance(value, str) or not UUID_RE.fullmatch(value):
         raise WireError(f"{name}: expected a UUID in lower-case canonical form")
     return value
-
-
-# --- enrol -----------------------------------------------------------------------------------
 
 
 class SiteInfo(TypedDict):
@@ -214,9 +208,6 @@ def parse_enrol_answer(data: Mapping[str, Any]) -> EnrolAnswer:
                         timezone=str(data.get("timezone", "")))
 
 
-# --- push ------------------------------------------------------------------------------------
-
-
 class WireEvent(TypedDict):
     id: str
     device_id: str
@@ -326,21 +317,27 @@ def parse_push_refusal(data: Mapping[str, Any]) -> Refusal:
                    kind if isinstance(kind, str) else None)
 
 
-# --- pull ------------------------------------------------------------------------------------
+class Withheld(TypedDict):
+    """A desk whose chain as held does not verify from ``from_seq`` on: passed over."""
+    device_id: str
+    from_seq: int
+    problem: str
 
 
 class PullPage(TypedDict):
     events: list[WireEvent]
     next: int
     revoked_devices: list[str]
+    withheld: list[Withheld]
     # Staff ids head office deactivated at the site: each desk records them in its own log.
     deactivated_staff: list[str]
 
 
 def pull_page(events: list[WireEvent], next_cursor: int, revoked_devices: list[str],
-              deactivated_staff: list[str] | None = None) -> PullPage:
+              deactivated_staff: list[str] | None = None,
+              withheld: list[Withheld] | None = None) -> PullPage:
     return {"events": events, "next": next_cursor, "revoked_devices": revoked_devices,
-            "deactivated_staff": list(deactivated_staff or [])}
+            "withheld": withheld or [], "deactivated_staff": list(deactivated_staff or [])}
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +348,7 @@ class Page:
     next: int
     revoked_devices: list[str] | None  # None: a head office from before revocation lists
     deactivated_staff: list[str] = field(default_factory=list)
+    withheld: dict[str, Withheld] | None = None  # by device; None: from an older head office
 
 
 def parse_pull_page(data: Mapping[str, Any]) -> Page:
@@ -361,20 +359,29 @@ def parse_pull_page(data: Mapping[str, Any]) -> Page:
     retired = data.get("deactivated_staff", [])  # absent from a head office before rosters
     if not isinstance(retired, list) or not all(isinstance(i, str) for i in retired):
         raise WireError("list of deactivated staff is malformed")
-    revoked = data.get("revoked_devices")
-    if not isinstance(revoked, list):
-        return Page(raw, next_cursor, None, retired)
-    if not all(isinstance(device_id, str) for device_id in revoked):
+    withheld, revoked = _withheld(data.get("withheld")), data.get("revoked_devices")
+    if isinstance(revoked, list) and not all(isinstance(d, str) for d in revoked):
         raise WireError("list of revoked desks is malformed")
-    return Page(raw, next_cursor, revoked, retired)
+    return Page(raw, next_cursor, revoked if isinstance(revoked, list) else None, retired,
+                withheld)
+
+
+def _withheld(raw: Any) -> dict[str, Withheld] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        raise WireError("list of withheld desks is malformed")
+    if not all(isinstance(i, dict) and isinstance(i.get("device_id"), str)
+               and type(i.get("from_seq")) is int and isinstance(i.get("problem"), str)
+               for i in raw):
+        raise WireError("list of withheld desks is malformed")
+    return {i["device_id"]: Withheld(device_id=i["device_id"], from_seq=i["from_seq"],
+                                     problem=i["problem"]) for i in raw}
 
 
 def events_from_wire(raw: Sequence[Any]) -> list[Event]:
     """Events as pulled; ValueError or TypeError for one that is not an event."""
     return [Event.from_wire(item) for item in raw]
-
-
-# --- policy ----------------------------------------------------------------------------------
 
 
 class PolicyAnswer(TypedDict):

@@ -15,10 +15,11 @@ browser asks for it; any user name) or as a Bearer token (scripts).
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from contextlib import asynccontextmanager, suppress
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -26,8 +27,9 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from headoffice.errors import ServiceError
-from headoffice.routes import dashboard, enrol, policy, sync
+from headoffice.routes import analysis, dashboard, enrol, policy, sync
 from headoffice.routes.deps import Clock, Database, Network, Settings, parse_proxies
+from headoffice.schedule import verify_every_from_env, verify_loop
 from headoffice.store import default_db_url, open_database, session_factory
 from headoffice.throttle import DEFAULT_LIMITS, Limit
 
@@ -43,18 +45,27 @@ def utc_now() -> datetime:
 def create_app(db_url: str, *, clock: Clock = utc_now,
                max_body_bytes: int = MAX_BODY_BYTES,
                limits: Mapping[str, Limit] = DEFAULT_LIMITS,
-               trusted_proxies: tuple[Network, ...] = ()) -> FastAPI:
+               trusted_proxies: tuple[Network, ...] = (),
+               check_chains: bool = False,
+               check_every: timedelta | None = None) -> FastAPI:
     """The head-office app on ``db_url`` (migrated to the current schema on creation).
 
     ``limits`` throttle enrolment and admin sign-in per client address; the client is the
     connection's peer, or, when that peer is one of ``trusted_proxies``, what it says in
-    X-Forwarded-For (``headoffice.routes.deps.client_address``).
+    X-Forwarded-For (``headoffice.routes.deps.client_address``). ``check_chains``: verify
+    every held chain at start, then every ``check_every`` (``headoffice.schedule``).
     """
     engine = open_database(db_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = (asyncio.create_task(verify_loop(session_factory(engine), clock, check_every))
+                if check_chains else None)
         yield
+        if task is not None:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
         engine.dispose()
 
     app = FastAPI(title="Amends head office", docs_url=None, redoc_url=None, openapi_url=None,
@@ -63,7 +74,7 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
     app.state.headoffice = Settings(Database(session_factory(engine)), clock, max_body_bytes,
                                     dict(limits), trusted_proxies)
     add_error_handlers(app)
-    for module in (enrol, sync, policy, dashboard):
+    for module in (enrol, sync, policy, dashboard, analysis):
         app.include_router(module.router)
     return app
 
@@ -72,7 +83,8 @@ def app_from_env() -> FastAPI:
     """Factory for ``uvicorn --factory`` and ``serve --workers``: the database (and the
     trusted load balancers) from the env."""
     return create_app(default_db_url(),
-                      trusted_proxies=parse_proxies(os.environ.get(PROXIES_ENV, "")))
+                      trusted_proxies=parse_proxies(os.environ.get(PROXIES_ENV, "")),
+                      check_chains=True, check_every=verify_every_from_env())
 
 
 def add_error_handlers(app: FastAPI) -> None:

@@ -14,10 +14,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -114,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     token_action = token.add_mutually_exclusive_group()
     token_action.add_argument("--list", action="store_true", help="list tokens")
     token_action.add_argument("--revoke", type=int, metavar="ID", help="revoke a token")
+    aggregates = commands.add_parser(
+        "aggregates", help="the analysis pages' counts").add_subparsers(
+        dest="action", required=True, metavar="ACTION")
+    aggregates.add_parser("rebuild", help="recount every site's cases from its stored events "
+                                          "(after upgrading from a head office without them)")
+    commands.add_parser("verify", help="check every held chain and each desk's reported "
+                                       "chain head; exit 1 and flag what does not verify")
     return parser
 
 
@@ -163,6 +171,7 @@ def serve(url: str, args: argparse.Namespace) -> int:
 
     from headoffice.app import PROXIES_ENV, create_app
     from headoffice.routes.deps import parse_proxies
+    from headoffice.schedule import VERIFY_EVERY_ENV, verify_every_from_env
 
     if args.ssl_keyfile and not args.ssl_certfile:
         raise CommandError("--ssl-keyfile needs --ssl-certfile")
@@ -171,6 +180,10 @@ def serve(url: str, args: argparse.Namespace) -> int:
             raise CommandError(f"no such file: {option}")
     if args.workers < 1:
         raise CommandError("--workers must be at least 1")
+    try:
+        verify_every_from_env()
+    except ValueError:
+        raise CommandError(f"${VERIFY_EVERY_ENV} must be a whole number of minutes") from None
     # Migrate once, here, so a bad URL or a newer schema fails before uvicorn starts.
     open_database(url).dispose()
     tls = bool(args.ssl_certfile)
@@ -197,7 +210,8 @@ def serve(url: str, args: argparse.Namespace) -> int:
         uvicorn.run("headoffice.app:app_from_env", factory=True, workers=args.workers,
                     **options)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(url, trusted_proxies=proxies),
+        uvicorn.run(create_app(url, trusted_proxies=proxies, check_chains=True,
+                               check_every=verify_every_from_env()),
                     **options)  # type: ignore[arg-type]
     return 0
 
@@ -317,6 +331,34 @@ def admin_token(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def verify(engine: Engine, _args: argparse.Namespace) -> int:
+    from headoffice.schedule import verify_and_record
+
+    report = verify_and_record(session_factory(engine), now())
+    for finding in report.findings:
+        print(f"FAIL\t{finding.kind}\t{finding.detail}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def aggregates_rebuild(engine: Engine, _args: argparse.Namespace) -> int:
+    from headoffice.aggregates import rebuild
+    from headoffice.models import Site
+
+    for site in _in_tx(engine, lambda db: list(db.scalars(select(Site).order_by(Site.name)))):
+        # One site per transaction, under the site's push lock: no push interleaves.
+        counted = _in_tx(engine, partial(_locked_rebuild, site_id=site.id, rebuild=rebuild))
+        print(f"{site.id}\t{site.name}\t{counted} case(s)")
+    return 0
+
+
+def _locked_rebuild(db: Session, *, site_id: str, rebuild: Callable[[Session, str], int]) -> int:
+    from headoffice.models import Site
+
+    db.execute(select(Site.id).where(Site.id == site_id).with_for_update())
+    return rebuild(db, site_id)
+
+
 COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], int]] = {
     ("site", "add"): site_add,
     ("site", "list"): site_list,
@@ -328,4 +370,6 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], in
     ("staff", "list"): staff_list,
     ("staff", "deactivate"): staff_deactivate,
     ("admin-token", None): admin_token,
+    ("verify", None): verify,
+    ("aggregates", "rebuild"): aggregates_rebuild,
 }

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -219,3 +220,115 @@ class AdminToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ChainFault(Base):
+    """A desk's chain as held here that does not verify (``headoffice.verify``), from ``seq`` on.
+
+    While it stands, pulls pass over that desk's events from ``seq`` on and say so; the row
+    goes once the chain verifies again (restored from a backup).
+    """
+
+    __tablename__ = "chain_fault"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    event_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    problem: Mapped[str] = mapped_column(Text)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class JobLease(Base):
+    """A background job shared by every head-office process: who runs it until when, and how
+    its last run went. Taken by one conditional UPDATE, so one process runs it at a time."""
+
+    __tablename__ = "job_lease"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    ok: Mapped[bool | None] = mapped_column(Boolean(), nullable=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- read aggregates of the analysis pages, kept up to date on arrival (headoffice.aggregates)
+
+
+class CaseFact(Base):
+    """One case as the analysis sees it, folded from its events as they arrive."""
+
+    __tablename__ = "hq_case"
+    __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),
+                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"))
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    opened_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
+    week: Mapped[str | None] = mapped_column(String(10), nullable=True)  # local Monday
+    dow: Mapped[int | None] = mapped_column(Integer, nullable=True)  # local, Monday 0
+    hour: Mapped[int | None] = mapped_column(Integer, nullable=True)  # local
+    category: Mapped[str] = mapped_column(String(64), default="")
+    outlet: Mapped[str] = mapped_column(String(64), default="")
+    opened_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    gestures: Mapped[int] = mapped_column(Integer, default=0)
+    gesture_type: Mapped[str] = mapped_column(String(64), default="")  # the first one's
+    spend_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    due_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
+    done_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
+    done_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(64), default="")
+
+
+class WeekCount(Base):
+    """Cases of a category at a site in a local week, and how they went."""
+
+    __tablename__ = "hq_week"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    week: Mapped[str] = mapped_column(String(10), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+    recovered: Mapped[int] = mapped_column(Integer, default=0)
+    spend_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    due: Mapped[int] = mapped_column(Integer, default=0)
+    on_time: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HourCount(Base):
+    """Cases opened at a site on a local day of the week and hour, all time."""
+
+    __tablename__ = "hq_hour"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dow: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GestureCount(Base):
+    """Cases of a category at a site by the gesture first granted ("none": no gesture)."""
+
+    __tablename__ = "hq_gesture"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)
+    gesture_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+    recovered: Mapped[int] = mapped_column(Integer, default=0)
+    spend_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    followed_up: Mapped[int] = mapped_column(Integer, default=0)
+    recovered_followed_up: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PersonCount(Base):
+    """Follow-ups a person owed at a site (who did it, else who opened the case)."""
+
+    __tablename__ = "hq_person"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person: Mapped[str] = mapped_column(String(64), primary_key=True)
+    due: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    on_time: Mapped[int] = mapped_column(Integer, default=0)

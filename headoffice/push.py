@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from db.event_schema import SchemaError, check_payload
 from db.eventlog import GENESIS_HASH, ChainFault, Event, verify_chain
 from db.wire import PushRequest
+from headoffice.aggregates import note_events
 from headoffice.flags import add_flag, flag_double_redemptions, flag_unknown_kinds, redeemed
 from headoffice.models import Device, EventRow, Site
 from headoffice.push_checks import Hashed, PlainBatch
@@ -137,6 +138,8 @@ def push(db: Session, device: Device, request: PushRequest, *, now: datetime,
         result.flags.extend(flag_unknown_kinds(db, device, [e.kind for e in fresh], now))
         vouchers = redeemed([e.kind for e in fresh], [e.payload for e in fresh])
         result.flags.extend(flag_double_redemptions(db, device, vouchers, now))
+        note_events(db, device.site_id, [(e.kind, e.case_id, e.actor, e.at, e.payload)
+                                         for e in fresh])
     result.highest_seq = device.last_seq
     if fault is None:
         device.last_sync_at = now
@@ -186,6 +189,8 @@ def push_plain(db: Session, device: Device, batch: PlainBatch, *, now: datetime
     result.flags.extend(flag_unknown_kinds(db, device, batch.kinds, now))
     result.flags.extend(flag_double_redemptions(
         db, device, redeemed(batch.kinds, batch.payloads), now))
+    note_events(db, site_id, zip(batch.kinds, batch.case_ids, batch.actors, batch.ats,
+                                 batch.payloads, strict=True))
     db.flush()
     return result
 

@@ -22,7 +22,7 @@ from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from db.store import StoreError, check_file, current_revision, make_engine
 from desktop.core.paths import DB_FILE, open_to_others
 from desktop.core.printers import is_receipt_printer
-from desktop.core.settings import DEVICE_ID, HQ_PULL_FAULT, HQ_URL, PRINTER
+from desktop.core.settings import DEVICE_ID, HQ_PASSED_OVER, HQ_PULL_FAULT, HQ_URL, PRINTER
 
 
 class Status(enum.Enum):
@@ -271,7 +271,7 @@ def head_office_checks(data_dir: Path, db_path: Path,
     from db.models import EventRow
     from db.models import Setting as SettingRow
 
-    wanted = (DEVICE_ID, HQ_URL, HQ_PULL_FAULT)
+    wanted = (DEVICE_ID, HQ_URL, HQ_PULL_FAULT, HQ_PASSED_OVER)
     engine = make_engine(db_path)
     try:
         with Session(engine) as db:
@@ -292,8 +292,16 @@ def head_office_checks(data_dir: Path, db_path: Path,
               Check("head office", Status.OK, f"enrolled with {url}")]
     fault = HQ_PULL_FAULT.read(raw.get(HQ_PULL_FAULT.key))
     waiting = f"{pending} event(s) waiting to be sent"
-    checks.append(Check("sync", Status.FAIL if fault else Status.OK,
-                        f"{waiting}; pulling is stuck: {fault}" if fault else waiting))
+    passed = HQ_PASSED_OVER.read(raw.get(HQ_PASSED_OVER.key))
+    if passed and not fault:
+        # Not stuck: head office passes over those desks' broken chains and has flagged them.
+        checks.append(Check("sync", Status.WARN,
+                            f"{waiting}; head office passes over the events of {len(passed)} "
+                            "other desk(s) whose chain does not verify there: "
+                            + ", ".join(sorted(passed))))
+    else:
+        checks.append(Check("sync", Status.FAIL if fault else Status.OK,
+                            f"{waiting}; pulling is stuck: {fault}" if fault else waiting))
     checks.append(_held(db_path))
     return checks
 

@@ -27,6 +27,7 @@ from desktop.core.policy import Policy, parse_policy
 from desktop.core.recorder import Recorder
 from desktop.core.settings import (
     HQ_NEEDS_REFOLD,
+    HQ_PASSED_OVER,
     HQ_POLICY_VERSION,
     HQ_PULL_CURSOR,
     HQ_PULL_FAULT,
@@ -149,6 +150,23 @@ class SyncLedger:
         with self._recorder.tx() as db:
             if _get(db, HQ_REVOKED_DEVICES) != revoked:
                 _put(db, HQ_REVOKED_DEVICES, revoked)
+
+    def passed_over(self) -> frozenset[str]:
+        """The desks whose events head office last passed over (their chain does not verify
+        there); once it sends them again, the sync client catches up on them by seq."""
+        with self._recorder.tx() as db:
+            return frozenset(_get(db, HQ_PASSED_OVER))
+
+    def record_passed_over(self, device_ids: frozenset[str]) -> None:
+        with self._recorder.tx() as db:
+            if _get(db, HQ_PASSED_OVER) != device_ids:
+                _put(db, HQ_PASSED_OVER, device_ids)
+
+    def last_seq_of(self, device_id: str) -> int:
+        """The highest seq of another desk's chain held here (0: none)."""
+        with self._recorder.tx() as db:
+            return db.scalar(select(func.max(EventRow.seq))
+                             .where(EventRow.device_id == device_id)) or 0
 
     def record_head_office_deactivations(self, staff_ids: Sequence[str]) -> int:
         """Record, as this desk's own ``staff.deactivated`` events, the people head office

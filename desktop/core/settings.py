@@ -186,6 +186,10 @@ PRICE_FACTOR = _register(Setting[Decimal | None](
 PRINT_ON_GRANT = _register(Setting(
     "print_on_grant", False, _flag, _dump_flag, Who.MANAGER,
     "print the voucher and the apology as soon as a voucher is granted"))
+HQ_PASSED_OVER = _register(Setting[frozenset[str]](
+    "hq_passed_over", frozenset(), _ids, _dump_ids, Who.DESK,
+    "desks whose chain head office passed over (it does not verify there): caught up on "
+    "once it verifies again"))
 REVIEW_BACKFILL = _register(Setting(
     "review_backfill", False, _flag, _dump_flag, Who.DESK,
     "left by the 0002 upgrade: fill the review's days from the folded rows"))

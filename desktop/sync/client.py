@@ -35,6 +35,7 @@ import httpx
 from db import wire
 from db.eventlog import Event
 from desktop.core.secrets import token_name
+from desktop.sync import passed_over
 from desktop.sync.errors import EnrolError, NotEnrolled, SyncError, SyncProblem
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class SyncReport:
     policy_version: int | None = None  # the head-office policy version adopted this round
     pending: int = 0  # events of this desk still waiting after the round
     held: int = 0  # other desks' events held in quarantine after the round (not applied)
+    # Other desks whose events head office passed over (their chain does not verify there).
+    passed_over: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # English, for the log and the terminal
     problems: list[SyncProblem] = field(default_factory=list)  # the same, for a screen to word
     offline: bool = False
@@ -81,8 +84,9 @@ class SyncReport:
     def summary(self) -> str:
         policy = f", policy v{self.policy_version}" if self.policy_version is not None else ""
         held = f"; {self.held} of other desks held back" if self.held else ""
+        over = "; passed over: " + "; ".join(self.passed_over) if self.passed_over else ""
         return (f"pushed {self.pushed} (acknowledged {self.acked}), pulled {self.pulled}"
-                f"{policy}; {self.pending} waiting{held}")
+                f"{policy}; {self.pending} waiting{held}{over}")
 
 
 # --- enrolment -----------------------------------------------------------------------------------
@@ -498,6 +502,7 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
     events when they are large, so a short page says nothing). ``held``: how many events this
     desk holds in quarantine, for head office to flag."""
     params = {"limit": PULL_PAGE, **({"held": held} if held else {})}
+    withheld: dict[str, wire.Withheld] | None = None  # None: a head office from before
     for _ in range(MAX_PAGES):
         response = session.call("GET", "/events", params={"after": cursor, **params})
         if response.status_code != 200:
@@ -513,11 +518,13 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
         next_cursor = page.next
         if page.revoked_devices is not None:  # a head office from before revocation lists
             desk.ledger.record_revoked_devices(page.revoked_devices)
+        if page.withheld is not None:
+            withheld = page.withheld
         if not page.events:
             # People head office retired are locked out here now (after the page's events,
             # so someone added at another desk is known first).
             desk.ledger.record_head_office_deactivations(page.deactivated_staff)
-            return
+            break
         try:
             events = wire.events_from_wire(page.events)
         except (ValueError, TypeError) as error:
@@ -531,6 +538,11 @@ def _pull(desk: Desk, session: _Session, cursor: int, report: SyncReport, *,
                             + "; ".join(merged.faults[:3]),
                             problem=SyncProblem.BAD_REMOTE)
         cursor = next_cursor
+    if withheld is not None:
+        # Pulling went on past other desks' broken chains; say so, and catch up on those
+        # head office sends again.
+        caught, report.passed_over = passed_over.catch_up(desk, session, withheld, PULL_PAGE)
+        report.pulled += caught
 
 
 def _policy(desk: Desk, session: _Session, report: SyncReport) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.money import CurrencyError, exponent
 from headoffice import dashboard, reports
 from headoffice.admin import AdminError, find_site
+from headoffice.check_view import check_section
 from headoffice.errors import ServiceError
 from headoffice.models import Site
 from headoffice.routes.deps import Admin, AdminSecret, ClockDep, DatabaseDep, no_store
@@ -32,7 +33,8 @@ router = APIRouter(tags=["dashboard"])
 async def home(_admin: Admin, db: DatabaseDep, clock: ClockDep) -> Response:
     def work(session: Session) -> str:
         now = clock()
-        return dashboard.render(reports.summaries(session, now), now)
+        return dashboard.render(reports.summaries(session, now), now,
+                                check_section(session, now))
 
     page = await db.run(work)
     response = HTMLResponse(page)

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from db.wire import PullPage, PushRequest, push_answer, push_refusal
 from headoffice.models import Device
-from headoffice.pull import note_held, pull
+from headoffice.pull import note_held, pull, pull_device
 from headoffice.push import PushResult, Unusual, push, push_plain
 from headoffice.push_checks import PlainBatch, check_events, parse_push
 from headoffice.routes.deps import (
@@ -86,14 +86,20 @@ async def push_events(incoming: Annotated[Incoming, Depends(incoming_push)],
 async def pull_events(device: CurrentDevice, db: DatabaseDep, clock: ClockDep,
                       after: Annotated[int, Query(ge=0, le=2**62)] = 0,
                       limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = 500,
-                      held: Annotated[int, Query(ge=0, le=2**31)] = 0) -> Response:
+                      held: Annotated[int, Query(ge=0, le=2**31)] = 0,
+                      desk: Annotated[str | None, Query(alias="device", max_length=36)] = None,
+                      from_seq: Annotated[int, Query(ge=1, le=2**62)] = 1) -> Response:
     """``held``: how many of the site's events the desk holds in quarantine (it cannot apply
-    them); head office flags it for a person to see."""
+    them); head office flags it for a person to see. ``device`` (with ``from_seq``): that
+    desk's events by seq instead, to catch up on a chain that was passed over."""
 
     def work(session: Session) -> PullPage:
         mine = attach(session, device)
         if held:
             note_held(session, mine, held, now=clock())
-        return pull(session, mine, after=after, limit=limit)
+        if desk is not None:
+            return pull_device(session, mine, other=desk, from_seq=from_seq, limit=limit,
+                               now=clock())
+        return pull(session, mine, after=after, limit=limit, now=clock())
 
     return JSONResponse(await db.run(work))

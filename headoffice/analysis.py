@@ -1,0 +1,291 @@
+"""Chain-wide analysis, read from the aggregates ``headoffice.aggregates`` keeps on arrival.
+
+Every number here is a count of cases in a counter table, and each can be drilled down to the
+cases behind it (``cases``, from the per-case rows). Combustion points use a named statistic:
+see ``combustion``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+
+MAX_CASES = 200  # cases listed on one drill-down page
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_keys(now: datetime, weeks: int) -> list[str]:
+    """The last ``weeks`` local Mondays up to this week's, oldest first."""
+    this = monday(now.date())
+    return [(this - timedelta(weeks=n)).isoformat() for n in range(weeks - 1, -1, -1)]
+
+
+def sites(db: Session) -> list[Site]:
+    return list(db.scalars(select(Site).order_by(Site.name)))
+
+
+@dataclass(slots=True)
+class Failures:
+    """Cases by category × site × week: ``counts[(category, week, site_id)]``."""
+
+    weeks: list[str]
+    sites: list[Site]
+    categories: list[str]
+    counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+
+def failures(db: Session, now: datetime, weeks: int, category: str | None,
+             site_ids: Sequence[str] = ()) -> Failures:
+    keys = week_keys(now, weeks)
+    chosen = [s for s in sites(db) if not site_ids or s.id in site_ids]
+    query = (select(WeekCount.category, WeekCount.week, WeekCount.site_id, WeekCount.cases)
+             .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1],
+                    WeekCount.cases > 0))
+    if category is not None:
+        query = query.where(WeekCount.category == category)
+    if site_ids:
+        query = query.where(WeekCount.site_id.in_(site_ids))
+    result = Failures(keys, chosen, [])
+    for cat, week, site_id, cases in db.execute(query):
+        result.counts[(cat, week, site_id)] = cases
+    result.categories = sorted({cat for cat, _, _ in result.counts})
+    return result
+
+
+def hours(db: Session, site_id: str | None) -> dict[tuple[int, int], int]:
+    """Cases opened by local day of the week (Monday 0) and hour, at a site or the chain."""
+    query = select(HourCount.dow, HourCount.hour, func.sum(HourCount.cases)).group_by(
+        HourCount.dow, HourCount.hour)
+    if site_id is not None:
+        query = query.where(HourCount.site_id == site_id)
+    return {(dow, hour): int(total or 0) for dow, hour, total in db.execute(query)}
+
+
+# --- combustion points ---------------------------------------------------------------------
+
+RECENT_WEEKS = 4
+HISTORY_WEEKS = 12
+FALSE_DISCOVERY = 0.05
+
+
+def poisson_tail(observed: int, expected: float) -> float:
+    """P(X >= observed) for X ~ Poisson(expected): how surprising so many cases are."""
+    if observed <= 0:
+        return 1.0
+    if expected <= 0:
+        return 0.0
+    # 1 - P(X <= observed - 1), the terms summed in log space (no overflow at large counts):
+    # log P(X = k) = log P(X = k - 1) + log(expected) - log(k).
+    log_expected = math.log(expected)
+    log_terms = [-expected]
+    for k in range(1, observed):
+        log_terms.append(log_terms[-1] + log_expected - math.log(k))
+    top = max(log_terms)
+    below = math.exp(top) * sum(math.exp(t - top) for t in log_terms)
+    return max(0.0, min(1.0, 1.0 - below))
+
+
+@dataclass(frozen=True, slots=True)
+class Combustion:
+    site: Site
+    category: str
+    recent: int
+    own_expected: float
+    chain_expected: float
+    p_value: float
+    reason: str
+    since: str  # the first of the recent weeks
+
+
+def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
+    """Categories at sites whose last ``RECENT_WEEKS`` weeks stand out against both their own
+    previous ``HISTORY_WEEKS`` weeks and the chain; also how many pairs were tested.
+
+    For each (site, category) with cases in the recent weeks: a one-sided Poisson rate test
+    against its own history (expected = (history + 1) / HISTORY_WEEKS × RECENT_WEEKS; the +1
+    keeps a first-ever case from being infinitely surprising), and one against the chain
+    (expected = the site's recent cases × the category's share of the other sites' recent
+    cases). A pair stands out only if both tests do, so its p-value is the larger of the two
+    (an intersection-union test); the Benjamini–Hochberg procedure then keeps the false
+    discovery rate among those named at ``FALSE_DISCOVERY``.
+    """
+    keys = week_keys(now, RECENT_WEEKS + HISTORY_WEEKS)
+    recent_from = keys[HISTORY_WEEKS]
+    is_recent = WeekCount.week >= recent_from
+    rows = db.execute(select(WeekCount.site_id, WeekCount.category,
+                             func.sum(case((is_recent, WeekCount.cases), else_=0)),
+                             func.sum(case((is_recent, 0), else_=WeekCount.cases)))
+                      .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1])
+                      .group_by(WeekCount.site_id, WeekCount.category)).all()
+    recent: dict[tuple[str, str], int] = {}
+    history: dict[tuple[str, str], int] = {}
+    for site_id, category, recent_cases, history_cases in rows:
+        recent[(site_id, category)] = int(recent_cases or 0)
+        history[(site_id, category)] = int(history_cases or 0)
+    site_total: dict[str, int] = {}
+    category_total: dict[str, int] = {}
+    for (site_id, category), cases in recent.items():
+        site_total[site_id] = site_total.get(site_id, 0) + cases
+        category_total[category] = category_total.get(category, 0) + cases
+    chain_total = sum(site_total.values())
+    by_id = {s.id: s for s in sites(db)}
+    tested: list[tuple[float, Combustion]] = []
+    for (site_id, category), count in recent.items():
+        if count <= 0 or site_id not in by_id:
+            continue
+        own = (history.get((site_id, category), 0) + 1) / HISTORY_WEEKS * RECENT_WEEKS
+        others = chain_total - site_total[site_id]
+        others_here = category_total[category] - count
+        if others <= 0:
+            continue  # no chain to compare with
+        chain = site_total[site_id] * max(others_here, 0.5) / others
+        p_own = poisson_tail(count, own)
+        # Above the rate no pair can be listed at (q × rank / m <= q): the other test is moot.
+        p_chain = poisson_tail(count, chain) if p_own <= FALSE_DISCOVERY else 1.0
+        p_value = max(p_own, p_chain)
+        reason = (f"{count} case(s) in the last {RECENT_WEEKS} weeks: {own:.1f} expected from "
+                  f"its own previous {HISTORY_WEEKS} weeks (p {_p(p_own)}), {chain:.1f} "
+                  f"expected from the chain's share of {category or '(no category)'} "
+                  f"(p {_p(p_chain)})")
+        tested.append((p_value, Combustion(by_id[site_id], category, count, own, chain,
+                                           p_value, reason, recent_from)))
+    return benjamini_hochberg(tested, FALSE_DISCOVERY), len(tested)
+
+
+def _p(value: float) -> str:
+    # 1 - P(X < k) cannot resolve tails below double precision: say "below" instead of 0.
+    return "< 1e-15" if value < 1e-15 else f"= {value:.2g}"
+
+
+def benjamini_hochberg(tested: list[tuple[float, Combustion]], q: float) -> list[Combustion]:
+    """The findings kept at false discovery rate ``q``, smallest p-value first."""
+    ordered = sorted(tested, key=lambda item: item[0])
+    m = len(ordered)
+    cut = 0
+    for rank, (p_value, _) in enumerate(ordered, start=1):
+        if p_value <= q * rank / m:
+            cut = rank
+    return [finding for _, finding in ordered[:cut]]
+
+
+# --- recovery and follow-up ----------------------------------------------------------------
+
+DIMENSIONS = {"gesture": GestureCount.gesture_type, "category": GestureCount.category,
+              "site": GestureCount.site_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    key: str
+    currency: str
+    cases: int
+    recovered: int
+    spend_minor: int
+    followed_up: int
+    recovered_followed_up: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.recovered / self.cases if self.cases else None
+
+    @property
+    def spend_per_recovered(self) -> int | None:
+        return round(self.spend_minor / self.recovered) if self.recovered else None
+
+    @property
+    def rate_with_followup(self) -> float | None:
+        return self.recovered_followed_up / self.followed_up if self.followed_up else None
+
+    @property
+    def rate_without_followup(self) -> float | None:
+        without = self.cases - self.followed_up
+        return (self.recovered - self.recovered_followed_up) / without if without else None
+
+
+def recovery(db: Session, by: str) -> list[Recovery]:
+    """Recovered rate, spend per recovered guest and follow-up, by gesture type, category or
+    site (spend per currency: sites of a chain may count in different ones)."""
+    column = DIMENSIONS[by]
+    query = (select(column, Site.currency, func.sum(GestureCount.cases),
+                    func.sum(GestureCount.recovered), func.sum(GestureCount.spend_minor),
+                    func.sum(GestureCount.followed_up),
+                    func.sum(GestureCount.recovered_followed_up))
+             .join(Site, Site.id == GestureCount.site_id)
+             .group_by(column, Site.currency).order_by(column, Site.currency))
+    return [Recovery(str(key), currency, *(int(v or 0) for v in values))
+            for key, currency, *values in db.execute(query) if values[0]]
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUps:
+    site: Site
+    person: str | None  # None: the whole site
+    due: int
+    done: int
+    on_time: int
+
+
+def followups(db: Session, site_id: str | None = None) -> list[FollowUps]:
+    """Follow-ups due, done, and done within the 20 minutes, per site; and per person at
+    ``site_id`` if given (a chain has thousands of people: one site's at a time)."""
+    by_id = {s.id: s for s in sites(db)}
+    totals = db.execute(select(PersonCount.site_id, func.sum(PersonCount.due),
+                               func.sum(PersonCount.done), func.sum(PersonCount.on_time))
+                        .group_by(PersonCount.site_id)).all()
+    result = [FollowUps(by_id[s], None, int(due or 0), int(done or 0), int(timely or 0))
+              for s, due, done, timely in totals if s in by_id and due]
+    result.sort(key=lambda f: f.site.name)
+    if site_id is None or site_id not in by_id:
+        return result
+    people = db.execute(select(PersonCount.person, PersonCount.due, PersonCount.done,
+                               PersonCount.on_time)
+                        .where(PersonCount.site_id == site_id, PersonCount.due > 0)
+                        .order_by(PersonCount.person)).all()
+    return result + [FollowUps(by_id[site_id], person, due, done, timely)
+                     for person, due, done, timely in people]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    site_id: str | None = None
+    week: str | None = None
+    category: str | None = None
+    dow: int | None = None
+    hour: int | None = None
+    gesture_type: str | None = None
+    person: str | None = None
+    since: str | None = None  # from this week on
+
+
+def cases(db: Session, wanted: CaseFilter) -> list[CaseFact]:
+    """The cases behind a number, newest first (at most ``MAX_CASES``)."""
+    query = select(CaseFact).where(CaseFact.week.is_not(None))
+    if wanted.site_id is not None:
+        query = query.where(CaseFact.site_id == wanted.site_id)
+    if wanted.week is not None:
+        query = query.where(CaseFact.week == wanted.week)
+    if wanted.since is not None:
+        query = query.where(CaseFact.week >= wanted.since)
+    if wanted.category is not None:
+        query = query.where(CaseFact.category == wanted.category)
+    if wanted.dow is not None:
+        query = query.where(CaseFact.dow == wanted.dow)
+    if wanted.hour is not None:
+        query = query.where(CaseFact.hour == wanted.hour)
+    if wanted.gesture_type is not None:
+        query = query.where(CaseFact.gesture_type == (
+            "" if wanted.gesture_type == "none" else wanted.gesture_type))
+    if wanted.person is not None:
+        query = query.where(func.coalesce(CaseFact.done_by, CaseFact.opened_by) == wanted.person,
+                            CaseFact.due_at.is_not(None))
+    return list(db.scalars(query.order_by(CaseFact.opened_at.desc()).limit(MAX_CASES)))
