@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -100,9 +100,11 @@ _SHEET_SCALE = _Scale(body=11, small=9, heading=16, name=15, value=28, code=32)
 class _Styles:
     """Paragraph styles for one slip, built from a scale."""
 
-    def __init__(self, scale: _Scale) -> None:
+    def __init__(self, scale: _Scale, rtl: bool = False) -> None:
         fonts.register()
-        self.scale = scale
+        self.scale, self.rtl = scale, rtl
+        # A slip in a right-to-left language starts its lines on the right, Latin names too.
+        start = TA_RIGHT if rtl else TA_LEFT
         base = ParagraphStyle(
             "base",
             fontName=fonts.REGULAR,
@@ -113,9 +115,9 @@ class _Styles:
             spaceBefore=0,
         )
         self.body = base
-        self.body_left = ParagraphStyle("body_left", base, alignment=TA_LEFT, spaceAfter=5)
+        self.body_left = ParagraphStyle("body_left", base, alignment=start, spaceAfter=5)
         self.small = ParagraphStyle("small", base, fontSize=scale.small, leading=scale.small * 1.3)
-        self.small_left = ParagraphStyle("small_left", self.small, alignment=TA_LEFT)
+        self.small_left = ParagraphStyle("small_left", self.small, alignment=start)
         self.bullet = ParagraphStyle(
             "bullet",
             self.small_left,
@@ -135,7 +137,7 @@ class _Styles:
         self.name = ParagraphStyle(
             "name", base, fontName=fonts.BOLD, fontSize=scale.name, leading=scale.name * 1.25
         )
-        self.name_left = ParagraphStyle("name_left", self.name, alignment=TA_LEFT, spaceAfter=6)
+        self.name_left = ParagraphStyle("name_left", self.name, alignment=start, spaceAfter=6)
         self.bold_left = ParagraphStyle("bold_left", self.body_left, fontName=fonts.BOLD)
         self.banner = ParagraphStyle(
             "banner",
@@ -196,12 +198,16 @@ def _rule(space_after: float = 5) -> HRFlowable:
 
 
 def _details(rows: Sequence[tuple[str, str]], styles: _Styles, width: float) -> Table:
-    """Label/value pairs as a two-column table; long values wrap inside their column."""
+    """Label/value pairs as a two-column table; long values wrap inside their column. Right to
+    left, the label is the right-hand column, read first."""
     data = [
         [_para(_plain(label, LIMIT_SHORT), styles.small_left), _para(value, styles.bold_left)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[width * 0.36, width * 0.64])
+    widths = [width * 0.36, width * 0.64]
+    if styles.rtl:
+        data, widths = [row[::-1] for row in data], widths[::-1]
+    table = Table(data, colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -229,7 +235,7 @@ def voucher_story(slip: VoucherSlip, size: PageSize | str) -> list[Flowable]:
     """The flowables of a voucher slip, top to bottom (exposed so tests can inspect them)."""
     size = PageSize(size)
     scale, width = _geometry(size, _SHEET_VOUCHER_WIDTH)
-    styles = _Styles(scale)
+    styles = _Styles(scale, rtl=is_rtl(slip.labels.title))
     labels = slip.labels
     story: list[Flowable] = []
     if slip.reprint:
@@ -292,7 +298,7 @@ def apology_story(slip: ApologySlip, size: PageSize | str) -> list[Flowable]:
     """The flowables of an apology slip, top to bottom."""
     size = PageSize(size)
     scale, width = _geometry(size, None)
-    styles = _Styles(scale)
+    styles = _Styles(scale, rtl=is_rtl(slip.labels.ask_for))
     labels = slip.labels
     story: list[Flowable] = []
     if slip.reprint:
@@ -358,17 +364,8 @@ def _build(story: list[Flowable], size: PageSize, width: float, title: str, auth
         creator="Amends",
         invariant=1,  # same slip, same bytes: no timestamps or random IDs in the file
     )
-    frame = Frame(
-        margin_x,
-        margin_y,
-        width,
-        page[1] - 2 * margin_y,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="slip",
-    )
+    frame = Frame(margin_x, margin_y, width, page[1] - 2 * margin_y, leftPadding=0,
+                  rightPadding=0, topPadding=0, bottomPadding=0, id="slip")
     doc.addPageTemplates([PageTemplate(id="slip", frames=[frame])])
     doc.build(story)
     return buffer.getvalue()
@@ -378,23 +375,13 @@ def render_voucher(slip: VoucherSlip, size: PageSize | str = PageSize.ROLL80) ->
     """PDF bytes of a voucher slip."""
     size = PageSize(size)
     _, width = _geometry(size, _SHEET_VOUCHER_WIDTH)
-    return _build(
-        voucher_story(slip, size),
-        size,
-        width,
-        _plain(slip.labels.title, LIMIT_SHORT),
-        _plain(slip.site_name, LIMIT_NAME),
-    )
+    return _build(voucher_story(slip, size), size, width, _plain(slip.labels.title, LIMIT_SHORT),
+                  _plain(slip.site_name, LIMIT_NAME))
 
 
 def render_apology(slip: ApologySlip, size: PageSize | str = PageSize.ROLL80) -> bytes:
     """PDF bytes of an apology slip."""
     size = PageSize(size)
     _, width = _geometry(size, None)
-    return _build(
-        apology_story(slip, size),
-        size,
-        width,
-        _plain(slip.site_name, LIMIT_NAME),
-        _plain(slip.site_name, LIMIT_NAME),
-    )
+    return _build(apology_story(slip, size), size, width, _plain(slip.site_name, LIMIT_NAME),
+                  _plain(slip.site_name, LIMIT_NAME))

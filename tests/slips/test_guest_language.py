@@ -5,6 +5,7 @@ fonts embedded; Arabic shaped and read back in reading order."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -188,3 +189,44 @@ def test_the_header_lists_each_language_by_the_name_its_wording_file_gives() -> 
     from desktop.slips.wording import language_names
 
     assert language_names() == LANGUAGE_NAMES
+
+
+def word_boxes(pdf: bytes) -> list[tuple[str, float, float, float]]:
+    """(word, xMin, xMax, yMin) of every word pdftotext finds, in points from the top left."""
+    html = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    return [(unicodedata.normalize("NFKC", word), float(x0), float(x1), float(y0))
+            for x0, y0, x1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
+                r"([^<]*)</word>", html)]
+
+
+def test_a_right_to_left_slip_is_laid_out_from_the_right() -> None:
+    """In Arabic the details read label first from the right (the value to its left), and the
+    letter's lines, Latin names included, start at the right margin; in English, the left."""
+    from desktop.slips import sample_apology, sample_voucher
+
+    def box(pdf: bytes, word: str) -> tuple[float, float, float]:
+        found = [(x0, x1, y0) for text, x0, x1, y0 in word_boxes(pdf) if word in text]
+        assert found, word
+        return found[0]  # the first, top of the page
+
+    def label_beside(pdf: bytes, value: str) -> tuple[float, float]:
+        """The span of the other words on the value's line (its label)."""
+        x0, x1, y0 = box(pdf, value)
+        others = [(a, b) for text, a, b, y in word_boxes(pdf)
+                  if abs(y - y0) < 8 and not (a >= x0 and b <= x1) and text != "Ana"]
+        assert others, value
+        return min(a for a, _ in others), max(b for _, b in others)
+
+    arabic = render_voucher(sample_voucher(language="ar"), "a4")
+    assert box(arabic, "Ribeiro")[1] < label_beside(arabic, "Ribeiro")[0]  # value, then label
+    english = render_voucher(sample_voucher(language="en"), "a4")
+    assert box(english, "Ana")[0] > label_beside(english, "Ribeiro")[1]  # label, then value
+
+    ar_letter, en_letter = (render_apology(sample_apology(language=lang), "a4")
+                            for lang in ("ar", "en"))
+    page_width = float(pypdf.PdfReader(io.BytesIO(ar_letter)).pages[0].mediabox.width)
+    # The guest's name heads the letter: flush right in Arabic, flush left in English.
+    assert box(ar_letter, "Martínez")[1] > page_width - 80
+    assert box(en_letter, "José")[0] < 80
