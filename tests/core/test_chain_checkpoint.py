@@ -52,7 +52,7 @@ def test_start_verifies_only_the_events_since_the_last_start(worked: Path,
     team = Team.__new__(Team)  # the team of the worked desk, without adding people again
     team.desk = desk
     team.agent = next(m for m in desk.staff.roster() if m.name == "Maya Torres")
-    team.pins = {team.agent.id: "1234"}
+    team.pins = {team.agent.id: "5817"}
     _work(desk, team, 3)
     added = desk.event_count() - held
     desk.close()
@@ -68,7 +68,7 @@ def test_start_verifies_only_the_events_since_the_last_start(worked: Path,
 def test_a_tampered_tail_is_caught_at_start(worked: Path, clock: ManualClock) -> None:
     desk = Desk.open(worked, clock)
     agent = next(m for m in desk.staff.roster() if m.name == "Maya Torres")
-    who = desk.shifts.sign_in(agent.id, "1234").on_shift
+    who = desk.shifts.sign_in(agent.id, "5817").on_shift
     assert who is not None
     case_id = desk.cases.open(who, CaseHeader(guest_name="Late Guest"))
     desk.close()

@@ -82,7 +82,7 @@ def test_a_roster_of_one_is_picked(qtbot: QtBot, desk: Desk) -> None:
 
 def test_ctrl_u_in_a_text_field_opens_vouchers_and_keeps_the_text(qtbot: QtBot,
                                                                    window: MainWindow) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     type_keys(qtbot, "Hannah Schmidt")
     seen: list[str] = []
@@ -110,7 +110,7 @@ def test_ctrl_u_in_a_text_field_opens_vouchers_and_keeps_the_text(qtbot: QtBot,
 
 def test_the_last_cases_print_message_is_gone_in_the_next_case(qtbot: QtBot, window: MainWindow,
                                                                desk: Desk) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     type_keys(qtbot, "Hannah Schmidt")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -129,7 +129,7 @@ def test_print_buttons_take_enter_and_have_mnemonics(qtbot: QtBot, window: MainW
     bar = window.panel.gestures.slips
     for button in (bar.print_both, bar.print_voucher, bar.print_apology):
         assert "&" in button.text()
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     type_keys(qtbot, "Hannah Schmidt")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -151,7 +151,7 @@ def test_closing_says_so_and_the_closed_case_cannot_be_edited(qtbot: QtBot, wind
                          ("fix", {"fix_action": "Washer replaced."})):
         desk.cases.complete_step(who, case_id, step, fields)
     desk.cases.complete_step(who, case_id, "followup", {"skipped": "guest unreachable"})
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     window.open_case(case_id)
     panel = window.panel
     panel.root_cause.setCurrentIndex(panel.root_cause.findData("maintenance"))
@@ -177,7 +177,7 @@ def test_the_follow_up_notice_moves_nothing_and_opens_by_keyboard(
     fixed = desk.cases.open(who, CaseHeader("Kenji Watanabe", "Room 907", "Front Desk",
                                            "maintenance", "high"))
     desk.cases.complete_step(who, fixed, "fix", {"fix_action": "Portable units in the room."})
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     type_keys(qtbot, "Another")
     where = window.panel.guest.mapTo(window, QPoint(0, 0))
@@ -194,7 +194,7 @@ def test_the_follow_up_notice_moves_nothing_and_opens_by_keyboard(
 
 # --- finding 14 ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "pin", "enabled"), [("Maya Torres", "1234", False),
+@pytest.mark.parametrize(("name", "pin", "enabled"), [("Maya Torres", "5817", False),
                                                       ("Sam Okoye", "2468", False),
                                                       ("Rita Lang", "1357", True)])
 def test_head_office_is_offered_to_managers_only(qtbot: QtBot, window: MainWindow, name: str,
@@ -214,7 +214,7 @@ def test_a_voucher_grant_prints_at_once_where_the_site_says_so(
     monkeypatch.setattr(slips_ui, "configured_printer", pdf_printers(tmp_path))
 
     desk.settings.set(PRINT_ON_GRANT, True, by=team.sign_in(team.manager))
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     new_case_by_keyboard(qtbot, window)
     type_keys(qtbot, "Hannah Schmidt")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -39,7 +39,7 @@ def slips_printed(folder: Path) -> dict[str, str]:
 
 def test_a_low_severity_case_in_at_most_15_key_actions(qtbot: QtBot, window: MainWindow,
                                                        desk: Desk, printed: Path) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     keys = Keys()
     low_severity_case(window, keys)
     assert keys.count <= LOW_SEVERITY_GOAL, keys.pressed
@@ -61,7 +61,7 @@ def test_a_low_severity_case_in_at_most_15_key_actions(qtbot: QtBot, window: Mai
 
 def test_a_case_over_the_limits_with_approval_in_at_most_25(qtbot: QtBot, window: MainWindow,
                                                             desk: Desk, printed: Path) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     keys = Keys()
     case_with_approval(window, keys, "2468")
     assert keys.count <= WITH_APPROVAL_GOAL, keys.pressed
