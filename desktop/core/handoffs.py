@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import CaseRow, HandoffRow, format_utc
 from desktop.core.cases import _summary, case_row
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.inputs import text
+from desktop.core.inputs import checked_text, text
 from desktop.core.recorder import Recorder
 from desktop.core.review_days import site_zone
 from desktop.core.settings import DEPARTMENTS, Settings
@@ -29,7 +29,9 @@ from desktop.core.site import current_policy
 from desktop.core.staff import active_staff_row, staff_name
 from desktop.core.views import CaseSummary, HandoffView, OnShift
 
-__all__ = ["HandoffRoom", "median_minutes"]
+__all__ = ["MAX_DEPARTMENT", "HandoffRoom", "median_minutes"]
+
+MAX_DEPARTMENT = 64  # a department's name, as it shows in the hand-off list
 
 
 class HandoffRoom:
@@ -42,6 +44,19 @@ class HandoffRoom:
     def departments(self) -> tuple[str, ...]:
         """The departments this site hands cases to (a manager's setting)."""
         return self._settings.get(DEPARTMENTS)
+
+    def set_departments(self, names: Sequence[str], *, by: OnShift) -> tuple[str, ...]:
+        """A manager sets the departments (blank lines and repeats dropped; a case already
+        handed to a department removed here keeps its hand-off). Returns the list kept."""
+        kept: list[str] = []
+        for name in names:
+            clean = " ".join(checked_text(name, "department").split())
+            if len(clean) > MAX_DEPARTMENT:
+                raise DeskError(Refusal.TEXT_TOO_LONG, str(len(clean)))
+            if clean and clean.casefold() not in {k.casefold() for k in kept}:
+                kept.append(clean)
+        self._settings.set(DEPARTMENTS, tuple(kept), by=by)
+        return tuple(kept)
 
     # --- recording ------------------------------------------------------------------------
 

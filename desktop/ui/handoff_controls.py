@@ -9,11 +9,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLayout, QMenu, QMessageBox, QPushButton
 
+from desktop.core.errors import DeskError
 from desktop.core.views import CaseSummary
+from desktop.ui import labels
 from desktop.ui.common import named
-from desktop.ui.handoff_ui import HandedToUsDialog, HandoffDialog, owner_reminder
+from desktop.ui.handoff_ui import (
+    SHIPPED_DEPARTMENTS,
+    HandedToUsDialog,
+    HandoffDialog,
+    department_name,
+    owner_reminder,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -32,15 +40,24 @@ class HandoffControls(QObject):
         self.action = QAction(self.tr("Hand &off this case…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+H"))
         self.action.triggered.connect(self.hand_off)
+        self.departments_action = QAction(self.tr("Hand-off de&partments…"), window)
+        self.departments_action.triggered.connect(self.edit_departments)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.action)
+
+    def add_settings_to(self, menu: QMenu) -> None:
+        """The managers' list of departments, in the Settings menu."""
+        menu.addAction(self.departments_action)
 
     def refresh(self) -> None:
         """The button's count of what waits for the person signed in (or a department)."""
         on_shift = self.window.on_shift
         self.button.setEnabled(on_shift is not None)
         self.action.setEnabled(on_shift is not None)
+        manager = on_shift is not None and on_shift.staff.role == "manager"
+        self.departments_action.setVisible(manager)
+        self.departments_action.setEnabled(manager)
         if on_shift is None:
             return
         count = len(self.window.desk.handoffs.handed_to(on_shift))
@@ -78,3 +95,25 @@ class HandoffControls(QObject):
             return None
         owned = {c.id for c in self.window.desk.handoffs.owner_followups(on_shift)}
         return owner_reminder(self.window.desk, case) if case.id in owned else None
+
+    def edit_departments(self) -> None:
+        """One department per line; the shipped four in the screen's language."""
+        window = self.window
+        on_shift = window.on_shift
+        if on_shift is None or on_shift.staff.role != "manager":
+            return
+        shown = {department_name(key): key for key in SHIPPED_DEPARTMENTS}
+        text, accepted = QInputDialog.getMultiLineText(
+            window, self.tr("Hand-off departments"),
+            self.tr("The departments a case can be handed to, one per line:"),
+            "\n".join(department_name(name) for name in window.desk.handoffs.departments()))
+        if not accepted:
+            return
+        try:
+            kept = window.desk.handoffs.set_departments(
+                [shown.get(line.strip(), line) for line in text.splitlines()], by=on_shift)
+        except DeskError as error:
+            QMessageBox.warning(window, self.tr("Hand-off departments"), labels.desk_error(error))
+            return
+        window.statusBar().showMessage(self.tr("Hand-off departments: %1").replace(
+            "%1", ", ".join(department_name(name) for name in kept) or "–"), 5000)

@@ -33,6 +33,7 @@ from desktop.ui import labels
 from desktop.ui.common import named, time_text
 
 translate = QCoreApplication.translate
+SHIPPED_DEPARTMENTS = ("housekeeping", "maintenance", "kitchen", "duty_manager")
 
 
 def department_name(name: str) -> str:

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.head_office_action.triggered.connect(self.edit_head_office)
         self.settings_menu.addAction(self.head_office_action)
         self.staff_menu = StaffMenu(self, self.settings_menu)
+        self.handoffs.add_settings_to(self.settings_menu)
         # Help works while the desk is locked: IT may need it without anyone's PIN.
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.diagnostics_action = QAction(self.tr("&Diagnostics…"), self)

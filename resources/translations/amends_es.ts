@@ -852,7 +852,7 @@
 <context>
     <name>HandedToUsDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="+113"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+114"/>
         <location line="+1"/>
         <source>Handed to me/us</source>
         <translation>Traspasados a mí/nosotros</translation>
@@ -921,7 +921,7 @@
 <context>
     <name>HandoffControls</name>
     <message>
-        <location filename="../../desktop/ui/handoff_controls.py" line="+28"/>
+        <location filename="../../desktop/ui/handoff_controls.py" line="+36"/>
         <location line="+1"/>
         <source>Handed to me/us</source>
         <translation>Traspasados a mí/nosotros</translation>
@@ -932,7 +932,12 @@
         <translation>Tras&amp;pasar este caso…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Hand-off de&amp;partments…</source>
+        <translation>&amp;Departamentos de traspaso…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Handed to me/us (%1)</source>
         <translation>Traspasados a mí/nosotros (%1)</translation>
     </message>
@@ -945,6 +950,22 @@
         <location line="+4"/>
         <source>Handed off. The follow-up is still yours.</source>
         <translation>Traspasado. El seguimiento sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+9"/>
+        <source>Hand-off departments</source>
+        <translation>Departamentos de traspaso</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>The departments a case can be handed to, one per line:</source>
+        <translation>Los departamentos a los que se puede traspasar un caso, uno por línea:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hand-off departments: %1</source>
+        <translation>Departamentos de traspaso: %1</translation>
     </message>
 </context>
 <context>
@@ -2012,7 +2033,7 @@
         <translation>&amp;Central…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>

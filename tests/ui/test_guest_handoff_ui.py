@@ -4,11 +4,12 @@ ESC/POS printer on 127.0.0.1) in the background, with a clear message when it is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ManualClock
@@ -27,7 +28,7 @@ from tests.ui.test_slips_ui import grant_a_voucher
 
 def test_the_guest_language_is_chosen_in_the_header(qtbot: QtBot, window: MainWindow,
                                                     desk: Desk) -> None:
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     window.new_case()
     panel = window.panel
     assert panel.language.language() == "en"  # the site's (en_US)
@@ -100,7 +101,7 @@ def test_hand_off_take_it_and_the_owner_is_reminded(qtbot: QtBot, window: MainWi
                                                     desk: Desk, team: Team,
                                                     clock: ManualClock) -> None:
     desk.settings.set(IDLE_LOCK_MINUTES, 60.0)  # the clock jumps 21 minutes below
-    sign_in(qtbot, window, "Maya Torres", "1234")
+    sign_in(qtbot, window, "Maya Torres", "5817")
     maya = window.on_shift
     assert maya is not None
     case_id = desk.cases.open(maya, CaseHeader("Ines Castro", "412"))
@@ -156,3 +157,44 @@ def test_a_bad_hand_off_says_why_and_records_nothing(qtbot: QtBot, desk: Desk,
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.message.text() and dialog.handoff_id is None
     assert desk.handoffs.for_case(case_id) == []
+
+
+def test_a_manager_keeps_the_list_of_departments(qtbot: QtBot, window: MainWindow,
+                                                 desk: Desk) -> None:
+    """Settings → Hand-off departments…: one per line, the shipped four in the screen's words;
+    blank lines and repeats dropped; agents do not see it; a name too long is refused."""
+    sign_in(qtbot, window, "Maya Torres", "5817")
+    assert not window.handoffs.departments_action.isVisible()
+    window.lock()
+    sign_in(qtbot, window, "Rita Lang", "1357")
+    action = window.handoffs.departments_action
+    assert action.isVisible() and action.isEnabled()
+
+    def edit(text: str) -> Callable[[QWidget], None]:
+        def act(dialog: QWidget) -> None:
+            box = dialog.findChild(QPlainTextEdit)
+            assert box is not None
+            assert box.toPlainText().splitlines()[:2] == ["Housekeeping", "Maintenance"]
+            box.setPlainText(text)
+            qtbot.keyClick(box, Qt.Key.Key_Tab)  # to the buttons; OK is the default
+            qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        return act
+
+    when_dialog_opens(edit("Housekeeping\nSpa\n\nspa\nKitchen\n"))
+    action.trigger()
+    assert desk.handoffs.departments() == ("housekeeping", "Spa", "kitchen")
+
+    warned: list[str] = []
+
+    def read_warning(box: QWidget) -> None:
+        warned.append(box.findChild(QLabel, "qt_msgbox_label").text())  # type: ignore[union-attr]
+
+    def too_long(dialog: QWidget) -> None:
+        dialog.findChild(QPlainTextEdit).setPlainText("x" * 65)  # type: ignore[union-attr]
+        when_dialog_opens(read_warning)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_dialog_opens(too_long)
+    action.trigger()
+    assert warned and "too long" in warned[0]
+    assert desk.handoffs.departments() == ("housekeeping", "Spa", "kitchen")  # unchanged
