@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+from headoffice.roster import staff_names
 
 MAX_CASES = 200  # cases listed on one drill-down page
 
@@ -233,6 +234,7 @@ class FollowUps:
     due: int
     done: int
     on_time: int
+    name: str = ""  # the person's name, from the site's staff events ("" if none came)
 
 
 def followups(db: Session, site_id: str | None = None) -> list[FollowUps]:
@@ -251,7 +253,8 @@ def followups(db: Session, site_id: str | None = None) -> list[FollowUps]:
                                PersonCount.on_time)
                         .where(PersonCount.site_id == site_id, PersonCount.due > 0)
                         .order_by(PersonCount.person)).all()
-    return result + [FollowUps(by_id[site_id], person, due, done, timely)
+    names = staff_names(db, site_id)
+    return result + [FollowUps(by_id[site_id], person, due, done, timely, names.get(person, ""))
                      for person, due, done, timely in people]
 
 

@@ -157,7 +157,9 @@ def followup(rows: Sequence[FollowUps], now: datetime) -> str:
     for row in rows:
         people = f"/analysis/followup?{urlencode({'site': row.site.id})}"
         who = (f"<a class='people' href='{esc(people)}'>whole site: its people</a>"
-               if row.person is None else f"<code>{esc(row.person)}</code>")
+               if row.person is None else
+               f"{esc(row.name)} <code class='muted'>{esc(row.person[:8])}</code>" if row.name
+               else f"<code>{esc(row.person)}</code>")
         out.append(f"<tr><td>{esc(row.site.name)}</td><td>{who}</td>"
                    f"<td class='num'>{cases_link(row.due, site=row.site.id, person=row.person)}"
                    f"</td><td class='num'>{row.done}</td><td class='num'>"

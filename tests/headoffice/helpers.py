@@ -58,7 +58,8 @@ class Desk:
     own_case: str = dataclasses.field(default_factory=lambda: str(uuid.uuid4()))
 
     def add(self, kind: str = "note.added", *, case_id: str | None = None,
-            payload: Mapping[str, Any] | None = None, at: datetime | None = None) -> Event:
+            payload: Mapping[str, Any] | None = None, at: datetime | None = None,
+            actor: str | None = None) -> Event:
         """Seal the next event of this desk's chain (seq and prev_hash linked). A note without
         a ``case_id`` goes to this desk's own case (a note belongs to a case: its schema)."""
         if case_id is None and kind in CASE_KINDS:
@@ -68,7 +69,7 @@ class Desk:
             at = self.clock
         prev = self.events[-1].hash if self.events else GENESIS_HASH
         event = seal(id=str(uuid.uuid4()), device_id=self.device_id, seq=len(self.events) + 1,
-                     kind=kind, case_id=case_id, actor=str(uuid.uuid4()), at=format_utc(at),
+                     kind=kind, case_id=case_id, actor=actor or str(uuid.uuid4()), at=format_utc(at),
                      payload=dict(payload if payload is not None else {"text": "hello"}),
                      prev_hash=prev)
         self.events.append(event)

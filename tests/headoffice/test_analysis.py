@@ -169,6 +169,25 @@ def test_each_page_drills_down_to_the_cases_behind_its_numbers(
     assert "done late" in admin_get(hq, f"/analysis/cases?site={harbour.id}", token).text
 
 
+def test_follow_ups_per_person_name_the_person(hq: HQ) -> None:
+    """The per-person rows name whoever did the follow-up (from the site's staff events)."""
+    site = hq.add_site("Quay")
+    desk = hq.enrol(site, name="Front")
+    nia = str(uuid.uuid4())
+    desk.add("staff.added", at=OPENED - timedelta(days=1), actor=nia, payload={
+        "staff_id": nia, "name": "Nia Okafor", "role": "agent", "pin_hash": "scrypt$1$1$1$a$b"})
+    case_id = str(uuid.uuid4())
+    desk.add("case.opened", case_id=case_id, at=OPENED, actor=nia,
+             payload={**SAMPLES["case.opened"], "category": "Noise"})
+    desk.add("followup.due", case_id=case_id, at=OPENED, actor=nia,
+             payload={"due_at": format_utc(OPENED + timedelta(minutes=20))})
+    desk.add("followup.done", case_id=case_id, at=OPENED + timedelta(minutes=12), actor=nia,
+             payload={"note": "called"})
+    assert hq.push(desk, desk.events).status_code == 200
+    page = admin_get(hq, f"/analysis/followup?site={site.id}", hq.admin_token()).text
+    assert "Nia Okafor" in page and nia[:8] in page
+
+
 def test_bad_filters_are_refused_plainly(chain: tuple[HQ, Site, Site, list[str]]) -> None:
     hq = chain[0]
     token = hq.admin_token()
