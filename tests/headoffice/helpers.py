@@ -69,7 +69,8 @@ class Desk:
             at = self.clock
         prev = self.events[-1].hash if self.events else GENESIS_HASH
         event = seal(id=str(uuid.uuid4()), device_id=self.device_id, seq=len(self.events) + 1,
-                     kind=kind, case_id=case_id, actor=actor or str(uuid.uuid4()), at=format_utc(at),
+                     kind=kind, case_id=case_id, actor=actor or str(uuid.uuid4()),
+                     at=format_utc(at),
                      payload=dict(payload if payload is not None else {"text": "hello"}),
                      prev_hash=prev)
         self.events.append(event)
