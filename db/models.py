@@ -2,8 +2,8 @@
 
 The ``event`` table is the truth and is only ever inserted into. Every other table under
 "read model" is derived from events and written in the same transaction as the event that
-changes it, so it can be dropped and refolded at any time. Configuration tables (site, staff,
-policy, settings) are not derived from events: head office owns them and pushes new versions.
+changes it, so it can be dropped and refolded at any time; so is the staff roster (from the
+``staff.*`` events). Site, policy and settings are configuration: head office owns them.
 """
 
 from __future__ import annotations
@@ -32,8 +32,7 @@ def format_utc(moment: datetime) -> str:
     """The one text form of a UTC instant: fixed width, so text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every time in Amends is timezone-aware")
-    # isoformat is TIME_FORMAT's text (tests compare them) at a fraction of strftime's cost,
-    # which a refold or a seed of millions of events feels.
+    # isoformat gives TIME_FORMAT's text (tests compare them) far faster than strftime.
     return moment.astimezone(UTC).isoformat(timespec="microseconds")[:26] + "Z"
 
 

@@ -114,14 +114,14 @@ class _OnFirstPaint(QObject):
 def _refuse(app: QApplication, error: BaseException) -> None:
     """Say why the case log cannot be opened, on the UI thread, from the exception itself."""
     from db.errors import StoreError
-    from desktop.ui import labels  # only on this path: the usual start does not need it
+    from desktop.ui import labels, store_labels  # only here: the usual start needs neither
 
     title = app.translate("App", "Amends cannot open its case log")
     if isinstance(error, StoreError):
         # A damaged or newer store, a broken chain: the log keeps the English detail, the
         # person reads the problem in the desk's language, with the file and what to do.
         logging.getLogger("amends").error("cannot open the case log: %s", error)
-        text = labels.store_problem(error)
+        text = store_labels.store_problem(error)
     else:
         log_failure(error, "opening the case log")
         text = labels.unexpected_problem()

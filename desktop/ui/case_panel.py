@@ -63,10 +63,9 @@ class CasePanel(QWidget):
 
         self.head = CaseHeaderForm(desk)
         self.head.choice_changed.connect(self._header_choice_changed)
-        self.guest, self.location, self.outlet = (self.head.guest, self.head.location,
-                                                  self.head.outlet)
-        self.category, self.severity = self.head.category, self.head.severity
-        self.language = self.head.language
+        head = self.head
+        self.guest, self.location, self.outlet = head.guest, head.location, head.outlet
+        self.category, self.severity, self.language = head.category, head.severity, head.language
         self.missing = self.head.missing
         self.clock = named(QLabel(), "caseClock", self.tr("Time since the case opened"))
         self.clock.setStyleSheet("font-size: 18px; font-family: monospace;")
@@ -110,9 +109,8 @@ class CasePanel(QWidget):
         self.root_cause.addItem(self.tr("Choose…"), "")
         for key in categories():
             self.root_cause.addItem(labels.category_name(key), key)
-        self.detail = _text_box("detail", self.tr("Detail for the supervisor"),
-                                self.tr("When, where, which shift, what exactly — so trends "
-                                        "show"))
+        self.detail = _text_box("detail", self.tr("Detail for the supervisor"), self.tr(
+            "When, where, which shift, what exactly — so trends show"))
         self.outcome = named(QComboBox(), "outcome", self.tr("Outcome"))
         for key in OUTCOMES:
             self.outcome.addItem(labels.outcome_name(key), key)

@@ -212,7 +212,7 @@
     <message>
         <location line="-28"/>
         <location line="+4"/>
-        <location filename="../../desktop/ui/case_panel.py" line="+110"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+109"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Cuándo, dónde, qué turno, qué exactamente — para detectar tendencias</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
@@ -1171,7 +1171,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="+29"/>
+        <location filename="../../desktop/ui/labels.py" line="+28"/>
         <source>Listen</source>
         <translation>Escuchar</translation>
     </message>
@@ -1774,7 +1774,7 @@
         <translation>Ese valor no se puede guardar para este ajuste.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../desktop/ui/store_labels.py" line="+24"/>
         <source>The case log %1 is not an Amends database (it may be damaged). Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
         <translation>El registro de casos %1 no es una base de datos de Amends (puede estar dañado). Amends no lo ha modificado. Restáurelo desde una copia de seguridad, o apártelo para empezar un registro nuevo y vacío.</translation>
     </message>
@@ -1804,7 +1804,7 @@
         <translation>El registro de casos %1 ya no se verifica: un evento se modificó después de escribirse. Amends no lo usará ni lo modificará. Ejecute «amends doctor» y restaure el archivo desde una copia de seguridad o pida a la central que restaure este puesto.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location filename="../../desktop/ui/labels.py" line="+13"/>
         <source>%n event(s) from other desks could not be used by this version of Amends and are kept apart; everything else is shown and syncing goes on. Update Amends on this desk; Help → Diagnostics says more.</source>
         <translation>
             <numerusform>%n evento de otros puestos no se ha podido usar con esta versión de Amends y se guarda aparte; todo lo demás se muestra y la sincronización continúa. Actualice Amends en este puesto; Ayuda → Diagnóstico da más detalles.</numerusform>
@@ -1907,7 +1907,7 @@
         <translation>Este puesto no pudo guardar lo que envió la central. Ejecute Ayuda → Diagnóstico.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-130"/>
         <source>This case is already closed.</source>
         <translation>Este caso ya está cerrado.</translation>
     </message>

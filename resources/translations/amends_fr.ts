@@ -212,7 +212,7 @@
     <message>
         <location line="-28"/>
         <location line="+4"/>
-        <location filename="../../desktop/ui/case_panel.py" line="+110"/>
+        <location filename="../../desktop/ui/case_panel.py" line="+109"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Quand, où, quelle équipe, quoi exactement — pour repérer les tendances</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -1171,7 +1171,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/ui/labels.py" line="+29"/>
+        <location filename="../../desktop/ui/labels.py" line="+28"/>
         <source>Listen</source>
         <translation>Écouter</translation>
     </message>
@@ -1774,7 +1774,7 @@
         <translation>Cette valeur ne peut pas être enregistrée pour ce réglage.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../desktop/ui/store_labels.py" line="+24"/>
         <source>The case log %1 is not an Amends database (it may be damaged). Amends has not changed it. Restore it from a backup, or move it aside to start a new, empty log.</source>
         <translation>Le journal des dossiers %1 n&apos;est pas une base de données Amends (il est peut-être endommagé). Amends ne l&apos;a pas modifié. Restaurez-le depuis une sauvegarde, ou mettez-le de côté pour commencer un journal neuf et vide.</translation>
     </message>
@@ -1804,7 +1804,7 @@
         <translation>Le journal des dossiers %1 ne se vérifie plus : un événement a été modifié après son écriture. Amends ne l&apos;utilisera ni ne le modifiera. Lancez « amends doctor », puis restaurez le fichier depuis une sauvegarde ou demandez au siège de restaurer ce poste.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location filename="../../desktop/ui/labels.py" line="+13"/>
         <source>%n event(s) from other desks could not be used by this version of Amends and are kept apart; everything else is shown and syncing goes on. Update Amends on this desk; Help → Diagnostics says more.</source>
         <translation>
             <numerusform>%n événement d&apos;autres postes n&apos;a pas pu être utilisé par cette version d&apos;Amends et est mis à part ; tout le reste est affiché et la synchronisation continue. Mettez Amends à jour sur ce poste ; Aide → Diagnostic en dit plus.</numerusform>
@@ -1907,7 +1907,7 @@
         <translation>Ce poste n&apos;a pas pu enregistrer ce que le siège a envoyé. Lancez Aide → Diagnostic.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-130"/>
         <source>This case is already closed.</source>
         <translation>Ce dossier est déjà clôturé.</translation>
     </message>

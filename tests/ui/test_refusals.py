@@ -17,7 +17,7 @@ from db.store import StoreError, StoreProblem
 from desktop.core.budget import ApprovalRefusal
 from desktop.core.errors import DeskError, Refusal
 from desktop.sync.errors import SyncError, SyncProblem
-from desktop.ui import labels
+from desktop.ui import labels, store_labels
 from desktop.ui.app import install_translations, remove_translations
 
 RAW_DETAIL = "ValueError: the keychain said no"
@@ -91,7 +91,7 @@ def test_no_screen_shows_an_exception_as_text() -> None:
 @pytest.mark.parametrize("language", ["en", "es", "fr"], indirect=True)
 def test_every_store_and_sync_problem_is_worded(language: str, tmp_path: Path) -> None:
     for problem in StoreProblem:
-        text = labels.store_problem(StoreError("English detail", problem=problem,
+        text = store_labels.store_problem(StoreError("English detail", problem=problem,
                                                path=tmp_path / "amends.sqlite3"))
         assert str(tmp_path) in text and "English detail" not in text and "%1" not in text
     for sync in SyncProblem:
@@ -102,11 +102,11 @@ def test_every_store_and_sync_problem_is_worded(language: str, tmp_path: Path) -
 @pytest.mark.parametrize("lang", ["es", "fr"])
 def test_every_store_and_sync_problem_is_translated(qapp: QApplication, lang: str) -> None:
     path = Path("amends.sqlite3")
-    source = ([labels.store_problem(StoreError("", problem=p, path=path)) for p in StoreProblem]
-              + [labels.sync_problem_text(p) for p in SyncProblem])
+    source = ([store_labels.store_problem(StoreError("", problem=p, path=path))
+               for p in StoreProblem] + [labels.sync_problem_text(p) for p in SyncProblem])
     install_translations(qapp, {"es": "es_ES", "fr": "fr_FR"}[lang])
     try:
-        translated = ([labels.store_problem(StoreError("", problem=p, path=path))
+        translated = ([store_labels.store_problem(StoreError("", problem=p, path=path))
                        for p in StoreProblem] + [labels.sync_problem_text(p) for p in SyncProblem])
     finally:
         remove_translations(qapp)
