@@ -33,6 +33,7 @@ class FakePrinter:
         self.server.settimeout(20)
         self.port = self.server.getsockname()[1]
         self.jobs: list[bytes] = []
+        self.received = threading.Event()
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -49,10 +50,14 @@ class FakePrinter:
                     while chunk := connection.recv(65536):
                         chunks.append(chunk)
                     self.jobs.append(b"".join(chunks))
+                    self.received.set()
         except OSError:
             return  # closed at the end of the test
 
     def job(self) -> bytes:
+        # The sender may be done while its connection still waits to be accepted: wait for
+        # the job before closing (closing first would drop a connection not yet accepted).
+        self.received.wait(30)
         self.server.close()
         self.thread.join(10)
         assert len(self.jobs) == 1
