@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 "$bin/python" tools/playbook_strings.py
 ts=()
-for lang in es fr; do ts+=("resources/translations/amends_$lang.ts"); done
+for lang in es fr ar; do ts+=("resources/translations/amends_$lang.ts"); done
 # -no-obsolete: a string removed from the code leaves the .ts instead of lingering there.
 "$bin/pyside6-lupdate" -no-obsolete -locations relative desktop/ui/*.py \
     tools/playbook_strings_generated.py -ts "${ts[@]}"

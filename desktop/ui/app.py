@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 # The translators in use, so a change of language removes the previous ones first.
 _TRANSLATORS: list[QTranslator] = []
+_SHOWN = ["en"]  # the language of the translation in use
 
 
 def install_translations(app: QApplication, locale_name: str | None = None) -> QLocale:
@@ -55,24 +56,41 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
 
     The language is decided before any window is built (``run_app`` reads the site's locale
     from the store first), so no screen needs retranslating. A language without a
-    translation falls back to the English source strings. Returns the locale chosen, which
-    also becomes Qt's default (number fields, Qt's own dialogs).
+    translation falls back to the English source strings, Qt's own included, and so reads
+    left to right: the layout direction follows the language actually shown, never the
+    locale alone (a Hebrew site without a Hebrew translation would mirror English screens).
+    Returns the locale chosen, which also becomes Qt's default (number fields, money).
     """
     import resources
 
     locale = QLocale(locale_name) if locale_name else QLocale.system()
     remove_translations(app)
     QLocale.setDefault(locale)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(locale, "qtbase", "_",
-                          QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
-        _TRANSLATORS.append(qt_translator)
     ours = QTranslator(app)
     if ours.load(locale, "amends", "_", str(resources.path("translations"))):
+        qt_translator = QTranslator(app)
+        if qt_translator.load(locale, "qtbase", "_",
+                              QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_translator)
+            _TRANSLATORS.append(qt_translator)
         app.installTranslator(ours)
         _TRANSLATORS.append(ours)
+    # Set, not left to Qt: Qt would take it from its own translation's direction.
+    app.setLayoutDirection(shown_direction(ours))
+    _SHOWN[0] = "en" if ours.isEmpty() else ours.language()
     return locale
+
+
+def shown_language() -> str:
+    """The language the screens are shown in: the translation loaded, else English."""
+    return _SHOWN[0]
+
+
+def shown_direction(translator: QTranslator) -> Qt.LayoutDirection:
+    """Right to left only when the desk's words are in a right-to-left language."""
+    if translator.isEmpty():
+        return Qt.LayoutDirection.LeftToRight
+    return QLocale(translator.language()).textDirection()
 
 
 def remove_translations(app: QApplication) -> None:
@@ -80,6 +98,8 @@ def remove_translations(app: QApplication) -> None:
     for old in _TRANSLATORS:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
+    _SHOWN[0] = "en"
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def open_desk(data_dir: Path, *, demo: bool) -> Desk:

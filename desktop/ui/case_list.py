@@ -136,7 +136,7 @@ class CaseListPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._fit_headers()
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.search.textChanged.connect(lambda _text: self.refresh())
@@ -148,6 +148,15 @@ class CaseListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+
+    def _fit_headers(self) -> None:
+        """No column title is ever cut ("Habitación / mesa" in a narrow pane): the columns
+        take their contents' width, at least their title's; the guest's takes what is left
+        but never less than its own title."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CaseListModel.GUEST, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(header.sectionSizeHint(CaseListModel.GUEST))
 
     def refresh(self) -> None:
         rows = self.desk.cases.summaries(status=self.filter.currentData(),

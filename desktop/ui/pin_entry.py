@@ -73,6 +73,8 @@ class PinPad(QWidget):
     def __init__(self, fields: list[QLineEdit], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fields = fields
+        # A keypad reads 1-2-3 in every language: never mirrored under right-to-left.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, digit in enumerate("1234567890"):

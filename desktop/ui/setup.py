@@ -1,13 +1,16 @@
-"""First start with an empty data dir: create your site, or try the demo site."""
+"""First start with an empty data dir: create your site, or try the demo site.
+
+Locale and time zone are searchable lists (type any part of a name or code); a field's
+error goes as soon as that field is right again.
+"""
 
 from __future__ import annotations
 
-from zoneinfo import available_timezones
-
-from PySide6.QtCore import QLocale, QTimeZone
+from PySide6.QtCore import QLocale, Qt, QTimeZone
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -20,8 +23,31 @@ from PySide6.QtWidgets import (
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
-from desktop.core.inputs import locale_ok, site_problems
+from desktop.core.inputs import site_problems
+from desktop.core.site_choices import (
+    Choice,
+    default_locale,
+    find_choice,
+    locale_choices,
+    zone_choices,
+)
+from desktop.ui.app import shown_language
 from desktop.ui.common import named
+
+
+def searchable(combo: QComboBox, choices: tuple[Choice, ...], current: str) -> QComboBox:
+    """An editable list of (code, label) that finds any part of a label as it is typed."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    for code, label in choices:
+        combo.addItem(label, code)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
 
 
 class SetupDialog(QDialog):
@@ -45,16 +71,16 @@ class SetupDialog(QDialog):
         self.currency = named(QLineEdit(iso), "siteCurrency", self.tr("Currency (ISO code)"))
         self.currency.setMaxLength(3)
         self.currency.setValidator(QRegularExpressionValidator(r"[A-Za-z]{0,3}", self.currency))
-        self.timezone = named(QComboBox(), "siteTimezone", self.tr("Time zone"))
-        self.timezone.setEditable(True)
-        self.timezone.addItems(sorted(available_timezones()))
+        language = shown_language()
+        self.zones = zone_choices(language)
         system_zone = bytes(QTimeZone.systemTimeZoneId()).decode() or "UTC"
-        self.timezone.setCurrentText(system_zone if system_zone in available_timezones()
-                                     else "UTC")
+        self.timezone = searchable(named(QComboBox(), "siteTimezone", self.tr("Time zone")),
+                                   self.zones, find_choice(system_zone, self.zones) or "UTC")
         # Qt names the POSIX locale "C", which is no locale to format money in.
-        self.locale_field = named(QLineEdit(system.name() if locale_ok(system.name())
-                                            else "en_US"), "siteLocale",
-                            self.tr("Language and number format"))
+        self.locales = locale_choices(language)
+        self.locale_field = searchable(
+            named(QComboBox(), "siteLocale", self.tr("Language and number format")),
+            self.locales, default_locale(system.name(), self.locales))
         self.manager = named(QLineEdit(), "managerName", self.tr("First manager's name"))
         self.pin = named(QLineEdit(), "managerPin", self.tr("Manager PIN"))
         self.pin_again = named(QLineEdit(), "managerPinAgain", self.tr("Manager PIN again"))
@@ -98,6 +124,40 @@ class SetupDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        for field in (self.name, self.currency, self.manager, self.pin, self.pin_again):
+            field.textChanged.connect(self._recheck)
+        for combo in (self.timezone, self.locale_field):
+            combo.currentTextChanged.connect(self._recheck)
+        self.kind.currentIndexChanged.connect(self._recheck)
+
+    def _values(self) -> dict[str, str]:
+        """The form as the store takes it; a locale or zone not in its list is kept as typed
+        (so it is refused), and the site's locale is the code, never the label."""
+        zone, locale = self.timezone.currentText(), self.locale_field.currentText()
+        return {
+            "name": self.name.text(), "kind": self.kind.currentData(),
+            "currency": self.currency.text().upper(),
+            "timezone": find_choice(zone, self.zones) or zone.strip() or "?",
+            "manager_name": self.manager.text(), "manager_pin": self.pin.text(),
+            "locale": find_choice(locale, self.locales) or locale.strip() or "?",
+        }
+
+    def _problems(self, values: dict[str, str]) -> list[str]:
+        problems = site_problems(**values)
+        if find_choice(values["locale"], self.locales) is None and "locale" not in problems:
+            problems.append("locale")
+        if find_choice(values["timezone"], self.zones) is None and "timezone" not in problems:
+            problems.append("timezone")
+        if self.pin.text() != self.pin_again.text():
+            problems.append("pin_again")
+        return problems
+
+    def _recheck(self) -> None:
+        """An error shown goes as soon as its field is right; none appears while typing."""
+        problems = self._problems(self._values())
+        for key, label in self.errors.items():
+            if key not in problems:
+                label.clear()
 
     def _show_errors(self, problems: list[str]) -> None:
         words = {
@@ -115,15 +175,8 @@ class SetupDialog(QDialog):
             label.setText(words.get(key, "") if key in problems else "")
 
     def create_site(self) -> None:
-        values = {
-            "name": self.name.text(), "kind": self.kind.currentData(),
-            "currency": self.currency.text().upper(), "timezone": self.timezone.currentText(),
-            "manager_name": self.manager.text(), "manager_pin": self.pin.text(),
-            "locale": self.locale_field.text().strip() or "en_US",
-        }
-        problems = site_problems(**values)
-        if self.pin.text() != self.pin_again.text():
-            problems.append("pin_again")
+        values = self._values()
+        problems = self._problems(values)
         self._show_errors(problems)
         if problems:
             return

@@ -106,7 +106,12 @@ class SignInScreen(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
 
-        pad = QGridLayout()
+        # A keypad reads 1-2-3 in every language: never mirrored under right-to-left.
+        pad_box = QWidget()
+        pad_box.setObjectName("pinPad")
+        pad_box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        pad = QGridLayout(pad_box)
+        pad.setContentsMargins(0, 0, 0, 0)
         for index, digit in enumerate("123456789"):
             pad.addWidget(self._pad_button(digit), index // 3, index % 3)
         clear = named(QPushButton(self.tr("Clear")), "pinClear", self.tr("Clear PIN"))
@@ -120,7 +125,7 @@ class SignInScreen(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.pin)
-        right.addLayout(pad)
+        right.addWidget(pad_box)
         right.addWidget(self.message)
         right.addStretch(1)
         row = QHBoxLayout()

@@ -42,7 +42,7 @@ def test_setup_sign_in_whole_case_and_restart(qtbot: QtBot, data_dir: Path, cloc
     setup.currency.clear()
     qtbot.keyClicks(setup.currency, "usd")
     setup.timezone.setCurrentText("America/New_York")
-    setup.locale_field.setText("en_US")
+    setup.locale_field.setCurrentText("en_US")
     qtbot.keyClicks(setup.manager, "Rita Lang")
     qtbot.keyClicks(setup.pin, "1357")
     qtbot.keyClicks(setup.pin_again, "1357")
