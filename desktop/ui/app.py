@@ -77,12 +77,13 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
         _TRANSLATORS.append(ours)
     # Set, not left to Qt: Qt would take it from its own translation's direction.
     app.setLayoutDirection(shown_direction(ours))
-    _SHOWN[0] = "en" if ours.isEmpty() else ours.language()
+    _SHOWN[0] = "en" if ours.isEmpty() else ours.language().replace("-", "_").split("_")[0]
     return locale
 
 
 def shown_language() -> str:
-    """The language the screens are shown in: the translation loaded, else English."""
+    """The language the screens are shown in ("ar", "es"): the translation loaded, else
+    English."""
     return _SHOWN[0]
 
 

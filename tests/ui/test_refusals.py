@@ -1,7 +1,7 @@
 """Every refusal of the desk has wording a person understands, in every shipped language.
 
 ``desktop.core.errors.Refusal`` is the one list of reasons the core refuses; each member must
-have an English sentence, translated into Spanish and French, that never shows the raw code
+have an English sentence, translated into Spanish, French and Arabic, that never shows the raw code
 or the raw detail (which is for logs and may be English or a typed value).
 """
 
@@ -21,13 +21,14 @@ from desktop.ui import labels, store_labels
 from desktop.ui.app import install_translations, remove_translations
 
 RAW_DETAIL = "ValueError: the keychain said no"
+LOCALES = {"es": "es_ES", "fr": "fr_FR", "ar": "ar_BH"}
 
 
 @pytest.fixture
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     lang: str = request.param
     if lang != "en":
-        install_translations(qapp, {"es": "es_ES", "fr": "fr_FR"}[lang])
+        install_translations(qapp, LOCALES[lang])
     yield lang
     remove_translations(qapp)
 
@@ -36,7 +37,7 @@ def english(refusal: Refusal, detail: str = "") -> str:
     return labels.refusal_text(refusal, detail)
 
 
-@pytest.mark.parametrize("language", ["en", "es", "fr"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "es", "fr", "ar"], indirect=True)
 @pytest.mark.parametrize("refusal", list(Refusal), ids=lambda r: r.value)
 def test_every_refusal_is_worded(language: str, refusal: Refusal) -> None:
     text = labels.desk_error(DeskError(refusal, RAW_DETAIL))
@@ -48,10 +49,10 @@ def test_every_refusal_is_worded(language: str, refusal: Refusal) -> None:
         assert RAW_DETAIL not in text  # nor an untranslated detail
 
 
-@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("lang", ["es", "fr", "ar"])
 def test_every_refusal_is_translated(qapp: QApplication, lang: str) -> None:
     source = {refusal: english(refusal) for refusal in Refusal}
-    install_translations(qapp, {"es": "es_ES", "fr": "fr_FR"}[lang])
+    install_translations(qapp, LOCALES[lang])
     try:
         untranslated = [r.value for r in Refusal if labels.refusal_text(r) == source[r]]
     finally:
@@ -88,7 +89,7 @@ def test_no_screen_shows_an_exception_as_text() -> None:
     assert found == []
 
 
-@pytest.mark.parametrize("language", ["en", "es", "fr"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "es", "fr", "ar"], indirect=True)
 def test_every_store_and_sync_problem_is_worded(language: str, tmp_path: Path) -> None:
     for problem in StoreProblem:
         text = store_labels.store_problem(StoreError("English detail", problem=problem,
@@ -99,12 +100,12 @@ def test_every_store_and_sync_problem_is_worded(language: str, tmp_path: Path) -
         assert text.strip() and "English detail" not in text
 
 
-@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("lang", ["es", "fr", "ar"])
 def test_every_store_and_sync_problem_is_translated(qapp: QApplication, lang: str) -> None:
     path = Path("amends.sqlite3")
     source = ([store_labels.store_problem(StoreError("", problem=p, path=path))
                for p in StoreProblem] + [labels.sync_problem_text(p) for p in SyncProblem])
-    install_translations(qapp, {"es": "es_ES", "fr": "fr_FR"}[lang])
+    install_translations(qapp, LOCALES[lang])
     try:
         translated = ([store_labels.store_problem(StoreError("", problem=p, path=path))
                        for p in StoreProblem] + [labels.sync_problem_text(p) for p in SyncProblem])

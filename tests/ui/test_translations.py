@@ -1,5 +1,8 @@
 """Languages: the .ts files are complete and current, and a whole case runs in Spanish.
 
+Arabic is checked as completely as Spanish and French here; its screens (right to left) are
+read in tests/ui/test_right_to_left.py.
+
 The Spanish run signs in, opens a case, goes through every step, asks for a supervisor's
 approval, follows up and closes, and at each point reads every text a person can see or a
 screen reader announces (labels, buttons, placeholders, tooltips, accessible names, list and
@@ -43,10 +46,17 @@ from tests.conftest import REPO, Team, make_desk
 from tests.ui.conftest import show_active, sign_in, when_dialog_opens
 
 TRANSLATIONS = REPO / "resources" / "translations"
-LANGUAGES = ("es", "fr")
+LANGUAGES = ("es", "fr", "ar")
+# The counts each language's plural forms are for, in Qt's order: Spanish and French say "one"
+# and "other"; Arabic has six forms (none, one, two, a few, many, other).
+PLURAL_SAMPLES = {"es": (1, 2), "fr": (1, 2), "ar": (0, 1, 2, 3, 11, 100)}
+# Arabic says none, one and two in words ("حدثان"), without the number.
+PLURAL_IN_WORDS = {"es": 0, "fr": 0, "ar": 3}
 # Words that are the same in Spanish as in English, on purpose: the product's name, "PIN"
 # (what Spanish front desks say), the paper size, and two words Spanish shares with English.
 SAME_IN_SPANISH = {"Amends", "PIN", "A4", "Hotel", "Supervisor"}
+# Arabic keeps the product's name and the paper sizes' names.
+SAME_IN_ARABIC = {"Amends", "A4", "Letter", "%1: %2"}
 PLACEHOLDER = re.compile(r"%[0-9n]")
 
 
@@ -73,18 +83,37 @@ def test_every_string_is_translated_with_its_placeholders(lang: str) -> None:
         assert node is not None and node.get("type") is None, (context, source, "unfinished")
         forms = translations_of(message)
         if message.get("numerus") == "yes":
-            assert len(forms) == 2, (context, source)  # one / other, in Spanish and French
-        for form in forms:
+            assert len(forms) == len(PLURAL_SAMPLES[lang]), (context, source)
+        for number, form in enumerate(forms):
             assert form.strip(), (context, source)
-            assert sorted(PLACEHOLDER.findall(form)) == sorted(
-                set(PLACEHOLDER.findall(source))) or (
+            wanted = sorted(set(PLACEHOLDER.findall(source)))
+            if message.get("numerus") == "yes" and number < PLURAL_IN_WORDS[lang]:
+                wanted = [p for p in wanted if p != "%n"]
+                assert sorted(p for p in PLACEHOLDER.findall(form) if p != "%n") == wanted, (
+                    context, source, form)
+                continue
+            assert sorted(PLACEHOLDER.findall(form)) == wanted or (
                 "%n" in source and "%n" in form), (context, source, form)
+            # An accelerator (&) stays one in the translation, where the source has one.
+            assert ("&" in source.replace("&&", "")) == ("&" in form.replace("&&", "")) \
+                or "Food & beverage" in source, (context, source, form)
 
 
 def test_spanish_keeps_english_only_where_spanish_says_the_same() -> None:
     same = {source for _c, source, message in messages("es")
             if translations_of(message) == [source]}
     assert same <= SAME_IN_SPANISH
+
+
+def test_arabic_keeps_english_only_for_names_and_paper_sizes() -> None:
+    same = {source for _c, source, message in messages("ar")
+            if translations_of(message) == [source]}
+    assert same <= SAME_IN_ARABIC
+    # Every other string is written in Arabic letters, not left in Latin ones.
+    latin_only = [source for _c, source, message in messages("ar")
+                  for form in translations_of(message)
+                  if source not in SAME_IN_ARABIC and not re.search("[\u0600-\u06ff]", form)]
+    assert latin_only == []
 
 
 def _tool(name: str) -> str:
@@ -125,7 +154,8 @@ def test_the_compiled_qm_files_say_what_the_ts_files_say(lang: str) -> None:
     for context, source, message in messages(lang):
         forms = translations_of(message)
         if message.get("numerus") == "yes":
-            got = [translator.translate(context, source, None, n) for n in (1, 2)]
+            got = [translator.translate(context, source, None, n)
+                   for n in PLURAL_SAMPLES[lang]]
         else:
             got = [translator.translate(context, source)]
         assert got == forms, (context, source, "run tools/update_translations.sh")
