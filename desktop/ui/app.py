@@ -65,7 +65,7 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
 
     locale = QLocale(locale_name) if locale_name else QLocale.system()
     remove_translations(app)
-    QLocale.setDefault(locale)
+    QLocale.setDefault(latin_digits(locale))
     ours = QTranslator(app)
     if ours.load(locale, "amends", "_", str(resources.path("translations"))):
         qt_translator = QTranslator(app)
@@ -85,6 +85,22 @@ def shown_language() -> str:
     """The language the screens are shown in ("ar", "es"): the translation loaded, else
     English."""
     return _SHOWN[0]
+
+
+def latin_digits(locale: QLocale) -> QLocale:
+    """``locale``, or the nearest one of its language that writes 0-9 with a decimal point.
+
+    Money, slips and what is typed use 0-9 (Babel's digits); Qt would write spin boxes and
+    dates of an Arabic (Bahrain) site in Arabic-Indic digits (٢٠), beside money in 0-9 on the
+    same screen. The language, and so month and day names, stays the site's.
+    """
+    if locale.zeroDigit() == "0":
+        return locale
+    same_language = QLocale.matchingLocales(locale.language(), QLocale.Script.AnyScript,
+                                            QLocale.Country.AnyCountry)
+    latin = [other for other in same_language if other.zeroDigit() == "0"]
+    latin.sort(key=lambda other: other.decimalPoint() != ".")
+    return latin[0] if latin else locale
 
 
 def shown_direction(translator: QTranslator) -> Qt.LayoutDirection:

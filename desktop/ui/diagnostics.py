@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QLocale, Signal, qVersion
+from PySide6.QtCore import QLocale, Qt, Signal, qVersion
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,11 +36,20 @@ from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
 from desktop.sync.health import probe_head_office
 from desktop.ui import labels
+from desktop.ui.app import shown_language
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.printing import list_printers
 
 _COLOURS = {Status.OK: "#2e7d32", Status.WARN: "#8a5300", Status.FAIL: "#b00020"}
+
+
+def _english(text: str) -> str:
+    """A check's English words (for IT) read left to right on a right-to-left screen too:
+    isolated, so paths and figures keep their order ("70.0 GiB free", not "GiB free 70.0")."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return f"\u2066{text}\u2069"
+    return text
 
 
 def report_text(data_dir: Path, checks: list[Check]) -> str:
@@ -50,7 +59,7 @@ def report_text(data_dir: Path, checks: list[Check]) -> str:
         f"Python {platform.python_version()} · PySide6 {pyside_version} · Qt {qVersion()}",
         f"{platform.system()} {platform.release()} ({platform.machine()})"
         f"{' · frozen' if getattr(sys, 'frozen', False) else ''}",
-        f"Language: {QLocale().name()}",
+        f"Language: {shown_language()} · formats {QLocale().name()}",
         f"Data dir: {data_dir}",
         f"Log: {log_path(data_dir)}",
         "",
@@ -159,9 +168,9 @@ class DiagnosticsDialog(QDialog):
             status = QTableWidgetItem(self._status_word(check.status))
             status.setForeground(QBrush(QColor(_COLOURS[check.status])))
             self.table.setItem(row, 0, status)
-            self.table.setItem(row, 1, QTableWidgetItem(check.name))
-            detail = QTableWidgetItem(check.detail)
-            detail.setToolTip(check.detail)
+            self.table.setItem(row, 1, QTableWidgetItem(_english(check.name)))
+            detail = QTableWidgetItem(_english(check.detail))
+            detail.setToolTip(_english(check.detail))
             self.table.setItem(row, 2, detail)
         failed = sum(1 for check in self.checks if check.status is Status.FAIL)
         warned = sum(1 for check in self.checks if check.status is Status.WARN)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+139"/>
+        <location filename="../../desktop/ui/app.py" line="+140"/>
         <source>Amends cannot open its case log</source>
         <translation>لا يستطيع Amends فتح سجل الحالات</translation>
     </message>
@@ -1025,7 +1025,7 @@
     <message>
         <location line="-41"/>
         <source>Housekeeping</source>
-        <translation>التدبير المنزلي</translation>
+        <translation>التدبير الفندقي</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1336,7 +1336,7 @@
     <message>
         <location line="+1"/>
         <source>Housekeeping</source>
-        <translation>التدبير المنزلي</translation>
+        <translation>التدبير الفندقي</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2006,7 +2006,7 @@
     <message>
         <location line="+5"/>
         <source>&amp;Lock</source>
-        <translation>&amp;قفل</translation>
+        <translation>ق&amp;فل</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3580,7 +3580,7 @@
     <message>
         <location line="+2"/>
         <source>Change &amp;my PIN…</source>
-        <translation>تغيير &amp;رمزي السري…</translation>
+        <translation>&amp;تغيير رمزي السري…</translation>
     </message>
     <message>
         <location line="+31"/>

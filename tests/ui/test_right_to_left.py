@@ -82,6 +82,27 @@ def test_back_to_english_is_back_to_left_to_right(qapp: QApplication) -> None:
     QLocale.setDefault(QLocale("en_US"))
 
 
+def test_an_arabic_site_writes_numbers_in_the_digits_its_money_uses(
+        speak, tmp_path: Path, clock: ManualClock) -> None:
+    """Babel writes the money 0-9; Qt's spin boxes and dates must not write ٢٠ beside it."""
+    from desktop.ui.common import money
+
+    desk = site(tmp_path, clock, "ar_BH", "BHD")
+    speak("ar_BH")
+    here = QLocale()
+    assert here.language() == QLocale.Language.Arabic
+    assert here.toString(1234.5) == "1,234.5" and here.toString(20) == "20"
+    assert here.monthName(11) == "نوفمبر"  # the words stay Arabic
+    assert re.fullmatch(r"\u200f?2,000\.000\s?د\.ب\.\u200f?", money(desk.site.info(), 2000000))
+    desk.close()
+
+
+@pytest.mark.parametrize("locale", ["es_ES", "ar_MA", "he_IL", "en_US"])
+def test_a_site_already_writing_0_to_9_keeps_its_own_formats(speak, locale: str) -> None:
+    speak(locale)
+    assert QLocale().name() == locale
+
+
 def centre_x(widget: QWidget, root: QWidget) -> int:
     return widget.mapTo(root, widget.rect().center()).x()
 
