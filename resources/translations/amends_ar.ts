@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+140"/>
+        <location filename="../../desktop/ui/app.py" line="+156"/>
         <source>Amends cannot open its case log</source>
         <translation>لا يستطيع Amends فتح سجل الحالات</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+76"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+85"/>
         <source>Diagnostics</source>
         <translation>التشخيص</translation>
     </message>
@@ -788,7 +788,7 @@
     <message>
         <location line="+2"/>
         <source>Needs approval: %1.</source>
-        <translation>تحتاج إلى موافقة: %1.</translation>
+        <translation>تحتاج إلى موافقة: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2066,7 +2066,7 @@
     <message>
         <location line="+3"/>
         <source>For %1 this stay: %2.</source>
-        <translation>لـ %1 في هذه الإقامة: %2.</translation>
+        <translation>لـ %1 في هذه الإقامة: %2</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -21,7 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pin_entry import ChangePinDialog
 from desktop.ui.setup import SetupDialog
 from tests.conftest import Team, make_desk
-from tests.ui.conftest import show_active, sign_in
+from tests.ui.conftest import show_active, sign_in, when_dialog_opens
 from tests.ui.test_translations import english_left
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
@@ -181,6 +181,34 @@ def test_an_arabic_desk_shows_no_english_and_money_reads_sensibly(
     assert panel.next.text() == "تم الاستماع — التالي (Ctrl+Enter)"
     # Money in Bahraini dinars, three decimals, in the site's format.
     assert re.search(r"\d+\.000\sد\.ب\.", window.budget.text()), window.budget.text()
+    qtbot.keyClicks(panel.account, "Smoke in the room.")
+    qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    problems += [("apologise", *item) for item in english_left(window, ignore)]
+    qtbot.keyClicks(panel.apology, "In person.")
+    qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    problems += [("review", *item) for item in english_left(window, ignore)]
+    qtbot.keyClicks(panel.guest_view, "Tired.")
+    qtbot.keyClicks(panel.good_outcome, "Another room.")
+    qtbot.mouseClick(panel.next, Qt.MouseButton.LeftButton)
+    gestures = panel.gestures
+    qtbot.keyClicks(panel.fix_action, "Moved to 305.")
+    suggestion = gestures.suggestion_list.item(0)
+    qtbot.mouseClick(gestures.suggestion_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=gestures.suggestion_list.visualItemRect(suggestion).center())
+    assert re.fullmatch(r"\d+\.000", gestures.amount.text()), gestures.amount.text()
+    problems += [("fix", *item) for item in english_left(window, ignore)]
+    assert gestures.grant_button.text() == "طلب الموافقة…"
+    # Money ends the sentence: no second full stop after "د.ب.".
+    assert not gestures.decision.text().endswith(".."), gestures.decision.text()
+    seen: list[str] = []
+
+    def approve(dialog: QWidget) -> None:
+        seen.append(dialog.windowTitle())
+        problems.extend(("approval", *item) for item in english_left(dialog, ignore))
+
+    when_dialog_opens(approve)
+    qtbot.keyClick(gestures.amount, Qt.Key.Key_Return)
+    assert seen == ["مطلوب موافقة"]
 
     setup_desk = Desk.open(tmp_path / "empty", clock)
     setup = SetupDialog(setup_desk)
