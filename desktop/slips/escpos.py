@@ -129,15 +129,12 @@ def apology_job(slip: ApologySlip) -> bytes:
 # --- text as an image --------------------------------------------------------------------------
 
 _SIZES: dict[str, int] = {"heading": 34, "big": 40, "bold": 26, "body": 24, "small": 20}
-_FILES = {fonts.REGULAR: "DejaVuSans.ttf", fonts.BOLD: "DejaVuSans-Bold.ttf",
-          fonts.ARABIC: "NotoSansArabic-Regular.ttf", fonts.ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
-          fonts.CJK: "DroidSansFallbackFull.ttf", fonts.HANGUL: "DroidSansFallbackFull.ttf"}
 
 
 @functools.cache
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     # BASIC: the text is already shaped and in display order (raqm would redo both).
-    return ImageFont.truetype(str(resources.path("fonts", _FILES[name])), size,
+    return ImageFont.truetype(str(resources.path("fonts", fonts.FILES[name])), size,
                               layout_engine=ImageFont.Layout.BASIC)
 
 
@@ -145,8 +142,7 @@ def _runs(text: str, bold: bool, size: int) -> list[tuple[ImageFont.FreeTypeFont
     base = fonts.BOLD if bold else fonts.REGULAR
     out = []
     for fallback, run in fonts.runs(text):
-        name = base if fallback is None else (
-            fonts.ARABIC_BOLD if bold and fallback == fonts.ARABIC else fallback)
+        name = base if fallback is None else fonts.weighted(fallback, bold)
         out.append((_font(name, size), run))
     return out
 

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from desktop.slips import fonts
 from desktop.slips.model import ApologySlip, PageSize, VoucherSlip
 from desktop.slips.qr import QrFlowable
-from desktop.slips.rtl import RtlParagraph, is_rtl
+from desktop.slips.rtl import RtlParagraph, is_rtl, mixed_visual
 
 __all__ = ["apology_story", "render_apology", "render_voucher", "voucher_story"]
 
@@ -167,7 +167,8 @@ class _Styles:
 def _para(text: str, style: ParagraphStyle, space_after: float = 0) -> Flowable:
     """A Paragraph of plain, already-clipped text (right-to-left text is shaped: ``rtl``)."""
     paragraph = (RtlParagraph(text, style) if is_rtl(text)
-                 else Paragraph(fonts.markup(text, style.fontName == fonts.BOLD), style))
+                 else Paragraph(fonts.markup(mixed_visual(text), style.fontName == fonts.BOLD),
+                                style))
     paragraph.spaceAfter = space_after
     return paragraph
 
