@@ -118,8 +118,7 @@ def apology_job(slip: ApologySlip) -> bytes:
     lines += [(slip.site_name, "heading", True), (slip.site_address, "small", True), _rule(),
               (slip.guest_name, "bold", False)]
     lines += [(paragraph, "body", False) for paragraph in slip.body_paragraphs]
-    lines += [(slip.staff_name, "bold", False), (slip.staff_role, "small", False), _rule(),
-              (slip.labels.ask_for, "small", False), (slip.ask_for, "bold", False)]
+    lines.append((slip.signature, "bold", False))
     printer = _printer()
     _emit(printer, [line for line in lines if line[0].strip()])
     printer.cut()
