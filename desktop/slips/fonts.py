@@ -190,14 +190,15 @@ def _font_for(char: str, covered: frozenset[int]) -> str | None:
     code = ord(char)
     if char.isspace():
         return None
-    # Arabic before DejaVu's own coverage: DejaVu has Arabic glyphs, Noto's are far better.
+    # Arabic and Hebrew before DejaVu's own coverage: DejaVu has some of their glyphs, Noto
+    # has them all, and drawn far better.
     if _in(_ARABIC_RANGES, code):
         return _extra(ARABIC)
-    if code in covered:
-        return None
     for face, ranges in _SCRIPT_RANGES:
         if _in(ranges, code):
             return _extra(face)
+    if code in covered:
+        return None
     if _in(_HANGUL_RANGES, code):
         return HANGUL
     if _in(_CJK_RANGES, code):
