@@ -153,8 +153,9 @@ def compose(template: Mapping[str, Any], *, language: str, guest_name: str, word
     stop = str(template.get("full_stop") or ".")
     offered = gesture_words(template, gestures, language)
     paragraphs = fill_apology(
-        dict(template), "" if stop in _NO_SPACE_STOPS else " ", guest_name=guest_name, guest_words=guest_words(words, stop),
-        gestures=offered, gesture=offered, ask_for=ask_for, staff_name=ask_for,
+        dict(template), "" if stop in _NO_SPACE_STOPS else " ", guest_name=guest_name,
+        guest_words=guest_words(words, stop), gestures=offered, gesture=offered,
+        ask_for=ask_for, staff_name=ask_for,
         site_name=site_name)
     return Letter(language, tuple(paragraphs), " ".join(site_name.split()))
 
