@@ -58,13 +58,13 @@ SITES = {
                "cambiado su habitación por una más tranquila",
                ("Si hay algo más que no esté bien, pregunte por Maya Torres en recepción.",
                 "Estimado/a Begoña Ibáñez:", "«El ruido del pasillo de servicio anoche.»",
-                "un vale por valor de 45,00", "Válido hasta", "Código del vale", "Recepción")),
+                "un vale por valor de 45,00", "Válido hasta", "Código del vale")),
     "fr": Site("fr_FR", "Europe/Paris", "Dîner pour deux en terrasse",
                "le bruit dans le couloir de service cette nuit",
                "changé votre chambre pour une chambre plus calme",
                ("Bonjour Begoña Ibáñez,", "Nous sommes sincèrement désolés",
                 "« Le bruit dans le couloir de service cette nuit. »",
-                "un bon d'une valeur de 45,00", "Valable jusqu'au", "Code du bon", "Réception")),
+                "un bon d'une valeur de 45,00", "Valable jusqu'au", "Code du bon")),
 }
 GUEST = "Begoña Ibáñez"
 
@@ -87,13 +87,14 @@ def english_words() -> list[str]:
     return sorted({word for word in found if len(word) >= 3}, key=len, reverse=True)
 
 
-def sentences(template: dict[str, object]) -> list[str]:
-    """Every sentence of a letter template, alternatives and gesture words included."""
+def sentences(template: dict[str, object], gestures: bool = True) -> list[str]:
+    """Every sentence of a letter template, alternatives (and gesture words) included."""
     found: list[str] = []
     for paragraph in template["paragraphs"]:  # type: ignore[attr-defined]
         for sentence in paragraph:
             found.extend([sentence] if isinstance(sentence, str) else sentence)
-    found.extend(dict(template.get("gestures") or {}).values())  # type: ignore[call-overload]
+    if gestures:
+        found.extend(dict(template.get("gestures") or {}).values())  # type: ignore[call-overload]
     return found
 
 
@@ -180,7 +181,7 @@ def test_translations_are_complete_and_printable(language: str) -> None:
 
     def fields_of(name: str) -> set[str]:
         template = json.loads((TEMPLATES / name).read_text(encoding="utf-8"))
-        return {field for sentence in sentences(template)
+        return {field for sentence in sentences(template, gestures=False)
                 for _, field, *_ in string.Formatter().parse(sentence) if field}
 
     name = shipped_template_name(language)
@@ -224,7 +225,7 @@ def test_spanish_and_french_sites_print_slips_in_their_language(
     for text in SITES[language].expect:
         assert text in voucher + " " + apology, (language, text)
     # Non-ASCII came through the font and back out of the PDF.
-    accents = {"es": "¿ñáó", "fr": "éèîà"}[language]
+    accents = {"es": "ñáóé", "fr": "éèîà"}[language]
     assert set(accents) <= set(voucher + apology), set(accents) - set(voucher + apology)
     assert english_left(voucher) == [] and english_left(apology) == []
 
