@@ -232,8 +232,10 @@ SCHEMAS: dict[str, Schema] = {
                                        "claim": nested(_CLAIM), "token": text(MAX_TOKEN)}),
     "voucher.voided": kind(required={"voucher_id": ID},
                            optional={"code": SHORT, "reason": text()}),
+    # An apology's first print carries the letter as printed, so every reprint is the same.
     "slip.printed": kind(optional={"kind": SHORT, "voucher_id": ID, "code": SHORT,
-                                   "print_no": whole(1, 1_000_000)}),
+                                   "print_no": whole(1, 1_000_000), "letter": text(),
+                                   "language": SHORT, "signature": HEADER, "edited": FLAG}),
     # Hand-offs (desktop/core/handoff_fold.py).
     "case.handed_off": kind(required={"handoff_id": ID, "to_kind": one_of("staff", "department"),
                                       "to_id": text(MAX_HEADER_TEXT, allow_empty=False)},

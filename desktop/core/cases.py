@@ -8,7 +8,7 @@ case's row. A closed case still takes a note or a header correction, nothing els
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -139,11 +139,13 @@ class CaseRoom:
 
     def record_print(self, on_shift: OnShift, case_id: str,
                      kind: Literal["voucher", "apology"],
-                     voucher_code: str | None = None) -> int:
+                     voucher_code: str | None = None, *,
+                     letter: Mapping[str, Any] | None = None) -> int:
         """Put a print of a slip on record and return its number: 1 first, >1 a reprint.
 
         Call it before rendering and pass ``reprint=number > 1`` to the slip, so a copy can
-        never pass for another voucher.
+        never pass for another voucher. An apology's first print passes the ``letter`` it
+        carries (``desktop.core.letter.Letter.payload``), so later prints are the same.
         """
         if kind not in SLIP_KINDS:
             raise DeskError(Refusal.UNKNOWN_SLIP_KIND, str(kind))
@@ -160,6 +162,11 @@ class CaseRoom:
                 payload.update(voucher_id=row.id, code=row.code)
             else:
                 number = case.apology_prints + 1
+                if letter is not None:
+                    payload.update(letter=text(str(letter.get("letter", "")), "letter"),
+                                   language=str(letter.get("language", ""))[:64],
+                                   signature=str(letter.get("signature", ""))[:500],
+                                   edited=bool(letter.get("edited")))
             payload["print_no"] = number
             self._recorder.record(db, "slip.printed", actor=on_shift.staff.id, case_id=case_id,
                                   payload=payload)

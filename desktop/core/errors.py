@@ -74,6 +74,7 @@ class Refusal(enum.Enum):
     VOUCHER_TOO_LONG = "voucher_too_long"
     VOID_REASON_MISSING = "void_reason_missing"
     UNKNOWN_SLIP_KIND = "unknown_slip_kind"
+    EMPTY_LETTER = "empty_letter"  # an apology letter reworded to nothing
     PRINTER_ADDRESS_INVALID = "printer_address_invalid"  # detail: the address as typed
     PRINTER_UNREACHABLE = "printer_unreachable"  # detail: the printer and what went wrong
     SECRET_STORE = "secret_store"  # detail: what the keychain said

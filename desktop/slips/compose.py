@@ -18,12 +18,12 @@ from babel.dates import format_date
 
 from desktop.core.desk import Desk
 from desktop.core.errors import DeskError
+from desktop.core.letter import Letter, compose_letter, letter_to_print, printed_letter
 from desktop.core.money import babel_locale, format_money
 from desktop.core.paths import PRIVATE_FILE_MODE, make_private_dir
 from desktop.core.printers import parse_address
 from desktop.core.settings import VOUCHER_TERMS
-from desktop.core.views import OnShift, StaffMember
-from desktop.slips.apology import fill_apology, load_apology_template
+from desktop.core.views import OnShift
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.wording import slip_language, slip_wording
 
@@ -82,44 +82,17 @@ def voucher_slip(desk: Desk, code: str, reprint: bool = False) -> VoucherSlip:
 
 
 def apology_slip(desk: Desk, case_id: str, reprint: bool = False, *,
-                 by: OnShift | None = None) -> ApologySlip:
-    """The apology letter of a case, in the guest's language, worded by the site's template
-    for that language where it has one.
-
-    Signed by ``by`` (whoever hands it over) or else by whoever opened the case, and the
-    guest is asked to ask for that person at the desk.
-    """
+                 by: OnShift | None = None, letter: Letter | None = None) -> ApologySlip:
+    """The apology letter of a case as a slip: ``letter`` if given, else the one its apology
+    was first printed with, else composed now (``desktop.core.letter``) with ``by`` (whoever
+    hands it over, else whoever opened the case) as the person to ask for."""
     site = desk.site.info()
     case = desk.cases.get(case_id)
-    language = case.header.guest_language or slip_language(site.locale)
-    wording = slip_wording(language)
-    staff = by.staff if by is not None else _opener(desk, case.opened_by)
-    # Only the staff's own words: no English glue in a letter that may be in any language.
-    gesture = ", ".join(g.description.strip()
-                        or format_money(g.value_minor, g.currency, site.locale)
-                        for g in case.grants if g.gesture_type != "none")
-    name = staff.name if staff else ""
-    role = wording.role_title(staff.role) if staff else ""
-    template = load_apology_template(desk.data_dir / "templates", language,
-                                     site_language=slip_language(site.locale))
-    body = fill_apology(template,
-                        guest_name=case.header.guest_name,
-                        what_went_wrong=case.fields.get("guest_view", ""),
-                        what_we_did=case.fields.get("fix_action", ""), gesture=gesture,
-                        staff_name=name, staff_role=role, ask_for=name, site_name=site.name)
+    letter = letter or letter_to_print(desk, case_id, by)
+    wording = slip_wording(letter.language)
     return ApologySlip(site_name=site.name, site_address=site.address,
-                       guest_name=case.header.guest_name, body_paragraphs=tuple(body),
-                       staff_name=name, staff_role=role, ask_for=name, reprint=reprint,
-                       labels=wording.apology)
-
-
-def _opener(desk: Desk, staff_id: str | None) -> StaffMember | None:
-    if not staff_id:
-        return None
-    try:
-        return desk.staff.member(staff_id)
-    except DeskError:
-        return None  # someone this desk does not know (yet)
+                       guest_name=case.header.guest_name, body_paragraphs=letter.paragraphs,
+                       signature=letter.signature, reprint=reprint, labels=wording.apology)
 
 
 def _long_date(day: date, locale: str) -> str:
@@ -136,24 +109,34 @@ class SlipNotPrinted(DeskError):
 
 
 def make_slip(desk: Desk, who: OnShift, case_id: str, kind: Literal["voucher", "apology"],
-              code: str | None, size: str, *, receipt_printer: str = "") -> tuple[bytes, Path]:
+              code: str | None, size: str, *, receipt_printer: str = "",
+              wording: str | None = None) -> tuple[bytes, Path]:
     """Record the print, render the slip and keep its PDF in the data dir (any thread); with
     ``receipt_printer`` (a ``tcp://`` or ``usb://`` address) send it there as ESC/POS too.
 
     The print is on record before the slip is made, so a second one says REPRINT. The PDF is
     kept before anything is sent: a printer that is off raises SlipNotPrinted naming it.
+    An apology's first print is worded ``wording`` if the agent changed it (else composed
+    now) and puts that letter on record; every later print is that same letter.
     """
     from desktop.slips import render_apology, render_voucher  # ReportLab: only when printing
 
-    number = desk.cases.record_print(who, case_id, kind, code)
     # The slip comes worded in the guest's language, whatever language the desk's screens
     # are in.
     slip: VoucherSlip | ApologySlip
     if kind == "voucher" and code is not None:
+        number = desk.cases.record_print(who, case_id, kind, code)
         slip = voucher_slip(desk, code, reprint=number > 1)
         pdf = render_voucher(slip, size)
     else:
-        slip = apology_slip(desk, case_id, reprint=number > 1, by=who)
+        letter = printed_letter(desk, case_id)
+        first = letter is None
+        if letter is None:
+            letter = compose_letter(desk, case_id, who)
+            letter = letter.reworded(wording) if wording is not None else letter
+        number = desk.cases.record_print(who, case_id, "apology",
+                                         letter=letter.payload() if first else None)
+        slip = apology_slip(desk, case_id, reprint=number > 1, letter=letter)
         pdf = render_apology(slip, size)
     kept = keep_pdf(desk.data_dir, pdf, f"{kind}-{code or case_id[:8]}",
                     desk.site.local_time(desk.now()))

@@ -118,8 +118,7 @@ def apology_job(slip: ApologySlip) -> bytes:
     lines += [(slip.site_name, "heading", True), (slip.site_address, "small", True), _rule(),
               (slip.guest_name, "bold", False)]
     lines += [(paragraph, "body", False) for paragraph in slip.body_paragraphs]
-    lines += [(slip.staff_name, "bold", False), (slip.staff_role, "small", False), _rule(),
-              (slip.labels.ask_for, "small", False), (slip.ask_for, "bold", False)]
+    lines.append((slip.signature, "bold", False))
     printer = _printer()
     _emit(printer, [line for line in lines if line[0].strip()])
     printer.cut()
@@ -129,15 +128,12 @@ def apology_job(slip: ApologySlip) -> bytes:
 # --- text as an image --------------------------------------------------------------------------
 
 _SIZES: dict[str, int] = {"heading": 34, "big": 40, "bold": 26, "body": 24, "small": 20}
-_FILES = {fonts.REGULAR: "DejaVuSans.ttf", fonts.BOLD: "DejaVuSans-Bold.ttf",
-          fonts.ARABIC: "NotoSansArabic-Regular.ttf", fonts.ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
-          fonts.CJK: "DroidSansFallbackFull.ttf", fonts.HANGUL: "DroidSansFallbackFull.ttf"}
 
 
 @functools.cache
 def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     # BASIC: the text is already shaped and in display order (raqm would redo both).
-    return ImageFont.truetype(str(resources.path("fonts", _FILES[name])), size,
+    return ImageFont.truetype(str(resources.path("fonts", fonts.FILES[name])), size,
                               layout_engine=ImageFont.Layout.BASIC)
 
 
@@ -145,8 +141,7 @@ def _runs(text: str, bold: bool, size: int) -> list[tuple[ImageFont.FreeTypeFont
     base = fonts.BOLD if bold else fonts.REGULAR
     out = []
     for fallback, run in fonts.runs(text):
-        name = base if fallback is None else (
-            fonts.ARABIC_BOLD if bold and fallback == fonts.ARABIC else fallback)
+        name = base if fallback is None else fonts.weighted(fallback, bold)
         out.append((_font(name, size), run))
     return out
 

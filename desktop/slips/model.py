@@ -62,20 +62,18 @@ class VoucherSlip:
 class ApologyLabels:
     """Fixed wording on an apology slip; the app passes translated ones."""
 
-    ask_for: str = "At the front desk, please ask for"
     reprint: str = "REPRINT"
 
 
 @dataclass(frozen=True)
 class ApologySlip:
-    """A short apology letter; ``body_paragraphs`` come from ``fill_apology``."""
+    """A short apology letter: ``body_paragraphs`` from the greeting to the closing line (a
+    ``desktop.core.letter.Letter``), signed ``signature`` (the site)."""
 
     site_name: str
     site_address: str
     guest_name: str
     body_paragraphs: Sequence[str]
-    staff_name: str
-    staff_role: str
-    ask_for: str
+    signature: str = ""
     reprint: bool = False
     labels: ApologyLabels = field(default_factory=ApologyLabels)

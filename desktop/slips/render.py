@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from desktop.slips import fonts
 from desktop.slips.model import ApologySlip, PageSize, VoucherSlip
 from desktop.slips.qr import QrFlowable
-from desktop.slips.rtl import RtlParagraph, is_rtl
+from desktop.slips.rtl import RtlParagraph, is_rtl, mixed_visual
 
 __all__ = ["apology_story", "render_apology", "render_voucher", "voucher_story"]
 
@@ -167,7 +167,8 @@ class _Styles:
 def _para(text: str, style: ParagraphStyle, space_after: float = 0) -> Flowable:
     """A Paragraph of plain, already-clipped text (right-to-left text is shaped: ``rtl``)."""
     paragraph = (RtlParagraph(text, style) if is_rtl(text)
-                 else Paragraph(fonts.markup(text, style.fontName == fonts.BOLD), style))
+                 else Paragraph(fonts.markup(mixed_visual(text), style.fontName == fonts.BOLD),
+                                style))
     paragraph.spaceAfter = space_after
     return paragraph
 
@@ -298,7 +299,7 @@ def apology_story(slip: ApologySlip, size: PageSize | str) -> list[Flowable]:
     """The flowables of an apology slip, top to bottom."""
     size = PageSize(size)
     scale, width = _geometry(size, None)
-    styles = _Styles(scale, rtl=is_rtl(slip.labels.ask_for))
+    styles = _Styles(scale, rtl=is_rtl(slip.labels.reprint))
     labels = slip.labels
     story: list[Flowable] = []
     if slip.reprint:
@@ -316,11 +317,9 @@ def apology_story(slip: ApologySlip, size: PageSize | str) -> list[Flowable]:
         if paragraph:
             story.append(_para(paragraph, styles.body_left, 5))
 
-    story.append(_para(_plain(slip.staff_name, LIMIT_SHORT), styles.bold_left, 0))
-    story.append(_para(_plain(slip.staff_role, LIMIT_SHORT), styles.small_left, 8))
-    story.append(_rule(3))
-    story.append(_para(_plain(slip.labels.ask_for, LIMIT_SHORT), styles.small_left, 0))
-    story.append(_para(_plain(slip.ask_for, LIMIT_NAME), styles.bold_left, 0))
+    signature = _plain(slip.signature, LIMIT_NAME)
+    if signature:
+        story.append(_para(signature, styles.bold_left, 0))
 
     if slip.reprint:
         story[-1].spaceAfter = 6

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desktop.slips import fonts
 
-__all__ = ["RtlParagraph", "is_rtl", "visual"]
+__all__ = ["RtlParagraph", "is_rtl", "mixed_visual", "visual"]
 
 
 def is_rtl(text: str) -> bool:
@@ -46,6 +46,16 @@ def visual(line: str) -> str:
     from bidi import get_display
 
     return str(get_display(_reshaper().reshape(line), base_dir="R"))
+
+
+def mixed_visual(text: str) -> str:
+    """A left-to-right paragraph with right-to-left words in it ("Dear שרה כהן,"): those
+    words shaped and put in display order; text with none is returned as it is."""
+    if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return text
+    from bidi import get_display
+
+    return str(get_display(_reshaper().reshape(text), base_dir="L"))
 
 
 def _lines(text: str, font: str, size: float, width: float) -> list[str]:

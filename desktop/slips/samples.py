@@ -14,7 +14,8 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 
 from desktop.core import vouchers
-from desktop.slips.apology import fill_apology, load_apology_template
+from desktop.core.apology_template import load_apology_template
+from desktop.core.letter import compose
 from desktop.slips.model import ApologySlip, VoucherSlip
 from desktop.slips.wording import DEFAULT_LANGUAGE, slip_wording
 
@@ -81,25 +82,19 @@ def sample_voucher(*, reprint: bool = False, language: str = DEFAULT_LANGUAGE) -
 
 
 def sample_apology(*, reprint: bool = False, language: str = DEFAULT_LANGUAGE) -> ApologySlip:
-    """The apology that goes with ``sample_voucher``, worded by the shipped template."""
+    """The apology that goes with ``sample_voucher``, worded by the shipped template: the
+    guest's words quoted, the voucher by its guest-facing name, Ana Ribeiro to ask for."""
     wording = slip_wording(language)
-    body = fill_apology(
-        load_apology_template(None, language),
-        guest_name=_GUEST,
-        what_went_wrong=wording.sample["what_went_wrong"],
-        what_we_did=wording.sample["what_we_did"],
-        gesture=wording.sample["gesture"],
-        ask_for=_STAFF,
-    )
+    letter = compose(load_apology_template(None, wording.language), language=wording.language,
+                     guest_name=_GUEST, words=wording.sample["what_went_wrong"],
+                     gestures=[("voucher", format_currency(45, "EUR", locale=language))],
+                     ask_for=_STAFF, site_name=_SITE)
     return ApologySlip(
         site_name=_SITE,
         site_address=_ADDRESS,
         guest_name=_GUEST,
-        body_paragraphs=body,
-        staff_name=_STAFF,
-        staff_role="Front Office Manager" if language == DEFAULT_LANGUAGE
-        else wording.role_title("manager"),
-        ask_for=_STAFF,
+        body_paragraphs=letter.paragraphs,
+        signature=letter.signature,
         reprint=reprint,
         labels=wording.apology,
     )

@@ -272,6 +272,8 @@ def refusal_text(refusal: Refusal, detail: str = "") -> str:
             "Labels", "The gesture's description is too long for a voucher: shorten it."),
         Refusal.VOID_REASON_MISSING: translate("Labels", "Give a reason for voiding the voucher."),
         Refusal.UNKNOWN_SLIP_KIND: translate("Labels", "There is no such slip."),
+        Refusal.EMPTY_LETTER: translate(
+            "Labels", "The letter has no text. Write it, or go back to the standard wording."),
         Refusal.PRINTER_ADDRESS_INVALID: translate(
             "Labels", "\"%1\" is not a receipt printer address: type tcp://HOST:PORT (a "
                       "network printer, port 9100 if left out) or usb://VENDOR:PRODUCT."),

@@ -33,6 +33,7 @@ from desktop.ui import labels
 from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.keys import enter_clicks
+from desktop.ui.letter_ui import LetterPreview
 from desktop.ui.printing import PrintError, print_slip, printer_named
 from desktop.ui.receipt_printers import ReceiptAddress
 
@@ -55,7 +56,8 @@ def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
 
 class SlipBar(QWidget):
     """Print voucher and apology · Print voucher · Print apology · Print… · Save PDF, for the
-    case on the panel, and the case's voucher code in full, to read out to the guest.
+    case on the panel, and the case's voucher code in full, to read out to the guest; under
+    them the apology letter's preview (``letter``), whose wording the agent may change.
 
     A slip is made and printed (or saved) in the background; the bar's message says when the
     printer has taken it or what went wrong, then ``finished`` is emitted. One job at a time:
@@ -93,6 +95,7 @@ class SlipBar(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self._running: Background | None = None
+        self.letter = LetterPreview(desk, on_shift)
         self.print_both.clicked.connect(self.print_voucher_and_apology)
         self.print_voucher.clicked.connect(lambda: self._print_now(("voucher",)))
         self.print_apology.clicked.connect(lambda: self._print_now(("apology",)))
@@ -112,6 +115,7 @@ class SlipBar(QWidget):
         layout.addWidget(self.code)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.letter)
 
     def refresh(self) -> None:
         case_id = self._case_id()
@@ -130,6 +134,7 @@ class SlipBar(QWidget):
         self.code.setText(self.tr("Voucher code: %1").replace(
             "%1", ", ".join(v.display_code for v in vouchers)) if vouchers else "")
         self.code.setVisible(bool(vouchers))
+        self.letter.refresh(case_id)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -163,6 +168,7 @@ class SlipBar(QWidget):
             return
         desk = self.desk
         sizes = {kind: slip_size(desk, kind) for kind, _code in slips}
+        wording = self.letter.wording()  # the agent's own, for an apology's first print
 
         def work() -> str:
             # Here, in the pool: importing the slips loads ReportLab, which start-up should
@@ -172,7 +178,8 @@ class SlipBar(QWidget):
             said = []
             for kind, code in slips:
                 pdf, kept = make_slip(desk, who, case_id, kind, code, sizes[kind],
-                                      receipt_printer=(receipts or {}).get(kind, ""))
+                                      receipt_printer=(receipts or {}).get(kind, ""),
+                                      wording=wording if kind == "apology" else None)
                 said.append(send(kind, pdf, kept))
             return " ".join(said)
 
@@ -202,12 +209,14 @@ class SlipBar(QWidget):
     def _done(self, text: str) -> None:
         self._running = None
         self._set_busy(False)
+        self.letter.printed()
         self._say(text)
         self.finished.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._running = None
         self._set_busy(False)
+        self.letter.printed()  # a letter kept but not printed is on record all the same
         if isinstance(error, PrintError):
             text = (self.tr("No printer is set up for this slip, or it is not connected.")
                     if error.problem == "printer_missing"

@@ -55,6 +55,15 @@ def test_the_payloads_that_stalled_a_site_are_named_by_field(kind: str, payload:
      "payload.claim.voucher_id: expected a UUID in lower-case canonical form"),
     ("approval.given", {**SAMPLES["approval.given"], "breaches": ["a", 2]},
      "payload.breaches[1]: expected text"),
+    # An apology's first print carries its letter (issue 16): checked on desk and head office.
+    ("slip.printed", {"kind": "apology", "print_no": 1, "letter": "Dear Ann,\n\nSorry.",
+                      "language": "en", "signature": "Harbour Hotel", "edited": True}, None),
+    ("slip.printed", {"kind": "apology", "print_no": 1, "letter": ["Dear Ann,"]},
+     "payload.letter: expected text"),
+    ("slip.printed", {"kind": "apology", "print_no": 1, "letter": "x", "edited": "yes"},
+     "payload.edited: expected true or false"),
+    ("slip.printed", {"kind": "apology", "print_no": 1, "letter": "x" * 20_001},
+     "payload.letter: longer than 20000 characters"),
 ])
 def test_types_sizes_and_formats(kind: str, payload: dict[str, Any], expected: str | None
                                  ) -> None:

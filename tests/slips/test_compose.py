@@ -32,14 +32,18 @@ def test_the_apology_slip_names_the_guest_what_went_wrong_and_the_staff(desk: De
     desk.cases.complete_step(issued.who, issued.case_id, "fix",
                        {"fix_action": "moved you to a quiet room on the fifth floor"})
     slip = apology_slip(desk, issued.case_id)
-    assert slip.staff_name == "Maya Torres" and slip.ask_for == "Maya Torres"
+    assert slip.signature == "Harbour Test Hotel"
     text = pdf_text(render_apology(slip, "a4"))
-    for expected in ("Grace Kim", "the noise from the service corridor",
-                     "moved you to a quiet room on the fifth floor", "Maya Torres",
-                     DINNER.description, "Harbour Test Hotel"):
+    for expected in ("Grace Kim", "“The noise from the service corridor.”",
+                     "please ask for Maya Torres", "a voucher worth $45.00",
+                     "Harbour Test Hotel"):
         assert expected in text, expected
+    # The agent's notes are for colleagues: not pasted into the guest's letter.
+    for note in ("moved you to a quiet room", DINNER.description):
+        assert note not in text, note
+    assert text.count("Maya Torres") == 1
     by_supervisor = apology_slip(desk, issued.case_id, by=team.sign_in(team.supervisor))
-    assert by_supervisor.ask_for == "Sam Okoye"
+    assert "please ask for Sam Okoye" in " ".join(by_supervisor.body_paragraphs)
     assert "Sam Okoye" in pdf_text(render_apology(by_supervisor, "roll80"))
 
 

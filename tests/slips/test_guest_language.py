@@ -82,9 +82,12 @@ def test_apology_and_voucher_print_in_the_guest_language(language: str, tmp_path
 
         apology = read_back(render_apology(apology_slip(desk, case_id)), tmp_path)
         voucher = read_back(render_voucher(voucher_slip(desk, result.voucher_code)), tmp_path)
-        for words in (wording.apology.ask_for, wording.sample["what_went_wrong"],
-                      wording.role_title("agent")):
+        # The guest's words (their first letter made a capital), the person to ask for, the
+        # voucher by its guest-facing words and value: never the agent's Fix note.
+        said = wording.sample["what_went_wrong"]
+        for words in (said[:1].upper() + said[1:], "Maya Torres", "45.00"):
             assert letters(words) in letters(apology), words
+        assert letters(wording.sample["what_we_did"]) not in letters(apology)
         for words in (wording.voucher.code, wording.voucher.expires_on,
                       wording.voucher_terms[-1]):
             assert letters(words) in letters(voucher), words
@@ -108,7 +111,7 @@ def test_arabic_is_shaped_right_aligned_and_read_back_in_order(tmp_path: Path,
     # Shaped: initial/medial/final presentation forms are there (e.g. the joined "شكرًا").
     assert any(0xFE70 <= ord(c) <= 0xFEFF for c in raw)
     text = read_back(pdf, tmp_path)
-    assert "شكرًا لإبلاغنا عن الضجيج الصادر من ممر الخدمة" in text
+    assert "شكرًا لإخبارنا بما لم يكن على ما يرام" in text
     assert any("NotoSansArabic" in name
                for name in embedded_fonts(pdf))
 
@@ -159,7 +162,7 @@ def test_cli_sample_in_a_language(tmp_path: Path, capsys: pytest.CaptureFixture[
                  str(out)]) == 0
     text = read_back(out.read_bytes(), tmp_path)
     assert "Sehr geehrte/r José Martínez," in text
-    assert "Fragen Sie an der Rezeption bitte nach" in text
+    assert "fragen Sie an der Rezeption bitte nach Ana Ribeiro." in text
     with pytest.raises(SystemExit):
         main(["slip", "sample", "--kind", "apology", "--language", "xx", "--out", str(out)])
     assert "invalid choice" in capsys.readouterr().err

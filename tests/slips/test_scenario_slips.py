@@ -53,7 +53,8 @@ def test_slips_for_every_scenario(scenarios: list, tmp_path: Path, clock: Manual
 
         apology = text_of(render_apology(apology_slip(desk, case_id, by=who), size))
         assert guest["name"] in apology, scenario["id"]
-        assert "Maya Torres" in apology and "Harbour Test Hotel" in apology
+        # (a Chinese or Japanese line may break inside a Latin name)
+        assert "MayaTorres" in "".join(apology.split()) and "Harbour Test Hotel" in apology
 
         if gesture["type"] == "voucher":
             slip = voucher_slip(desk, result.voucher_code)

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from desktop.core import vouchers
+from desktop.core.letter import compose
 from desktop.slips import (
     ApologySlip,
     PageSize,
@@ -100,15 +101,11 @@ def voucher_for(guest: str, value: str, **changes: object) -> VoucherSlip:
 
 def apology_for(guest: str, **changes: object) -> ApologySlip:
     base = sample_apology()
-    body = fill_apology(
-        load_apology_template(None),
-        guest_name=guest,
-        what_went_wrong="the cold soup at dinner",
-        what_we_did="taken it off your bill",
-        gesture="a dessert of your choice",
-        ask_for="Marta",
-    )
-    return dataclasses.replace(base, guest_name=guest, body_paragraphs=body, **changes)
+    letter = compose(load_apology_template(None), language="en", guest_name=guest,
+                     words="the cold soup at dinner", gestures=[("comp", "€12.00")],
+                     ask_for="Marta", site_name=base.site_name)
+    return dataclasses.replace(base, guest_name=guest, body_paragraphs=letter.paragraphs,
+                               **changes)
 
 
 GUESTS = [
@@ -156,9 +153,7 @@ def test_every_apology_field_is_printed(guest: str, value: str, size: PageSize) 
         slip.site_address,
         slip.guest_name,
         *slip.body_paragraphs,
-        slip.staff_name,
-        slip.staff_role,
-        slip.ask_for,
+        slip.signature,
     ):
         assert squash(field) in text, (field, text)
     assert f"Dear {guest}," in text
@@ -189,7 +184,7 @@ def test_markup_characters_are_printed_verbatim(size: PageSize) -> None:
     assert squash(purpose) in text
     assert "<para>1 < 2 & 3 > 2</para>" in text
 
-    apology = apology_for(nasty, staff_role="<script>alert(1)</script>")
+    apology = apology_for(nasty, signature="<script>alert(1)</script>")
     text = text_of(render_apology(apology, size))
     assert f"Dear {nasty}," in text
     assert "<script>alert(1)</script>" in text
@@ -257,7 +252,7 @@ def test_long_apology_flows_onto_more_sheets_but_stays_one_roll_page() -> None:
     slip = dataclasses.replace(sample_apology(), body_paragraphs=paragraphs)
     a4 = render_apology(slip, "a4")
     assert len(reader(a4).pages) > 1
-    assert "Ana Ribeiro" in text_of(a4)
+    assert "Hotel Miradouro" in text_of(a4).split("Paragraph 14.")[1]  # the signature, last
     roll = reader(render_apology(slip, "roll80"))
     assert len(roll.pages) == 1
     assert "Paragraph 14." in text_of(render_apology(slip, "roll80"))
@@ -369,9 +364,8 @@ def _sample_key() -> bytes:
 
 FIELDS = {
     "guest_name": "Zoë Lindqvist",
-    "what_went_wrong": "the noise from the corridor last night",
-    "what_we_did": "moved you to a quieter room",
-    "gesture": "breakfast for two tomorrow",
+    "guest_words": "The noise from the corridor last night.",
+    "gestures": "breakfast for two tomorrow",
     "ask_for": "Marta",
 }
 
@@ -387,20 +381,25 @@ def test_fill_apology_with_gesture() -> None:
 
 @pytest.mark.parametrize("gesture", [None, "", "   "])
 def test_gesture_sentence_is_omitted_without_a_gesture(gesture: str | None) -> None:
-    fields = {k: v for k, v in FIELDS.items() if k != "gesture"}
+    fields = {k: v for k, v in FIELDS.items() if k != "gestures"}
     if gesture is not None:
-        fields["gesture"] = gesture
+        fields["gestures"] = gesture
     with_gesture = " ".join(fill_apology(load_apology_template(None), **FIELDS))
     without = " ".join(fill_apology(load_apology_template(None), **fields))
-    assert "please accept" in with_gesture
-    assert "please accept" not in without
-    assert "moved you to a quieter room" in without  # the rest of that paragraph stays
+    assert "like to offer you" in with_gesture
+    assert "like to offer you" not in without
+    assert "putting it right" in without  # the rest of that paragraph stays
+
+
+def test_an_alternative_is_used_when_a_field_is_empty() -> None:
+    without_name = fill_apology(load_apology_template(None), **dict(FIELDS, guest_name=" "))
+    assert without_name[0] == "Dear guest,"
 
 
 def test_field_values_are_not_re_expanded() -> None:
-    sneaky = dict(FIELDS, guest_name="{what_went_wrong} {0} {guest_name.__class__} {{x}}")
+    sneaky = dict(FIELDS, guest_name="{guest_words} {0} {guest_name.__class__} {{x}}")
     body = fill_apology(load_apology_template(None), **sneaky)
-    assert body[0] == "Dear {what_went_wrong} {0} {guest_name.__class__} {{x}},"
+    assert body[0] == "Dear {guest_words} {0} {guest_name.__class__} {{x}},"
 
 
 def test_unknown_field_is_rejected() -> None:
@@ -418,7 +417,7 @@ def test_bad_placeholders_are_rejected(sentence: str) -> None:
 
 
 def test_literal_braces_and_empty_paragraph_dropped() -> None:
-    template = {"version": 1, "paragraphs": [["{{ok}} {guest_name}"], ["Only {gesture}."]]}
+    template = {"version": 1, "paragraphs": [["{{ok}} {guest_name}"], ["Only {gestures}."]]}
     assert fill_apology(template, guest_name="Zoë") == ["{ok} Zoë"]
 
 
@@ -426,7 +425,8 @@ def test_literal_braces_and_empty_paragraph_dropped() -> None:
     "bad",
     [
         "not json",
-        json.dumps({"version": 2, "paragraphs": [["Hi"]]}),
+        json.dumps({"version": 3, "paragraphs": [["Hi"]]}),
+        json.dumps({"version": 2, "paragraphs": [["Hi"]]}),  # no gesture words
         json.dumps({"version": 1, "paragraphs": []}),
         json.dumps({"version": 1, "paragraphs": ["Hi"]}),
         json.dumps({"version": 1, "paragraphs": [["Hi {room}"]]}),
@@ -454,7 +454,7 @@ def test_valid_override_is_used(tmp_path: Path) -> None:
 def test_missing_override_uses_shipped(tmp_path: Path) -> None:
     shipped = load_apology_template(None)
     assert load_apology_template(tmp_path) == shipped
-    assert shipped["version"] == 1
+    assert shipped["version"] == 2
 
 
 # --------------------------------------------------------------------------- property

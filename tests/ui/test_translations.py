@@ -372,4 +372,4 @@ def test_the_guests_slips_follow_the_site_not_the_screens(spanish: None, desk: D
                                       apology_slip(site, case_id).labels)
     assert labels["en_US"] == (VoucherLabels(), ApologyLabels())
     assert labels["es_ES"][0].expires_on == "Válido hasta"
-    assert labels["es_ES"][1].ask_for == "En recepción, pregunte por"
+    assert labels["es_ES"][1].reprint == "DUPLICADO"
