@@ -95,7 +95,9 @@ def _shoot(language: str, out: Path, shots: list[str], high_contrast: bool) -> l
 
         seed_history(desk, 240, years=1.0)  # the review's charts need some history
         window = MainWindow(desk)
-        window.showMaximized()
+        # Xvfb has no window manager to maximise it: take the whole screen by hand.
+        window.setGeometry(app.primaryScreen().availableGeometry())
+        window.show()
         if "signin" in shots:
             window.sign_in.select_staff("Sam Okoye")
             window.sign_in.pin.setText("24")

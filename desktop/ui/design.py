@@ -24,7 +24,8 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 ENV_HIGH_CONTRAST = "AMENDS_HIGH_CONTRAST"
-TONES = ("error", "warning", "success", "muted", "prompt", "title", "heading")
+TONES = ("error", "warning", "success", "muted", "prompt", "title", "heading", "clock", "step",
+         "done", "todo")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,11 @@ QLabel[tone="prompt"] {{ background: {c["prompt"]}; padding: {sp["s"]}px {sp["m"
     border-radius: {r["control"]}px; border: 1px solid {c["border"]}; }}
 QLabel[tone="title"] {{ font-size: {ty["title"]}px; font-weight: 700; }}
 QLabel[tone="heading"] {{ font-size: {ty["heading"]}px; font-weight: 600; }}
+QLabel[tone="clock"] {{ font-size: {ty["title"]}px; font-weight: 700; }}
+QLabel[tone="step"] {{ color: {c["primary"]}; font-weight: 700; padding: {sp["xs"]}px 0;
+    border-bottom: {fw}px solid {c["primary"]}; }}
+QLabel[tone="done"] {{ color: {c["success"]}; padding: {sp["xs"]}px 0; }}
+QLabel[tone="todo"] {{ color: {c["muted"]}; padding: {sp["xs"]}px 0; }}
 QPushButton, QToolButton {{
     min-height: {inner}px; min-width: {inner}px; padding: {sp["s"]}px {sp["l"]}px;
     background: {c["surface"]}; border: 1px solid {c["border"]};
@@ -104,8 +110,7 @@ QPushButton, QToolButton {{
 QPushButton:hover, QToolButton:hover {{ background: {c["surface_alt"]}; }}
 QPushButton:pressed, QToolButton:pressed {{ background: {c["selection"]}; }}
 QPushButton:default, QPushButton[role="primary"] {{
-    background: {c["primary"]}; color: {c["primary_text"]}; border-color: {c["primary"]};
-    font-weight: 600; }}
+    background: {c["primary"]}; color: {c["primary_text"]}; border-color: {c["primary"]}; }}
 QPushButton:default:hover, QPushButton[role="primary"]:hover {{
     background: {c["primary_hover"]}; }}
 QPushButton:disabled, QToolButton:disabled {{
