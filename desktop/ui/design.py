@@ -175,10 +175,10 @@ QListWidget#staffList::item {{ background: {c["surface"]}; border: 1px solid {c[
     font-size: {ty["heading"]}px; }}
 QListWidget#staffList::item:selected {{ background: {c["selection"]};
     border: {fw}px solid {c["primary"]}; color: {c["selection_text"]}; }}
-QLineEdit#pinField {{ font-size: {ty["display"]}px; min-height: {target + sp["m"]}px;
+QLineEdit#pinField {{ font-size: {ty["display"]}px; min-height: {inner + 14}px;
     lineedit-password-character: 9679; letter-spacing: 6px; }}
-QPushButton[role="pad"] {{ font-size: {ty["title"]}px; min-height: {target + sp["m"]}px;
-    min-width: {target + sp["xl"]}px; }}
+QPushButton[role="pad"] {{ font-size: {ty["title"]}px; min-height: {inner + 14}px;
+    min-width: {target}px; }}
 """
 
 

@@ -68,7 +68,7 @@ def initials(name: str) -> str:
     """"MT" for Maya Torres, "C" for Cher; letters in any script."""
     words = [w for w in name.split() if w[:1].isalpha()]
     if not words:
-        return name[:1].upper() or "?"
+        return name.strip()[:1].upper() or "?"
     picked = words[0][0] + (words[-1][0] if len(words) > 1 else "")
     return picked.upper()
 
