@@ -169,6 +169,8 @@ QProgressBar[level="low"]::chunk {{ background: {c["meter_low"]}; }}
 QScrollBar:vertical {{ width: {sp["l"]}px; }}
 QScrollBar:horizontal {{ height: {sp["l"]}px; }}
 QToolTip {{ color: {c["text"]}; background: {c["surface"]}; border: 1px solid {c["border"]}; }}
+#followupBanner {{ background: {c["notice"]}; border: 1px solid {c["notice_border"]};
+    border-radius: {r["control"]}px; }}
 QListWidget#staffList {{ background: {c["window"]}; border: none; }}
 QListWidget#staffList::item {{ background: {c["surface"]}; border: 1px solid {c["border"]};
     border-radius: {r["tile"]}px; margin: {sp["xs"]}px; padding: {sp["s"]}px;

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -215,10 +216,17 @@ def test_every_screen_has_touch_targets_and_fits_a_small_screen(
                lambda: HandedToUsDialog(desk, on_shift, window),
                lambda: DiagnosticsDialog(desk.data_dir, window, pool=InlinePool()),
                lambda: ApprovalDialog(desk, agent, case_id, proposal, decision, window)]
+    no_default = []
     for make in dialogs:
         dialog = make()
         check(qtbot, dialog)
-        dialog.hide()
+        # Enter does the dialog's main thing, and the button says which (drawn as primary).
+        # (Vouchers: Enter in the code field checks it; a default button would check twice.)
+        if not any(b.isDefault() or b.property("role") == "primary"
+                   for b in dialog.findChildren(QPushButton) if b.isVisible()):
+            no_default.append(type(dialog).__name__)
+        dialog.hide()  # not close(): HandedToUsDialog's "done" button shadows QDialog.done
+    assert no_default == []
 
 
 def test_a_first_start_set_up_has_touch_targets(qtbot: QtBot, designed: design.Theme,
