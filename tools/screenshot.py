@@ -58,7 +58,7 @@ def main(argv: list[str]) -> int:
 
 def _shoot(language: str, out: Path, shots: list[str], high_contrast: bool) -> list[Path]:
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from desktop.ui import design
     from desktop.ui.app import install_translations, open_desk
@@ -111,13 +111,30 @@ def _shoot(language: str, out: Path, shots: list[str], high_contrast: bool) -> l
         for name, opener in (("review", _review), ("vouchers", _vouchers)):
             if name in shots:
                 dialog = opener(window)
+                dialog.resize(window.size() * 0.9)
+                dialog.move(window.geometry().center() - dialog.rect().center())
                 dialog.show()
+                _loaded(dialog, loop_for)
                 save(name)
                 dialog.close()
         window.close()
         desk.close()
-    del QWidget
     return made
+
+
+def _loaded(dialog: object, wait: Callable[[int], None]) -> None:
+    """The review over the last year (the seeded history), once it has loaded."""
+    from desktop.ui.review_screen import ReviewDialog
+
+    if isinstance(dialog, ReviewDialog):
+        done: list[bool] = []
+        dialog.loaded.connect(lambda: done.append(True))
+        dialog.range.setCurrentIndex(dialog.range.findData("year"))
+        dialog.load_button.click()
+        for _ in range(100):
+            if done:
+                break
+            wait(100)
 
 
 def _fill_case(window: object) -> None:
@@ -143,9 +160,6 @@ def _fill_case(window: object) -> None:
     suggestions.setCurrentRow(0)
     suggestions.itemActivated.emit(suggestions.item(0))
     window.tick()
-
-
-Opener = Callable[[object], object]
 
 
 def _review(window: object):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -242,3 +242,27 @@ def test_a_first_start_set_up_has_touch_targets(qtbot: QtBot, designed: design.T
         check(qtbot, dialog)
     finally:
         fresh.close()
+
+
+def test_the_review_is_a_dashboard_of_cards(qtbot: QtBot, designed: design.Theme, desk: Desk,
+                                            team: Team) -> None:
+    from desktop.core.money import format_money
+    from desktop.core.seed import seed_history
+    from desktop.ui.review_screen import ReviewDialog
+
+    seed_history(desk, 200, years=0.5)
+    dialog = ReviewDialog(desk, team.sign_in(team.supervisor))
+    qtbot.addWidget(dialog)
+    dialog.range.setCurrentIndex(dialog.range.findData("year"))
+    with qtbot.waitSignal(dialog.loaded, timeout=20000):
+        qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    review, site, cards = dialog.review, desk.site.info(), dialog.cards
+    assert review is not None and review.total_spend > 0
+    assert cards.spend.figure.text() == format_money(review.total_spend, site.currency,
+                                                     site.locale)
+    assert cards.budget.figure.text() == format_money(review.budget, site.currency, site.locale)
+    share = round(100 * review.total_spend / review.budget)
+    assert cards.used.value() == min(share, 100) and cards.used.format() == f"{share} %"
+    rate = review.recovery_rate
+    assert cards.rate.figure.text() == ("—" if rate is None else f"{rate:.0%}")
+    check(qtbot, dialog)
