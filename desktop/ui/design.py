@@ -89,6 +89,7 @@ def stylesheet(t: Theme) -> str:
 QWidget {{ color: {c["text"]}; }}
 QMainWindow, QDialog, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {c["window"]}; }}
+QDialog {{ border: 1px solid {c["border"]}; }}
 QLabel {{ background: transparent; }}
 QLabel[tone="error"] {{ color: {c["error"]}; font-weight: 600; }}
 QLabel[tone="warning"] {{ color: {c["warning"]}; font-weight: 600; }}

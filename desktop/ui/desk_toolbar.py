@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from desktop.ui.design import icon, role
 
@@ -39,6 +39,11 @@ def add_desk_toolbar(window: MainWindow) -> QToolBar:
     for action in (window.new_case_action, window.vouchers_action, window.review_action,
                    window.lock_action):
         bar.addAction(action)
+        # Screen readers get the action's words, without the menu's "&" and "…".
+        bar.widgetForAction(action).setAccessibleName(action.text().replace("&", "").rstrip("…"))
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown when the bar is cut
+    if more is not None:
+        more.setAccessibleName(window.tr("More actions"))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     # Shown on the desk (the screens' second page), hidden on sign-in.
     window.screens.currentChanged.connect(lambda index: bar.setVisible(index == 1))
