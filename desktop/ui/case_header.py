@@ -81,7 +81,10 @@ class CaseHeaderForm(QWidget):
         row2.addWidget(QLabel(translate("CasePanel", "Language")))
         row2.addWidget(self.language)
         form.addRow(translate("CasePanel", "Outlet"), row2)
-        form.addRow(translate("MainWindow", "Budget left"), self.meter)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.meter, 1)
+        row3.addWidget(self.meter.words, 1)
+        form.addRow(translate("MainWindow", "Budget left"), row3)
 
     def header(self) -> CaseHeader:
         return CaseHeader(guest_name=self.guest.text().strip(),
@@ -139,17 +142,19 @@ class CaseHeaderForm(QWidget):
 
 class BudgetMeter(QProgressBar):
     """What this person may still grant this shift without approval, as a share of their
-    per-shift limit: green, then amber once less than a quarter is left."""
+    per-shift limit: green, then amber once less than a quarter is left. The amounts are in
+    words beside the bar (``words``), readable in either palette."""
 
     LOW = 0.25
 
     def __init__(self) -> None:
         super().__init__()
         named(self, "budgetMeter", translate("MainWindow", "Budget left this shift"))
-        self.setTextVisible(True)
+        self.setTextVisible(False)
         self.setRange(0, 1)
         self.setValue(0)
-        self.setFormat("")
+        self.words = named(QLabel(), "budgetMeterText",
+                           translate("MainWindow", "Budget left this shift"))
 
     def show_budget(self, site: SiteInfo, remaining: dict[Limit, int],
                     allowed: dict[Limit, int]) -> None:
@@ -159,7 +164,7 @@ class BudgetMeter(QProgressBar):
         self.setValue(min(left, max(limit, 1)))
         text = translate("MainWindow", "%1 of %2 left this shift").replace(
             "%1", money(site, left)).replace("%2", money(site, limit))
-        self.setFormat(text)  # money has no "%": nothing for Qt to replace
+        self.words.setText(text)
         self.setAccessibleDescription(text)
         level = "low" if limit and left < limit * self.LOW else "ok"
         if self.property("level") != level:

@@ -163,7 +163,7 @@ QGroupBox::title {{ subcontrol-origin: margin; left: {sp["m"]}px; padding: 0 {sp
     font-weight: 600; }}
 QFrame[role="card"] {{ background: {c["surface"]}; border: 1px solid {c["border"]};
     border-radius: {r["card"]}px; }}
-QProgressBar {{ min-height: {sp["l"]}px; border: 1px solid {c["border"]};
+QProgressBar {{ min-height: {sp["l"]}px; color: {c["text"]}; border: 1px solid {c["border"]};
     border-radius: {r["control"]}px; background: {c["surface_alt"]}; text-align: center; }}
 QProgressBar::chunk {{ background: {c["meter"]}; border-radius: {r["control"] - 1}px; }}
 QProgressBar[level="low"]::chunk {{ background: {c["meter_low"]}; }}

@@ -44,6 +44,7 @@ class SummaryCards(QWidget):
                           translate("ReviewDialog", "Share of the budget spent"))
         self.used.setRange(0, 100)
         self.used.setValue(0)
+        self.used.setTextVisible(False)  # the share is in words below: readable in any palette
         self.budget.layout_.addWidget(self.used)
         self.rate = Card("reviewRateCard", translate("ReviewDialog", "Recovery rate"))
         row = QHBoxLayout(self)
@@ -59,11 +60,11 @@ class SummaryCards(QWidget):
         self.budget.figure.setText(money(site, review.budget))
         share = round(100 * review.total_spend / review.budget) if review.budget else 0
         self.used.setValue(min(share, 100))
-        self.used.setFormat(f"{share} %")  # a number only: Qt's %p would stop at 100
         self.used.setProperty("level", "low" if share > 100 else "ok")
         self.used.style().unpolish(self.used)
         self.used.style().polish(self.used)
-        self.budget.note.setText(translate("ReviewDialog", "The shift allowances worked"))
+        self.budget.note.setText(translate("ReviewDialog", "%1 % spent (of the shift allowances "
+                                           "worked)").replace("%1", str(share)))
         rate = review.recovery_rate
         self.rate.figure.setText("—" if rate is None else f"{rate:.0%}")
         self.rate.note.setText(translate("ReviewDialog", "%1 cases still open")

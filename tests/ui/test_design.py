@@ -185,7 +185,7 @@ def test_every_screen_has_touch_targets_and_fits_a_small_screen(
     meter = window.panel.head.meter
     limit = desk.grants.check(window.on_shift, None, 0).allowed[Limit.PER_SHIFT]
     assert meter.isVisible() and meter.maximum() == limit and meter.value() == limit
-    assert f"${limit // 100:,}.00 of ${limit // 100:,}.00 left" in meter.format()
+    assert f"${limit // 100:,}.00 of ${limit // 100:,}.00 left" in meter.words.text()
     assert meter.property("level") == "ok"
 
     on_shift = window.on_shift
@@ -244,6 +244,23 @@ def test_a_first_start_set_up_has_touch_targets(qtbot: QtBot, designed: design.T
         fresh.close()
 
 
+def test_the_budget_meter_turns_amber_when_little_is_left(qtbot: QtBot, designed: design.Theme,
+                                                         desk: Desk) -> None:
+    from desktop.ui.case_header import BudgetMeter
+
+    meter = BudgetMeter()
+    qtbot.addWidget(meter)
+    site = desk.site.info()
+    allowed = {Limit.PER_SHIFT: 15000}
+    meter.show_budget(site, {Limit.PER_SHIFT: 4000}, allowed)
+    assert (meter.value(), meter.maximum(), meter.property("level")) == (4000, 15000, "ok")
+    meter.show_budget(site, {Limit.PER_SHIFT: 3000}, allowed)
+    assert meter.property("level") == "low"
+    assert meter.words.text() == "$30.00 of $150.00 left this shift"
+    meter.show_budget(site, {Limit.PER_SHIFT: 0}, {Limit.PER_SHIFT: 0})  # no allowance at all
+    assert meter.value() == 0 and meter.property("level") == "ok"
+
+
 def test_the_review_is_a_dashboard_of_cards(qtbot: QtBot, designed: design.Theme, desk: Desk,
                                             team: Team) -> None:
     from desktop.core.money import format_money
@@ -262,7 +279,8 @@ def test_the_review_is_a_dashboard_of_cards(qtbot: QtBot, designed: design.Theme
                                                      site.locale)
     assert cards.budget.figure.text() == format_money(review.budget, site.currency, site.locale)
     share = round(100 * review.total_spend / review.budget)
-    assert cards.used.value() == min(share, 100) and cards.used.format() == f"{share} %"
+    assert cards.used.value() == min(share, 100)
+    assert cards.budget.note.text().startswith(f"{share} % spent")
     rate = review.recovery_rate
     assert cards.rate.figure.text() == ("—" if rate is None else f"{rate:.0%}")
     check(qtbot, dialog)
