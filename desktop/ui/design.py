@@ -209,7 +209,8 @@ def apply(app: QApplication, high_contrast: bool | None = None) -> Theme:
     """Give the whole app the design: Fusion (the same on every platform), palette, stylesheet."""
     t = theme(wants_high_contrast(high_contrast))
     app.setProperty("amendsHighContrast", t.name == "high_contrast")
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # already Fusion on Linux: no second style
+        app.setStyle("Fusion")
     app.setPalette(palette(t))
     app.setStyleSheet(stylesheet(t))
     _icon_cache.clear()
