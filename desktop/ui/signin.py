@@ -31,7 +31,7 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
-from desktop.ui.design import icon, role, tone
+from desktop.ui.design import role, tone
 from desktop.ui.labels import desk_error, refusal_text, role_name
 from desktop.ui.staff_tiles import StaffList, initials_icon
 
@@ -85,7 +85,6 @@ class SignInScreen(QWidget):
         for index, digit in enumerate("123456789"):
             pad.addWidget(self._pad_button(digit), index // 3, index % 3)
         clear = named(QPushButton(self.tr("Clear")), "pinClear", self.tr("Clear PIN"))
-        clear.setIcon(icon("backspace"))
         role(clear, "pad")
         clear.clicked.connect(self.pin.clear)
         clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
