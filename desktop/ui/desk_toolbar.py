@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QToolBar, QToolButton
 
 from desktop.ui.design import icon, role
@@ -30,7 +30,7 @@ def add_desk_toolbar(window: MainWindow) -> QToolBar:
     role(window.new_case_button, "primary")
     window.end_shift_button.setIcon(icon("sign_out"))
     window.sync_status.setIcon(icon("sync"))
-    bar = QToolBar(window.tr("Desk"))
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "Desk"))
     bar.setObjectName("deskToolbar")
     bar.setMovable(False)
     bar.setFloatable(False)
@@ -43,7 +43,7 @@ def add_desk_toolbar(window: MainWindow) -> QToolBar:
         bar.widgetForAction(action).setAccessibleName(action.text().replace("&", "").rstrip("…"))
     more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown when the bar is cut
     if more is not None:
-        more.setAccessibleName(window.tr("More actions"))
+        more.setAccessibleName(QCoreApplication.translate("MainWindow", "More actions"))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     # Shown on the desk (the screens' second page), hidden on sign-in.
     window.screens.currentChanged.connect(lambda index: bar.setVisible(index == 1))
