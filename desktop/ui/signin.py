@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import DeskError, Refusal
+from desktop.core.errors import ChainBroken, DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
@@ -208,6 +208,8 @@ class SignInScreen(QWidget):
             member = self.desk.staff.member(item.data(Qt.ItemDataRole.UserRole))
         except DeskError:
             return  # gone since the list was filled; signing in will say so
+        except ChainBroken:
+            return  # the desk is locked as it closes (the chain check said why)
         if member.must_set_pin:
             self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
 
