@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="where the case log and settings live (default: $AMENDS_HOME, "
                              "else the user data folder)")
+    parser.add_argument("--high-contrast", action="store_true", default=None,
+                        help="white on black with a bright focus ring (also: "
+                             "AMENDS_HIGH_CONTRAST=1)")
     parser.add_argument("--demo", action="store_true",
                         help="start on the demo site, creating it first in an empty data dir")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -136,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return staff_command(data_dir, args)
     from desktop.ui.app import run_app
 
-    return run_app(data_dir, demo=args.demo)
+    return run_app(data_dir, demo=args.demo, high_contrast=args.high_contrast)
 
 
 def report_command(data_dir: Path, first: date, last: date, fmt: str, out: Path) -> int:

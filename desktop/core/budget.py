@@ -8,7 +8,7 @@ it breaks and by how much. The panel shows its answer; nothing else decides.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.policy import Policy, RoleLimits
 
@@ -44,6 +44,8 @@ class BudgetDecision:
     value: int
     breaches: tuple[Breach, ...]
     remaining: dict[Limit, int]
+    # The limits themselves, so a screen can show what is left as a share of them.
+    allowed: dict[Limit, int] = field(default_factory=dict)
 
     @property
     def within_limits(self) -> bool:
@@ -73,7 +75,8 @@ def check_grant(limits: RoleLimits, spent: Spend, value: int) -> BudgetDecision:
         for limit, allowed, already in pairs
         if value > 0 and already + value > allowed
     )
-    return BudgetDecision(value, breaches, remaining(limits, spent))
+    return BudgetDecision(value, breaches, remaining(limits, spent),
+                          {limit: allowed for limit, allowed, _ in pairs})
 
 
 class ApprovalRefusal(enum.Enum):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster, site_locale
+from desktop.ui import design
 from desktop.ui.background import Background, Job, log_failure, run_job
 
 if TYPE_CHECKING:
@@ -173,12 +174,14 @@ Hook = Callable[[], None] | None
 
 
 def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
-            on_ready: Hook = None) -> int:
+            on_ready: Hook = None, high_contrast: bool | None = None) -> int:
     """Run the desk app.
 
     ``on_first_paint`` runs once the first window (the sign-in screen, or on a first start a
     short "Opening the case log…") has painted, ``on_ready`` once the case log is open and a
-    PIN can be checked (bench/startup.py measures both).
+    PIN can be checked (bench/startup.py measures both). ``high_contrast`` (the command
+    line's ``--high-contrast``; None: the ``AMENDS_HIGH_CONTRAST`` environment variable)
+    chooses the design's high-contrast palette.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Amends")
@@ -188,6 +191,7 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     import resources
 
     app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
+    design.apply(app, high_contrast)
     install_translations(app, site_locale(data_dir / DB_FILE))
     roster = read_roster(data_dir / DB_FILE)
     start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,

@@ -27,6 +27,7 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.views import ApproverSignOff, GestureProposal, OnShift
 from desktop.ui import labels
 from desktop.ui.common import money, named
+from desktop.ui.design import tone
 
 
 class ApprovalDialog(QDialog):
@@ -72,7 +73,7 @@ class ApprovalDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("Why this is right for the guest"))
         self.message = named(QLabel(), "approvalMessage", self.tr("Approval message"))
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        tone(self.message, "error")
         self.approve = named(QPushButton(self.tr("Approve")), "approveButton", self.tr("Approve"))
         self.approve.setDefault(True)
         self.decline = named(QPushButton(self.tr("Decline")), "declineButton", self.tr("Decline"))

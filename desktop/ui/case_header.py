@@ -8,13 +8,23 @@ By keyboard: Tab or Enter moves on; in a drop-down, a letter picks the first ent
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QWidget,
+)
 
+from desktop.core.budget import Limit
 from desktop.core.desk import Desk
 from desktop.core.playbook import SEVERITIES, categories, missing_fields
-from desktop.core.views import CaseHeader, CaseView
+from desktop.core.views import CaseHeader, CaseView, SiteInfo
 from desktop.ui import labels
-from desktop.ui.common import named
+from desktop.ui.common import money, named
+from desktop.ui.design import tone
 from desktop.ui.guest_language import GuestLanguageBox
 
 # The words were the case panel's before the header had a module of its own: they keep its
@@ -53,7 +63,8 @@ class CaseHeaderForm(QWidget):
             # Enter moves on, as Tab does (Enter completes what is typed, everywhere here).
             field.returnPressed.connect(self.focusNextChild)
         self.missing = named(QLabel(), "missingFields", translate("CasePanel", "Still missing"))
-        self.missing.setStyleSheet("color: #8a5300;")
+        tone(self.missing, "warning")
+        self.meter = BudgetMeter()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         row1 = QHBoxLayout()
@@ -70,6 +81,10 @@ class CaseHeaderForm(QWidget):
         row2.addWidget(QLabel(translate("CasePanel", "Language")))
         row2.addWidget(self.language)
         form.addRow(translate("CasePanel", "Outlet"), row2)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.meter, 1)
+        row3.addWidget(self.meter.words, 1)
+        form.addRow(translate("MainWindow", "Budget left"), row3)
 
     def header(self) -> CaseHeader:
         return CaseHeader(guest_name=self.guest.text().strip(),
@@ -123,3 +138,36 @@ class CaseHeaderForm(QWidget):
                 "%1", ", ".join(labels.field_name(n) for n in missing)))
         else:
             self.missing.clear()
+
+
+class BudgetMeter(QProgressBar):
+    """What this person may still grant this shift without approval, as a share of their
+    per-shift limit: green, then amber once less than a quarter is left. The amounts are in
+    words beside the bar (``words``), readable in either palette."""
+
+    LOW = 0.25
+
+    def __init__(self) -> None:
+        super().__init__()
+        named(self, "budgetMeter", translate("MainWindow", "Budget left this shift"))
+        self.setTextVisible(False)
+        self.setRange(0, 1)
+        self.setValue(0)
+        self.words = named(QLabel(), "budgetMeterText",
+                           translate("MainWindow", "Budget left this shift"))
+
+    def show_budget(self, site: SiteInfo, remaining: dict[Limit, int],
+                    allowed: dict[Limit, int]) -> None:
+        left, limit = remaining[Limit.PER_SHIFT], allowed.get(Limit.PER_SHIFT, 0)
+        # QProgressBar holds ints; minor units of a shift's limit fit easily.
+        self.setRange(0, max(limit, 1))
+        self.setValue(min(left, max(limit, 1)))
+        text = translate("MainWindow", "%1 of %2 left this shift").replace(
+            "%1", money(site, left)).replace("%2", money(site, limit))
+        self.words.setText(text)
+        self.setAccessibleDescription(text)
+        level = "low" if limit and left < limit * self.LOW else "ok"
+        if self.property("level") != level:
+            self.setProperty("level", level)
+            self.style().unpolish(self)
+            self.style().polish(self)

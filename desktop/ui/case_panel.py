@@ -30,9 +30,9 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.logs import guest_filter
 from desktop.core.playbook import OUTCOMES, STEPS, categories
 from desktop.core.views import CaseHeader, CaseView, OnShift
-from desktop.ui import labels
+from desktop.ui import design, labels
 from desktop.ui.case_header import CaseHeaderForm
-from desktop.ui.common import countdown, named, time_text
+from desktop.ui.common import countdown, named, scrolled, time_text
 from desktop.ui.gesture import GesturePanel
 from desktop.ui.keys import enter_clicks
 
@@ -68,7 +68,7 @@ class CasePanel(QWidget):
         self.category, self.severity, self.language = head.category, head.severity, head.language
         self.missing = self.head.missing
         self.clock = named(QLabel(), "caseClock", self.tr("Time since the case opened"))
-        self.clock.setStyleSheet("font-size: 18px; font-family: monospace;")
+        design.tone(self.clock, "clock")
         self.clock.setMinimumWidth(90)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -84,7 +84,7 @@ class CasePanel(QWidget):
         self.step_bar.addWidget(self.clock)
         self.prompt = named(QLabel(), "stepPrompt", self.tr("What good looks like"))
         self.prompt.setWordWrap(True)
-        self.prompt.setStyleSheet("background: #eef4fb; padding: 6px; border-radius: 4px;")
+        design.tone(self.prompt, "prompt")
 
         self.account = _text_box("account", self.tr("The guest's account"),
                                  self.tr("In the guest's own words…"))
@@ -131,7 +131,7 @@ class CasePanel(QWidget):
         self.next.clicked.connect(self.complete)
         self.message = named(QLabel(), "panelMessage", self.tr("Message"))
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        design.tone(self.message, "error")
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addWidget(self.message, 1)
@@ -145,7 +145,7 @@ class CasePanel(QWidget):
         layout.addWidget(line)
         layout.addLayout(self.step_bar)
         layout.addWidget(self.prompt)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolled(self.pages), 1)  # fits a small screen at 150 %
         layout.addLayout(buttons)
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.complete)
@@ -256,8 +256,7 @@ class CasePanel(QWidget):
         self.prompt.setText(labels.step_prompt(step))
         for key, label in self.step_labels.items():
             done = STEPS.index(key) < index
-            label.setStyleSheet("font-weight: 700; text-decoration: underline;" if key == step
-                                else ("color: #2e7d32;" if done else "color: #777;"))
+            design.tone(label, "step" if key == step else ("done" if done else "todo"))
         self._show_closed()
         self.back.setEnabled(index > 0)
         if step == "fix":
@@ -321,7 +320,7 @@ class CasePanel(QWidget):
             self._show_step(STEPS[index - 1])
 
     def _say(self, error: DeskError) -> None:
-        self.message.setStyleSheet("color: #b00020;")
+        design.tone(self.message, "error")
         self.message.setText(labels.desk_error(error))
 
     def _say_closed(self) -> None:
@@ -329,7 +328,7 @@ class CasePanel(QWidget):
         if self._view is None or self._view.closed_at is None:
             return
         when = time_text(self.desk.site.info(), self.desk.site.local_time(self._view.closed_at))
-        self.message.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        design.tone(self.message, "success")
         self.message.setText(self.tr("Case closed at %1. It is on record and can no longer be "
                                      "changed.").replace("%1", when))
 

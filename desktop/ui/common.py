@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 if TYPE_CHECKING:
     from desktop.core.views import SiteInfo
@@ -18,6 +18,16 @@ def named(widget: W, object_name: str, accessible: str) -> W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """The widget in a frameless scroll area: all of it reachable on a small or scaled screen,
+    no scroll bar where it fits. Tab scrolls to the field it reaches (QScrollArea does)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def money(site: SiteInfo, minor: int) -> str:

@@ -19,7 +19,7 @@ class FollowupBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("followupBanner")
-        self.setStyleSheet("#followupBanner { background: #fff3cd; border: 1px solid #e0a800; }")
+        # Its colours are the design's (desktop/ui/design.py: #followupBanner).
         self.text = named(QLabel(), "followupBannerText", self.tr("Follow-up due"))
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = named(QPushButton(self.tr("&Open case")), "followupBannerOpen",

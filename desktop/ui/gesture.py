@@ -37,6 +37,7 @@ from desktop.core.views import GestureProposal, OnShift
 from desktop.ui import labels
 from desktop.ui.approval import ApprovalDialog
 from desktop.ui.common import money, named
+from desktop.ui.design import tone
 from desktop.ui.keys import enter_clicks
 
 
@@ -84,7 +85,7 @@ class GesturePanel(QWidget):
         self.amount.returnPressed.connect(self.grant)
         self.description.returnPressed.connect(self.grant)
         self.amount_error = named(QLabel(), "gestureValueError", self.tr("Problem with the value"))
-        self.amount_error.setStyleSheet("color: #b00020;")
+        tone(self.amount_error, "error")
         self.budget = named(QLabel(), "budgetLeft", self.tr("Budget left"))
         self.budget.setWordWrap(True)
         self.decision = named(QLabel(), "budgetDecision", self.tr("Budget decision"))
@@ -107,7 +108,7 @@ class GesturePanel(QWidget):
         self.correction_button.clicked.connect(self.record_correction)
         enter_clicks(self.correction_button)
         self.correction_error = QLabel()
-        self.correction_error.setStyleSheet("color: #b00020;")
+        tone(self.correction_error, "error")
 
         form = QFormLayout()
         form.addRow(self.tr("Suggested"), self.suggestion_list)

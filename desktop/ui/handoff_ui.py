@@ -31,6 +31,7 @@ from desktop.core.handoffs import median_minutes
 from desktop.core.views import CaseSummary, HandoffView, OnShift
 from desktop.ui import labels
 from desktop.ui.common import named, time_text
+from desktop.ui.design import tone
 
 translate = QCoreApplication.translate
 SHIPPED_DEPARTMENTS = ("housekeeping", "maintenance", "kitchen", "duty_manager")
@@ -73,7 +74,7 @@ class HandoffDialog(QDialog):
                                    "reminded to check back."))
         self.hint.setWordWrap(True)
         self.message = named(QLabel(), "handoffMessage", self.tr("Message"))
-        self.message.setStyleSheet("color: #b00020;")
+        tone(self.message, "error")
         self.message.setWordWrap(True)
         self.ok = named(QPushButton(self.tr("Hand off")), "handoffOk", self.tr("Hand off"))
         self.ok.setDefault(True)

@@ -31,6 +31,7 @@ from desktop.ui import labels
 from desktop.ui.case_list import CaseListPane
 from desktop.ui.case_panel import CasePanel
 from desktop.ui.common import money, named
+from desktop.ui.desk_toolbar import add_desk_toolbar
 from desktop.ui.followup_banner import FollowupBanner
 from desktop.ui.handoff_controls import HandoffControls
 from desktop.ui.keys import ShortcutsWin
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.sync_status.start_if_enrolled()
 
         self._build_menus()
+        self.toolbar = add_desk_toolbar(self)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(self.style().standardIcon(
@@ -293,9 +295,11 @@ class MainWindow(QMainWindow):
         guest = self.panel.guest.text().strip()
         in_case = self.panel_stack.currentIndex() == 1 and (
             guest or self.panel.case_id is not None)
-        remaining = self.desk.grants.check(
+        decision = self.desk.grants.check(
             self.on_shift, self.panel.case_id if in_case else None, 0,
-            guest_name=guest if in_case and guest else None).remaining
+            guest_name=guest if in_case and guest else None)
+        remaining = decision.remaining
+        self.panel.head.meter.show_budget(site, remaining, decision.allowed)
         text = self.tr("You may still grant %1 this shift without approval.").replace(
             "%1", money(site, remaining[Limit.PER_SHIFT]))
         if in_case:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import DeskError, Refusal
 from desktop.ui import labels
 from desktop.ui.common import named
+from desktop.ui.design import tone
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -55,7 +56,7 @@ def touch_button(text: str, object_name: str, accessible: str) -> QPushButton:
 def error_label(object_name: str, accessible: str) -> QLabel:
     """Where a form says what is wrong, in the same red as the other forms."""
     label = named(QLabel(), object_name, accessible)
-    label.setStyleSheet("color: #b00020;")
+    tone(label, "error")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label

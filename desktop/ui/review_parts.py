@@ -31,13 +31,14 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from desktop.core.desk import Desk
 from desktop.core.review import GrantLine
 from desktop.ui import labels
 from desktop.ui.common import money
+from desktop.ui.design import current
 
 ROOT = QModelIndex()  # the table's root: these models are flat
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -128,7 +129,7 @@ def bar_chart(title: str, name: str, rows: list[tuple[str, float]],
         count_axis(values, max((value for _key, value in rows), default=0))
     else:
         values.setLabelFormat("%.0f")
-    return chart
+    return themed(chart)
 
 
 def count_axis(axis: QValueAxis, most: float) -> None:
@@ -175,6 +176,33 @@ def spend_chart(title: str, name: str, by_day: Mapping[date, float]) -> QChart:
     dates.setTickCount(min(max((last - first).days + 1, 2), 5))
     values.setRange(0, max(by_day.values(), default=0) * 1.1 or 1)
     values.setLabelFormat("%.0f")
+    return themed(chart)
+
+
+def themed(chart: QChart) -> QChart:
+    """The design's colours and type on a chart: readable axis labels, one series colour."""
+    theme = current()
+    text = theme.colour("text")
+    chart.setBackgroundBrush(QBrush(theme.colour("surface")))
+    chart.setTitleBrush(QBrush(text))
+    title_font = QFont(chart.titleFont())
+    title_font.setPixelSize(theme.type["body"])
+    title_font.setBold(True)
+    chart.setTitleFont(title_font)
+    for axis in chart.axes():
+        # Qt's own label size: a larger font elides the category names in a narrow chart.
+        axis.setLabelsBrush(QBrush(text))
+        axis.setGridLineColor(theme.colour("border"))
+    for series in chart.series():
+        if isinstance(series, QHorizontalBarSeries):
+            for bars in series.barSets():
+                bars.setColor(theme.colour("primary"))
+                bars.setBorderColor(theme.colour("primary"))
+        elif isinstance(series, QScatterSeries):
+            series.setColor(theme.colour("primary"))
+            series.setBorderColor(theme.colour("surface"))
+        elif isinstance(series, QLineSeries):
+            series.setColor(theme.colour("meter"))
     return chart
 
 

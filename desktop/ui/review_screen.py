@@ -46,6 +46,7 @@ from desktop.ui import labels
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
 from desktop.ui.handoff_ui import HandoffsReview
+from desktop.ui.review_cards import SummaryCards
 from desktop.ui.review_parts import DAYS, GrantsModel, bar_chart, fill_week_grid, spend_chart
 
 
@@ -97,6 +98,7 @@ class ReviewDialog(QDialog):
         self.message = named(QLabel(), "reviewMessage", self.tr("Review message"))
         self.message.setWordWrap(True)
 
+        self.cards = SummaryCards()
         self.summary = named(QLabel(), "reviewSummary", self.tr("Summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -128,6 +130,7 @@ class ReviewDialog(QDialog):
         tabs = QTabWidget()
         summary_page = QWidget()
         summary_layout = QVBoxLayout(summary_page)
+        summary_layout.addWidget(self.cards)
         summary_layout.addWidget(self.summary)
         summary_layout.addWidget(self.people, 1)
         summary_layout.addWidget(self.breakdown, 2)
@@ -243,6 +246,7 @@ class ReviewDialog(QDialog):
         site = self.site
         rate = review.recovery_rate
         self.handoff_tab.show_period(*self.period())
+        self.cards.show_review(site, review)
         self.summary.setText(
             self.tr("Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, "
                     "%4 cases, %5 still open. Recovery rate: %6.")

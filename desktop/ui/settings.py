@@ -28,6 +28,7 @@ from desktop.core.settings import IDLE_LOCK_MINUTES, PRICE_FACTOR, PRINT_ON_GRAN
 from desktop.core.views import OnShift
 from desktop.ui import labels
 from desktop.ui.common import named
+from desktop.ui.design import tone
 
 
 class PolicyDialog(QDialog):
@@ -85,7 +86,7 @@ class PolicyDialog(QDialog):
         form.addRow(self.tr("Price factor (%1)").replace("%1", self.site.currency), self.factor)
         form.addRow("", self.print_on_grant)
         self.message = named(QLabel(), "policyMessage", self.tr("Policy message"))
-        self.message.setStyleSheet("color: #b00020;")
+        tone(self.message, "error")
         self.message.setWordWrap(True)
         save = named(QPushButton(self.tr("Save as new version")), "savePolicy",
                      self.tr("Save policy"))

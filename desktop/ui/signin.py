@@ -1,6 +1,7 @@
 """The sign-in screen: pick your name, type your PIN on the pad or the keyboard.
 
-By keyboard: type the first letters of your name (the list finds it) or use the arrows, then
+Names are large tiles with the person's initials (a finger finds them); the PIN shows as
+dots. By keyboard: type the first letters of your name (the list finds it) or use the arrows, then
 Enter or just the PIN's digits, then Enter. Nobody is ever picked for you by moving the
 keyboard focus: a PIN is only checked against the name someone chose (a wrong PIN counts
 against that person). A roster of one is picked at once.
@@ -14,57 +15,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.errors import DeskError, Refusal
+from desktop.core.errors import ChainBroken, DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
+from desktop.ui.design import role, tone
 from desktop.ui.labels import desk_error, refusal_text, role_name
+from desktop.ui.staff_tiles import StaffList, initials_icon
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
-
-
-class StaffList(QListWidget):
-    """The names. Getting the keyboard focus picks nobody (Qt's list would make its first
-    row current); a digit typed here goes on to the PIN field (``digit_typed``)."""
-
-    digit_typed = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        # The chosen name stays plainly marked while the PIN field has the keyboard.
-        palette = self.palette()
-        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
-            palette.setColor(QPalette.ColorGroup.Inactive, role,
-                             palette.color(QPalette.ColorGroup.Active, role))
-        self.setPalette(palette)
-
-    # override: QWidget.focusInEvent
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        had_current = self.currentItem() is not None
-        super().focusInEvent(event)
-        if not had_current and self.currentItem() is not None:
-            self.setCurrentItem(None)  # type: ignore[arg-type]  # Qt accepts None: no row
-
-    # override: QWidget.keyPressEvent
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.text().isdigit() and self.currentItem() is not None:
-            self.digit_typed.emit(event.text())
-            return
-        super().keyPressEvent(event)
 
 
 class SignInScreen(QWidget):
@@ -89,10 +61,13 @@ class SignInScreen(QWidget):
         self._first_new_pin: str | None = None
         title = QLabel(self.tr("Who is at the desk?"))
         title.setObjectName("signInTitle")
-        title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        tone(title, "title")
         self.site_label = QLabel()
+        tone(self.site_label, "heading")
         self.staff_list = named(StaffList(), "staffList", self.tr("Your name"))
-        self.staff_list.setMinimumWidth(260)
+        self.staff_list.setMinimumWidth(StaffList.TILE.width() + 24)
+        find = QLabel(self.tr("Tap your name, or type its first letters."))
+        tone(find, "muted")
         self.pin = named(QLineEdit(), "pinField", self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_MAX_LENGTH)
@@ -104,7 +79,7 @@ class SignInScreen(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("demoHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        tone(self.hint, "muted")
 
         # A keypad reads 1-2-3 in every language: never mirrored under right-to-left.
         pad_box = QWidget()
@@ -115,26 +90,38 @@ class SignInScreen(QWidget):
         for index, digit in enumerate("123456789"):
             pad.addWidget(self._pad_button(digit), index // 3, index % 3)
         clear = named(QPushButton(self.tr("Clear")), "pinClear", self.tr("Clear PIN"))
+        role(clear, "pad")
         clear.clicked.connect(self.pin.clear)
         clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         pad.addWidget(clear, 3, 0)
         pad.addWidget(self._pad_button("0"), 3, 1)
         self.ok = named(QPushButton(self.tr("Sign in")), "signInButton", self.tr("Sign in"))
         self.ok.clicked.connect(self.submit)
+        self.ok.setDefault(True)
+        role(self.ok, "pad")
         pad.addWidget(self.ok, 3, 2)
 
         right = QVBoxLayout()
+        right.setSpacing(10)
         right.addWidget(self.pin)
         right.addWidget(pad_box)
         right.addWidget(self.message)
         right.addStretch(1)
+        pad_box = QWidget()
+        pad_box.setLayout(right)
+        pad_box.setMaximumWidth(420)
+        names = QVBoxLayout()
+        names.addWidget(self.staff_list, 1)
+        names.addWidget(find)
         row = QHBoxLayout()
-        row.addWidget(self.staff_list)
-        row.addLayout(right)
+        row.setSpacing(24)
+        row.addLayout(names, 3)
+        row.addWidget(pad_box, 2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
         layout.addWidget(self.site_label)
-        layout.addLayout(row)
+        layout.addLayout(row, 1)
         layout.addWidget(self.hint)
         # Enter, a click or a digit on a name goes on to the PIN; arrows and typed letters
         # only move through the list.
@@ -153,6 +140,7 @@ class SignInScreen(QWidget):
         label = self.tr("Digit %1").replace("%1", digit)
         button = named(QPushButton(digit), f"pinDigit{digit}", label)
         button.setMinimumSize(56, 44)
+        role(button, "pad")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the PIN field keeps the keyboard
         button.clicked.connect(lambda: self.pin.insert(digit))
         return button
@@ -167,7 +155,10 @@ class SignInScreen(QWidget):
             return
         self.site_label.setText(roster.site_name)
         for member in roster.staff:
-            item = QListWidgetItem(f"{member.name} — {role_name(member.role)}")
+            item = QListWidgetItem(initials_icon(member.name),
+                                   f"{member.name} — {role_name(member.role)}")
+            item.setSizeHint(StaffList.TILE)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             self.staff_list.addItem(item)
             if member.id == chosen_id:
@@ -222,6 +213,8 @@ class SignInScreen(QWidget):
             member = self.desk.staff.member(item.data(Qt.ItemDataRole.UserRole))
         except DeskError:
             return  # gone since the list was filled; signing in will say so
+        except ChainBroken:
+            return  # the desk is locked as it closes (the chain check said why)
         if member.must_set_pin:
             self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
 

@@ -30,6 +30,7 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.staff import ROLES
 from desktop.ui import labels
 from desktop.ui.common import named
+from desktop.ui.design import tone
 from desktop.ui.pin_entry import PinPad, empty_pin, error_label, pin_field, touch_button
 from desktop.ui.staff_table import RosterTable
 
@@ -105,7 +106,7 @@ class StaffDialog(QDialog):
         self.notice = named(QLabel(), "staffNotice", self.tr("What was done"))
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        tone(self.notice, "success")
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(hint)
@@ -136,7 +137,7 @@ class StaffDialog(QDialog):
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Add someone"))
-        title.setStyleSheet("font-weight: 600;")
+        tone(title, "heading")
         box.addWidget(title)
         box.addLayout(form)
         box.addWidget(hint)

@@ -23,6 +23,7 @@ from desktop.core.errors import DeskError
 from desktop.core.views import OnShift, VoucherCheck, VoucherOutcome
 from desktop.ui import labels
 from desktop.ui.common import day_text, moment_text, money, named
+from desktop.ui.design import role
 from desktop.ui.keys import enter_clicks
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
@@ -103,6 +104,7 @@ class VouchersDialog(QDialog):
         for button in (self.check_button, self.redeem_button, self.void_button, close):
             button.setAutoDefault(False)
         enter_clicks(self.check_button, self.redeem_button, self.void_button, close)
+        role(self.check_button, "primary")  # what Enter does, drawn as a default button
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.code)
         buttons = QHBoxLayout()
