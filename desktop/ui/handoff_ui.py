@@ -118,18 +118,18 @@ class HandedToUsDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What you did, or what is still to do"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
-        self.done = named(QPushButton(self.tr("Mark done")), "handedDone", self.tr("Mark done"))
+        self.mark_done_button = named(QPushButton(self.tr("Mark done")), "handedDone", self.tr("Mark done"))
         self.add_note = named(QPushButton(self.tr("Add note")), "handedAddNote",
                               self.tr("Add note to the case"))
         self.open = named(QPushButton(self.tr("Open case")), "handedOpen", self.tr("Open case"))
         self.message = named(QLabel(), "handedMessage", self.tr("Message"))
         self.message.setWordWrap(True)
-        self.done.clicked.connect(self.mark_done)
+        self.mark_done_button.clicked.connect(self.mark_done)
         self.add_note.clicked.connect(self.add_case_note)
         self.open.clicked.connect(self.open_case)
         self.list.itemActivated.connect(lambda _item: self.open_case())
         buttons = QHBoxLayout()
-        for button in (self.open, self.add_note, self.done):
+        for button in (self.open, self.add_note, self.mark_done_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -154,7 +154,7 @@ class HandedToUsDialog(QDialog):
             self.list.setCurrentRow(0)
         else:
             self.message.setText(self.tr("Nothing is handed to you or a department."))
-        for button in (self.open, self.add_note, self.done):
+        for button in (self.open, self.add_note, self.mark_done_button):
             button.setEnabled(self.list.count() > 0)
 
     def _chosen(self) -> tuple[str, str] | None:

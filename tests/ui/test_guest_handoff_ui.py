@@ -125,9 +125,15 @@ def test_hand_off_take_it_and_the_owner_is_reminded(qtbot: QtBot, window: MainWi
     qtbot.addWidget(taken)
     assert taken.list.count() == 1 and "Extra pillows" in taken.list.item(0).text()
     qtbot.keyClicks(taken.note, "Two pillows brought up")
-    qtbot.mouseClick(taken.done, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(taken.mark_done_button, Qt.MouseButton.LeftButton)
     assert taken.list.count() == 0 and "owner follows up" in taken.message.text()
     assert desk.handoffs.for_case(case_id)[0].done_note == "Two pillows brought up"
+    # Esc closes the list like any dialog (its "Mark done" button once hid QDialog.done,
+    # and closing the dialog then crashed the app).
+    taken.show()
+    qtbot.waitExposed(taken)
+    qtbot.keyClick(taken, Qt.Key.Key_Escape)
+    assert not taken.isVisible() and taken.result() == 0
 
     # Maya, the owner, is reminded when the follow-up falls due.
     clock.advance(minutes=21)
