@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -261,7 +262,11 @@ class CaseFact(Base):
 
     __tablename__ = "hq_case"
     __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),
-                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"))
+                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"),
+                      # Only the cases still waiting for their follow-up: the dashboard's count.
+                      Index("ix_hq_case_waiting", "due_at",
+                            postgresql_where=text("done_at IS NULL AND closed_at IS NULL"),
+                            sqlite_where=text("done_at IS NULL AND closed_at IS NULL")))
 
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -279,6 +284,7 @@ class CaseFact(Base):
     done_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
     done_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     outcome: Mapped[str] = mapped_column(String(64), default="")
+    closed_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
 
 
 class WeekCount(Base):
@@ -332,3 +338,37 @@ class PersonCount(Base):
     due: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
     on_time: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DayHourCount(Base):
+    """Cases opened at a site on a local day in a local hour (the grid over a date range)."""
+
+    __tablename__ = "hq_day_hour"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # local date
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChainDayHourCount(Base):
+    """Cases opened in the whole chain on a (site's local) day in a local hour."""
+
+    __tablename__ = "hq_chain_day_hour"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SliceCount(Base):
+    """Cases at a site in a local week by one more dimension (the hour of the week, the outlet,
+    the person who opened them): what combustion points test beyond the category."""
+
+    __tablename__ = "hq_slice"
+
+    week: Mapped[str] = mapped_column(String(10), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(8), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)

@@ -96,8 +96,10 @@ def wire_time(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
-def summaries(db: Session, now: datetime) -> list[SiteSummary]:
-    return [summarise(db, site, now) for site in db.scalars(select(Site).order_by(Site.name))]
+def summaries(db: Session, now: datetime, sites: list[Site] | None = None) -> list[SiteSummary]:
+    """Each site's summary (``sites``, or every site by name)."""
+    chosen = sites if sites is not None else list(db.scalars(select(Site).order_by(Site.name)))
+    return [summarise(db, site, now) for site in chosen]
 
 
 def summarise(db: Session, site: Site, now: datetime) -> SiteSummary:

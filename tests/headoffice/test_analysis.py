@@ -16,11 +16,22 @@ from sqlalchemy.orm import Session
 from db.models import format_utc
 from headoffice import aggregates
 from headoffice.analysis import benjamini_hochberg, poisson_tail
-from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+from headoffice.models import (
+    CaseFact,
+    ChainDayHourCount,
+    DayHourCount,
+    GestureCount,
+    HourCount,
+    PersonCount,
+    Site,
+    SliceCount,
+    WeekCount,
+)
 from tests.headoffice.event_samples import SAMPLES
 from tests.headoffice.helpers import HQ, START, Desk
 
-COUNTERS = (WeekCount, HourCount, GestureCount, PersonCount)
+COUNTERS = (WeekCount, HourCount, GestureCount, PersonCount, DayHourCount, ChainDayHourCount,
+            SliceCount)
 # 2026-11-17 14:30 in Paris is a Tuesday, 15:30 local.
 OPENED = datetime(2026, 11, 17, 14, 30, tzinfo=START.tzinfo)
 
