@@ -12,10 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+from headoffice.models import (
+    CaseFact,
+    ChainDayHourCount,
+    DayHourCount,
+    GestureCount,
+    PersonCount,
+    Site,
+    WeekCount,
+)
 from headoffice.roster import staff_names
 
 MAX_CASES = 200  # cases listed on one drill-down page
@@ -63,13 +71,21 @@ def failures(db: Session, now: datetime, weeks: int, category: str | None,
     return result
 
 
-def hours(db: Session, site_id: str | None) -> dict[tuple[int, int], int]:
-    """Cases opened by local day of the week (Monday 0) and hour, at a site or the chain."""
-    query = select(HourCount.dow, HourCount.hour, func.sum(HourCount.cases)).group_by(
-        HourCount.dow, HourCount.hour)
+def hours(db: Session, site_id: str | None, first: date, last: date
+          ) -> dict[tuple[int, int], int]:
+    """Cases opened by local day of the week (Monday 0) and hour, at a site or the chain, on
+    the local days ``first`` to ``last`` (at most a row per day and hour is read)."""
+    model: type[DayHourCount] | type[ChainDayHourCount] = (
+        ChainDayHourCount if site_id is None else DayHourCount)
+    query = select(model.day, model.hour, model.cases).where(
+        model.day >= first.isoformat(), model.day <= last.isoformat(), model.cases > 0)
     if site_id is not None:
-        query = query.where(HourCount.site_id == site_id)
-    return {(dow, hour): int(total or 0) for dow, hour, total in db.execute(query)}
+        query = query.where(DayHourCount.site_id == site_id)
+    grid: dict[tuple[int, int], int] = {}
+    for day, hour, cases in db.execute(query):
+        key = (date.fromisoformat(day).weekday(), hour)
+        grid[key] = grid.get(key, 0) + cases
+    return grid
 
 
 # --- combustion points ---------------------------------------------------------------------
@@ -268,6 +284,10 @@ class CaseFilter:
     gesture_type: str | None = None
     person: str | None = None
     since: str | None = None  # from this week on
+    first_day: date | None = None  # local days, both included
+    last_day: date | None = None
+    outlet: str | None = None
+    opened_by: str | None = None
 
 
 def cases(db: Session, wanted: CaseFilter) -> list[CaseFact]:
@@ -281,6 +301,18 @@ def cases(db: Session, wanted: CaseFilter) -> list[CaseFact]:
         query = query.where(CaseFact.week >= wanted.since)
     if wanted.category is not None:
         query = query.where(CaseFact.category == wanted.category)
+    if wanted.outlet is not None:
+        query = query.where(CaseFact.outlet == wanted.outlet)
+    if wanted.opened_by is not None:
+        query = query.where(CaseFact.opened_by == wanted.opened_by)
+    if wanted.first_day is not None:  # the local day is the week's Monday + dow
+        week = monday(wanted.first_day).isoformat()
+        query = query.where(or_(CaseFact.week > week, and_(
+            CaseFact.week == week, CaseFact.dow >= wanted.first_day.weekday())))
+    if wanted.last_day is not None:
+        week = monday(wanted.last_day).isoformat()
+        query = query.where(or_(CaseFact.week < week, and_(
+            CaseFact.week == week, CaseFact.dow <= wanted.last_day.weekday())))
     if wanted.dow is not None:
         query = query.where(CaseFact.dow == wanted.dow)
     if wanted.hour is not None:

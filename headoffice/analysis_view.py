@@ -6,7 +6,7 @@ Each number links to the cases behind it (``/analysis/cases?…``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from headoffice import analysis
@@ -74,11 +74,18 @@ def failures(data: Failures, weeks: int, now: datetime, first: int = 0, total: i
 
 
 def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: Site | None,
-          now: datetime) -> str:
-    choose = " · ".join([f"<a href='/analysis/hours'>{'<b>' if site is None else ''}whole "
+          now: datetime, first: date, last: date) -> str:
+    span = {"from": first.isoformat(), "to": last.isoformat()}
+    choose = " · ".join([f"<a href='/analysis/hours?{esc(urlencode(span))}'>"
+                         f"{'<b>' if site is None else ''}whole "
                          f"chain{'</b>' if site is None else ''}</a>"]
-                        + [f"<a href='/analysis/hours?{esc(urlencode({'site': s.id}))}'>"
+                        + [f"<a href='/analysis/hours?{esc(urlencode({'site': s.id, **span}))}'>"
                            f"{esc(s.name)}</a>" for s in all_sites])
+    form = ("<form method='get' action='/analysis/hours'>"
+            + (f"<input type='hidden' name='site' value='{esc(site.id)}'>" if site else "")
+            + f"From <input type='date' name='from' value='{esc(span['from'])}'> to "
+            f"<input type='date' name='to' value='{esc(span['to'])}'> "
+            "<button type='submit'>Show</button></form>")
     top = max(grid.values(), default=0)
     rows = ["<table class='grid'><tr><th></th>"
             + "".join(f"<th>{h:02d}</th>" for h in range(24)) + "</tr>"]
@@ -87,14 +94,16 @@ def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: 
         for hour in range(24):
             count = grid.get((dow, hour), 0)
             hot = " class='hot'" if top and count * 2 > top else ""
-            link = cases_link(count, site=site.id if site else None, dow=dow, hour=hour)
+            link = cases_link(count, site=site.id if site else None, dow=dow, hour=hour,
+                              **span)
             cells.append(f"<td{hot}>{link if count else ''}</td>")
         rows.append(f"<tr><th>{day}</th>{''.join(cells)}</tr>")
     rows.append("</table>")
     where = site.name if site else "the whole chain"
-    return page(f"Day × hour: {where}", f"<p>{choose}</p><p>Cases opened, by the site's local "
-                "day and hour, all time; shaded: more than half the busiest cell.</p>"
-                + "".join(rows), now)
+    return page(f"Day × hour: {where}", f"<p>{choose}</p>{form}<p id='span'>Cases opened, by "
+                f"the site's local day and hour, from {esc(span['from'])} to "
+                f"{esc(span['to'])} (local days, both included); shaded: more than half the "
+                "busiest cell.</p>" + "".join(rows), now)
 
 
 def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
