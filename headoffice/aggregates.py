@@ -160,6 +160,16 @@ def contribution(row: CaseFact) -> dict[Key, dict[str, int]]:
     return found
 
 
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_keys(now: datetime, weeks: int) -> list[str]:
+    """The last ``weeks`` local Mondays up to this week's, oldest first."""
+    this = monday(now.date())
+    return [(this - timedelta(weeks=n)).isoformat() for n in range(weeks - 1, -1, -1)]
+
+
 def local_day(week: str, dow: int) -> str:
     """The local date of a day of a local week (Monday 0)."""
     return (date.fromisoformat(week) + timedelta(days=dow)).isoformat()

@@ -108,20 +108,22 @@ def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: 
 
 def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
     method = (
-        f"<p class='muted'>A category at a site stands out when its cases of the last "
-        f"{analysis.RECENT_WEEKS} weeks are too many for both its own previous "
-        f"{analysis.HISTORY_WEEKS} weeks and the chain's share of that category: one-sided "
-        "Poisson rate tests, the larger p-value of the two kept (both must stand out), and "
-        "the Benjamini–Hochberg procedure over all pairs tested keeps the false discovery "
-        f"rate at {analysis.FALSE_DISCOVERY:.0%}. {tested} pair(s) tested.</p>")
+        "<p class='muted'>A category, an hour of the week, an outlet or a person at a site "
+        f"stands out when its cases of the last {analysis.RECENT_WEEKS} weeks are too many for "
+        f"both its own previous {analysis.HISTORY_WEEKS} weeks and the chain (the chain's share "
+        "of that category, hour or outlet; for a person, their own rate scaled by the chain's "
+        "change): one-sided Poisson rate tests, the larger p-value of the two kept (both must "
+        "stand out), and the Benjamini–Hochberg procedure over all values of all four "
+        f"dimensions tested keeps the false discovery rate at {analysis.FALSE_DISCOVERY:.0%}. "
+        f"<span id='tested'>{tested}</span> value(s) tested.</p>")
     if not found:
         return page("Combustion points", method + "<p>Nothing stands out.</p>", now)
-    rows = ["<table><tr><th>Site</th><th>Category</th><th>Cases</th><th>p</th>"
-            "<th>Why</th></tr>"]
+    rows = ["<table id='found'><tr><th>Site</th><th>What</th><th>Which</th><th>Cases</th>"
+            "<th>p</th><th>Why</th></tr>"]
     for item in found:
-        link = cases_link(item.recent, site=item.site.id, category=item.category,
-                          since=item.since)
-        rows.append(f"<tr><td>{esc(item.site.name)}</td><td>{esc(item.category)}</td>"
+        link = cases_link(item.recent, **item.drill())
+        rows.append(f"<tr><td>{esc(item.site.name)}</td><td>{esc(item.dimension)}</td>"
+                    f"<td>{esc(item.label)}</td>"
                     f"<td class='num'>{link}</td><td class='num'>{item.p_value:.2g}</td>"
                     f"<td class='reason'>{esc(item.reason)}</td></tr>")
     rows.append("</table>")
