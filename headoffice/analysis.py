@@ -15,15 +15,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from headoffice.aggregates import monday, week_keys
-from headoffice.combustion import (  # noqa: F401 (the analysis pages' one entry point)
-    FALSE_DISCOVERY,
-    HISTORY_WEEKS,
-    RECENT_WEEKS,
-    Combustion,
-    benjamini_hochberg,
-    combustion,
-    poisson_tail,
-)
+from headoffice.combustion import FALSE_DISCOVERY as FALSE_DISCOVERY
+from headoffice.combustion import HISTORY_WEEKS as HISTORY_WEEKS
+from headoffice.combustion import RECENT_WEEKS as RECENT_WEEKS
+from headoffice.combustion import Combustion as Combustion
+from headoffice.combustion import benjamini_hochberg as benjamini_hochberg
+from headoffice.combustion import combustion as combustion
+from headoffice.combustion import poisson_tail as poisson_tail
 from headoffice.models import (
     CaseFact,
     ChainDayHourCount,

@@ -44,8 +44,8 @@ async def home(_admin: Admin, db: DatabaseDep, clock: ClockDep,
                                 overview_view.section(overview.overview(session, sites, now),
                                                       page, pages))
 
-    page = await db.run(work)
-    response = HTMLResponse(page)
+    text = await db.run(work)
+    response = HTMLResponse(text)
     response.headers["Content-Security-Policy"] = dashboard.CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"

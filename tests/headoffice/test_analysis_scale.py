@@ -62,8 +62,9 @@ def steady_chain(hq: HQ, burst: str | None) -> list[Site]:
 
 
 def findings(page: str) -> list[tuple[str, ...]]:
-    return [tuple(html.unescape(cell) for cell in row) for row in re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>.*?"
-                      r"class='reason'>([^<]*)<", page)]
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>.*?"
+                      r"class='reason'>([^<]*)<", page)
+    return [tuple(html.unescape(cell) for cell in row) for row in rows]
 
 
 @pytest.mark.parametrize("dimension", ["hour", "outlet", "person"])
