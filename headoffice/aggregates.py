@@ -53,6 +53,8 @@ from headoffice.models import (
     Site,
     SliceCount,
     WeekCount,
+    WindowAnchor,
+    WindowCount,
 )
 
 KINDS = frozenset({"case.opened", "case.updated", "compensation.granted", "followup.due",
@@ -91,6 +93,9 @@ def note_events(db: Session, site_id: str, events: Iterable[Arrival]) -> None:
         _add(deltas, before.get(case_id, {}), -1)
     db.flush()
     _apply(db, deltas)
+    from headoffice import windows  # it builds on this module
+
+    windows.follow(db, deltas)
 
 
 def fold(row: CaseFact, kind: str, actor: str | None, at: str, payload: Mapping[str, Any],
@@ -251,6 +256,9 @@ def rebuild(db: Session, site_id: str, batch: int = 5000) -> int:
     for model in (CaseFact, WeekCount, HourCount, GestureCount, PersonCount, DayHourCount,
                   SliceCount):
         db.execute(delete(model).where(model.site_id == site_id))
+    from headoffice import windows  # it builds on this module
+
+    windows.forget(db)
     after = 0
     while True:
         rows = db.execute(select(EventRow.id, EventRow.kind, EventRow.case_id, EventRow.actor,
@@ -310,6 +318,8 @@ def recount(connection: Connection) -> None:
         connection.execute(insert(table).from_select(
             [column.name for column in table.columns],
             select(*keys, *values).where(where).group_by(*keys)))
+    for model in (WindowAnchor, WindowCount):  # the next reader counts them anew
+        connection.execute(delete(model))
 
 
 def _payload(stored: str) -> Mapping[str, Any]:

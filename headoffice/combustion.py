@@ -15,8 +15,9 @@ A value stands out only if both tests do, so its p-value is the larger of the tw
 intersection-union test); the Benjamini–Hochberg procedure over every test of every dimension
 keeps the false discovery rate among those named at ``FALSE_DISCOVERY``.
 
-At chain scale that is a hundred thousand tests. The database adds the weeks up and hands back
-only the values that could be named: a value can only be named with p ≤ ``FALSE_DISCOVERY``,
+The recent and previous weeks are counted per value as events arrive (``headoffice.windows``).
+At chain scale that is a hundred thousand tests: the database hands back only the values that
+could be named: a value can only be named with p ≤ ``FALSE_DISCOVERY``,
 and with k recent cases against λ expected, P(X ≥ k) > 0.05 whenever k = 1 (λ ≥ 1/3 here) or
 k ≤ λ + √λ (tests check it), so those are counted (in the number of tests) but not fetched.
 """
@@ -27,11 +28,12 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from headoffice import windows
 from headoffice.aggregates import week_keys
-from headoffice.models import Site, SliceCount, WeekCount
+from headoffice.models import Site, WindowCount
 from headoffice.roster import staff_names
 
 RECENT_WEEKS = 4
@@ -95,29 +97,18 @@ def _candidates(db: Session, keys: list[str]) -> tuple[list[tuple[str, str, str,
                                                         int, dict[tuple[str, str], int]]:
     """Values that could be named (dimension, site, value, recent, history); how many values
     were tested in all; each (dimension, value)'s recent cases in the chain."""
-    recent_from = keys[HISTORY_WEEKS]
-    per_value = []
-    for model, dimension, value in ((WeekCount, literal("category"), WeekCount.category),
-                                    (SliceCount, SliceCount.dimension, SliceCount.value)):
-        is_recent = model.week >= recent_from
-        per_value.append(
-            select(dimension.label("dimension"), model.site_id.label("site_id"),
-                   value.label("value"),
-                   func.sum(case((is_recent, model.cases), else_=0)).label("recent"),
-                   func.sum(case((is_recent, 0), else_=model.cases)).label("history"))
-            .where(model.week >= keys[0], model.week <= keys[-1])
-            .group_by(dimension, model.site_id, value))
-    grouped = per_value[0].union_all(per_value[1]).cte("grouped")
-    g = grouped.c
-    tested = db.scalar(select(func.count()).where(g.recent > 0)) or 0
+    windows.ensure(db, keys, RECENT_WEEKS)
+    w = WindowCount
+    tested = db.scalar(select(func.count()).select_from(w).where(w.recent > 0)) or 0
     chain = {(d, v): int(n) for d, v, n in db.execute(
-        select(g.dimension, g.value, func.sum(g.recent)).where(g.recent > 0)
-        .group_by(g.dimension, g.value))}
+        select(w.dimension, w.value, func.sum(w.recent))
+        .where(w.recent > 0, w.dimension != "person")  # a person is at one site only
+        .group_by(w.dimension, w.value))}
     # k recent against λ = (h + 1) / 3: k >= 2 and k > λ + √λ, i.e. (3k - h - 1)² > 3(h + 1).
-    excess = 3 * g.recent - g.history - 1
-    rows = db.execute(select(g.dimension, g.site_id, g.value, g.recent, g.history)
-                      .where(g.recent >= 2, excess > 0,
-                             excess * excess > 3 * (g.history + 1))).all()
+    excess = 3 * w.recent - w.history - 1
+    rows = db.execute(select(w.dimension, w.site_id, w.value, w.recent, w.history)
+                      .where(w.recent >= 2, excess > 0,
+                             excess * excess > 3 * (w.history + 1))).all()
     return [(d, s, v, int(r), int(h)) for d, s, v, r, h in rows], tested, chain
 
 
@@ -126,13 +117,10 @@ def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
     keys = week_keys(now, RECENT_WEEKS + HISTORY_WEEKS)
     recent_from = keys[HISTORY_WEEKS]
     candidates, tested, chain = _candidates(db, keys)
-    totals = db.execute(select(WeekCount.site_id,
-                               func.sum(case((WeekCount.week >= recent_from, WeekCount.cases),
-                                             else_=0)),
-                               func.sum(case((WeekCount.week >= recent_from, 0),
-                                             else_=WeekCount.cases)))
-                        .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1])
-                        .group_by(WeekCount.site_id)).all()
+    totals = db.execute(select(WindowCount.site_id, func.sum(WindowCount.recent),
+                               func.sum(WindowCount.history))
+                        .where(WindowCount.dimension == "category")
+                        .group_by(WindowCount.site_id)).all()
     site_recent = {site_id: int(r or 0) for site_id, r, _ in totals}
     chain_recent = sum(site_recent.values())
     chain_history = sum(int(h or 0) for _, _, h in totals)

@@ -372,3 +372,27 @@ class SliceCount(Base):
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     value: Mapped[str] = mapped_column(String(64), primary_key=True)
     cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WindowCount(Base):
+    """A value's cases at a site in combustion's recent weeks and in the weeks before them,
+    kept as events arrive for the weeks ``WindowAnchor`` names (``headoffice.windows``)."""
+
+    __tablename__ = "hq_window"
+
+    dimension: Mapped[str] = mapped_column(String(8), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    recent: Mapped[int] = mapped_column(Integer, default=0)
+    history: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WindowAnchor(Base):
+    """The weeks ``hq_window`` counts (one row, id 1; none: not counted yet)."""
+
+    __tablename__ = "hq_window_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    history_from: Mapped[str] = mapped_column(String(10))
+    recent_from: Mapped[str] = mapped_column(String(10))
+    last_week: Mapped[str] = mapped_column(String(10))

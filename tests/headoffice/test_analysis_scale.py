@@ -10,15 +10,17 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from headoffice import aggregates
-from headoffice.combustion import poisson_tail
-from headoffice.models import Site, SliceCount, WeekCount
+from headoffice import aggregates, windows
+from headoffice.aggregates import week_keys
+from headoffice.combustion import HISTORY_WEEKS, RECENT_WEEKS, poisson_tail
+from headoffice.models import Site, SliceCount, WeekCount, WindowCount
 from tests.headoffice.helpers import HQ, START
 from tests.headoffice.test_analysis import (  # noqa: F401 (chain: a fixture)
     admin_get,
+    case,
     chain,
     counters,
     drill,
@@ -148,3 +150,35 @@ def test_a_bad_date_range_is_refused_plainly(chain: tuple[HQ, Site, Site, list[s
         response = admin_get(hq, f"{path}?{query}", token)
         assert response.status_code == 422
         assert says in str(response.json()["detail"])
+
+
+def test_the_windows_follow_arriving_cases_as_a_recount_would_count_them(
+        chain: tuple[HQ, Site, Site, list[str]]) -> None:  # noqa: F811
+    hq, harbour, _hill, _ids = chain
+    hq.clock.now = NOW
+    token = hq.admin_token()
+    assert admin_get(hq, "/analysis/combustion", token).status_code == 200  # counts them
+    desk = hq.enrol(harbour, name="Terrace")
+    for n in range(3):
+        case(desk, category="Spa" if n else "Noise", at=NOW - timedelta(days=n, hours=2),
+             gesture="drink", value=500, done_after=5)
+    case(desk, category="Noise", at=NOW - timedelta(weeks=6), done_after=5)  # history
+    case(desk, category="Noise", at=NOW - timedelta(weeks=30), done_after=5)  # neither
+    assert hq.push(desk, desk.events).status_code == 200
+
+    def windows_now(session: Session) -> set[tuple[object, ...]]:
+        return {tuple(row) for row in session.execute(select(WindowCount.__table__))
+                if row.recent or row.history}
+
+    kept = hq.db(windows_now)
+    assert ("category", harbour.id, "Spa", 2, 0) in kept
+    keys = week_keys(NOW, RECENT_WEEKS + HISTORY_WEEKS)
+
+    def recounted(session: Session) -> set[tuple[object, ...]]:
+        windows.forget(session)
+        windows.ensure(session, keys, RECENT_WEEKS)
+        return windows_now(session)
+
+    assert hq.db(recounted) == kept
+    noise = next(row for row in kept if row[:3] == ("category", harbour.id, "Noise"))
+    assert noise[4] >= 1  # the case six weeks ago counts in the previous weeks

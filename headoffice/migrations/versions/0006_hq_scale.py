@@ -7,8 +7,10 @@ Create Date: 2026-11-30
 ``hq_case.closed_at`` (and a partial index of the cases still waiting for their follow-up, the
 dashboard's overdue count), ``hq_day_hour`` and ``hq_chain_day_hour`` (the day × hour grid over
 a date range, per site and for the chain), ``hq_slice`` (cases by site × week × hour of the
-week, outlet or person, for combustion points). The new counters start empty: ``amends-
-headoffice aggregates rebuild`` fills them from the stored events.
+week, outlet or person, for combustion points), ``hq_window`` and its anchor (combustion's
+recent and previous weeks per value, kept as events arrive; counted on first use). The new
+counters start empty: ``amends-headoffice aggregates rebuild`` fills them from the stored
+events.
 """
 
 from collections.abc import Sequence
@@ -57,10 +59,27 @@ def upgrade() -> None:
         sa.Column("cases", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("week", "dimension", "site_id", "value"),
     )
+    op.create_table(
+        "hq_window",
+        sa.Column("dimension", sa.String(length=8), nullable=False),
+        sa.Column("site_id", sa.String(length=36), nullable=False),
+        sa.Column("value", sa.String(length=64), nullable=False),
+        sa.Column("recent", sa.Integer(), nullable=False),
+        sa.Column("history", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("dimension", "site_id", "value"),
+    )
+    op.create_table(
+        "hq_window_anchor",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("history_from", sa.String(length=10), nullable=False),
+        sa.Column("recent_from", sa.String(length=10), nullable=False),
+        sa.Column("last_week", sa.String(length=10), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
 
 
 def downgrade() -> None:
-    for table in ("hq_slice", "hq_chain_day_hour", "hq_day_hour"):
+    for table in ("hq_window_anchor", "hq_window", "hq_slice", "hq_chain_day_hour", "hq_day_hour"):
         op.drop_table(table)
     op.drop_index("ix_hq_case_waiting", table_name="hq_case")
     with op.batch_alter_table("hq_case", schema=None) as batch_op:
