@@ -71,14 +71,17 @@ def cases_of(site_id: str, zone: ZoneInfo, rng: random.Random, days: int, per_da
         day = today - timedelta(days=back)
         count = rng.randint(0, 2 * per_day)
         bursting = kind != "" and back <= BURST_DAYS
-        if bursting and (kind != "hour" or day.weekday() == what[0]):
+        if bursting and kind == "hour":
+            bursting = day.weekday() == what[0]  # six more cases each Wednesday at 15:00
+            count += 6 if bursting else 0
+        elif bursting:
             count += 3
         for n in range(count):
-            planted = bursting and rng.random() < 0.6
+            planted = bursting and (n < 6 if kind == "hour" else rng.random() < 0.6)
             category = (what if planted and kind == "category"
                         else rng.choices(CATEGORIES, weights)[0])
             hour = min(23, max(0, int(rng.gauss(15, 4))))
-            if planted and kind == "hour" and n < 3:
+            if planted and kind == "hour":
                 hour = what[1]
             local = datetime(day.year, day.month, day.day, hour, rng.randrange(60),
                              tzinfo=zone)

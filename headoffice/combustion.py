@@ -19,7 +19,7 @@ The recent and previous weeks are counted per value as events arrive (``headoffi
 At chain scale that is a hundred thousand tests: the database hands back only the values that
 could be named: a value can only be named with p ≤ ``FALSE_DISCOVERY``,
 and with k recent cases against λ expected, P(X ≥ k) > 0.05 whenever k = 1 (λ ≥ 1/3 here) or
-k ≤ λ + √λ (tests check it), so those are counted (in the number of tests) but not fetched.
+k ≤ λ + 1.5 √λ (above 0.067 at every λ; a test checks it), so those are counted (in the number of tests) but not fetched.
 """
 
 from __future__ import annotations
@@ -104,11 +104,12 @@ def _candidates(db: Session, keys: list[str]) -> tuple[list[tuple[str, str, str,
         select(w.dimension, w.value, func.sum(w.recent))
         .where(w.recent > 0, w.dimension != "person")  # a person is at one site only
         .group_by(w.dimension, w.value))}
-    # k recent against λ = (h + 1) / 3: k >= 2 and k > λ + √λ, i.e. (3k - h - 1)² > 3(h + 1).
+    # k recent against λ = (h + 1) / 3: k >= 2 and k > λ + 1.5 √λ, i.e. in whole numbers
+    # 4 (3k - h - 1)² > 27 (h + 1).
     excess = 3 * w.recent - w.history - 1
     rows = db.execute(select(w.dimension, w.site_id, w.value, w.recent, w.history)
                       .where(w.recent >= 2, excess > 0,
-                             excess * excess > 3 * (w.history + 1))).all()
+                             4 * excess * excess > 27 * (w.history + 1))).all()
     return [(d, s, v, int(r), int(h)) for d, s, v, r, h in rows], tested, chain
 
 
