@@ -263,6 +263,8 @@ class CaseFact(Base):
     __tablename__ = "hq_case"
     __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),
                       Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"),
+                      # Chain-wide drill-downs (a gesture, an outlet) list the newest first.
+                      Index("ix_hq_case_opened", "opened_at"),
                       # Only the cases still waiting for their follow-up: the dashboard's count.
                       Index("ix_hq_case_waiting", "due_at",
                             postgresql_where=text("done_at IS NULL AND closed_at IS NULL"),

@@ -22,7 +22,7 @@ from headoffice.flags import DOUBLE_REDEMPTION
 from headoffice.models import CaseFact, Device, EventRow, Flag, Site
 from headoffice.reports import GRANTED, local_midnight_utc, site_zone
 
-PAGE_SITES = 10  # sites whose details one dashboard page shows
+PAGE_SITES = 5  # sites whose details one dashboard page shows (about a dozen queries each)
 
 
 @dataclass(slots=True)

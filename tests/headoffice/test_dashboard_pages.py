@@ -44,24 +44,24 @@ def test_the_overview_lists_every_site_and_the_details_come_a_page_at_a_time(hq:
     first = hq.client.get("/", auth=basic(token)).text
     assert all(f"#site-{site.id}'>{site.name}</a>" in first for site in sites)
     details = re.findall(r"<h2 id='site-([^']+)'>", first)
-    assert details == [site.id for site in sites[:10]]
-    assert "sites 1–10 of 23, page 1 of 3" in first and "href='/?page=2'" in first
+    assert details == [site.id for site in sites[:5]]
+    assert "sites 1–5 of 23, page 1 of 5" in first and "href='/?page=2'" in first
     # spend this week, gestures, approvals, overdue, redeemed twice, flags, desks
     assert line_of(first, busy.id)[1:] == ["€19.50", "2", "0", "1", "1", "1", "2"]
     assert line_of(first, sites[0].id)[1:] == ["€0.00", "0", "0", "0", "0", "0", "0"]
-    assert f"href='/?page=2#site-{busy.id}'" in first
+    assert f"href='/?page=4#site-{busy.id}'" in first
 
-    second = hq.client.get("/?page=2", auth=basic(token)).text
-    assert re.findall(r"<h2 id='site-([^']+)'>", second) == [s.id for s in sites[10:20]]
-    assert "1 overdue" in second and voucher in second and "Waiting Guest" in second
-    assert "href='/?page=1'" in second and "href='/?page=3'" in second
-    third = hq.client.get("/?page=3", auth=basic(token)).text
-    assert re.findall(r"<h2 id='site-([^']+)'>", third) == [s.id for s in sites[20:]]
-    assert "next page" not in third
+    fourth = hq.client.get("/?page=4", auth=basic(token)).text
+    assert re.findall(r"<h2 id='site-([^']+)'>", fourth) == [s.id for s in sites[15:20]]
+    assert "1 overdue" in fourth and voucher in fourth and "Waiting Guest" in fourth
+    assert "href='/?page=3'" in fourth and "href='/?page=5'" in fourth
+    last = hq.client.get("/?page=5", auth=basic(token)).text
+    assert re.findall(r"<h2 id='site-([^']+)'>", last) == [s.id for s in sites[20:]]
+    assert "sites 21–23 of 23, page 5 of 5" in last and "next page" not in last
 
 
 @pytest.mark.parametrize(("page", "status", "says"), [
-    ("4", 404, "there are 3 page(s)"), ("0", 422, "greater than or equal"),
+    ("6", 404, "there are 5 page(s)"), ("0", 422, "greater than or equal"),
     ("two", 422, "valid integer"), ("99999999999", 422, "less than or equal"),
 ])
 def test_a_page_out_of_range_is_refused_plainly(hq: HQ, page: str, status: int,

@@ -35,6 +35,7 @@ def upgrade() -> None:
                "AND event.kind = 'case.closed')")
     op.create_index("ix_hq_case_waiting", "hq_case", ["due_at"],
                     postgresql_where=sa.text(WAITING), sqlite_where=sa.text(WAITING))
+    op.create_index("ix_hq_case_opened", "hq_case", ["opened_at"])
     op.create_table(
         "hq_day_hour",
         sa.Column("site_id", sa.String(length=36), nullable=False),
@@ -81,6 +82,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("hq_window_anchor", "hq_window", "hq_slice", "hq_chain_day_hour", "hq_day_hour"):
         op.drop_table(table)
+    op.drop_index("ix_hq_case_opened", table_name="hq_case")
     op.drop_index("ix_hq_case_waiting", table_name="hq_case")
     with op.batch_alter_table("hq_case", schema=None) as batch_op:
         batch_op.drop_column("closed_at")
