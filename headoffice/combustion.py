@@ -17,9 +17,10 @@ keeps the false discovery rate among those named at ``FALSE_DISCOVERY``.
 
 The recent and previous weeks are counted per value as events arrive (``headoffice.windows``).
 At chain scale that is a hundred thousand tests: the database hands back only the values that
-could be named: a value can only be named with p ≤ ``FALSE_DISCOVERY``,
-and with k recent cases against λ expected, P(X ≥ k) > 0.05 whenever k = 1 (λ ≥ 1/3 here) or
-k ≤ λ + 1.5 √λ (above 0.067 at every λ; a test checks it), so those are counted (in the number of tests) but not fetched.
+could be named: a value can only be named with p ≤ ``FALSE_DISCOVERY``, and with k recent
+cases against λ expected, P(X ≥ k) > 0.05 whenever k = 1 (λ ≥ 1/3 here) or k ≤ λ + 1.5 √λ
+(above 0.067 at every λ; a test checks it), so those are counted in the number of tests but not
+fetched.
 """
 
 from __future__ import annotations
