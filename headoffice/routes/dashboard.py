@@ -39,10 +39,12 @@ async def home(_admin: Admin, db: DatabaseDep, clock: ClockDep,
         if page > pages:
             raise ServiceError(404, f"page: there are {pages} page(s) of sites")
         shown = sites[(page - 1) * overview.PAGE_SITES:page * overview.PAGE_SITES]
-        return dashboard.render(reports.summaries(session, now, shown), now,
+        lines = overview.overview(session, sites, now)
+        weeks = {line.site.id: (line.spend_this_week, line.grants_this_week,
+                                line.approvals_this_week) for line in lines}
+        return dashboard.render(reports.summaries(session, now, shown, weeks), now,
                                 check_section(session, now),
-                                overview_view.section(overview.overview(session, sites, now),
-                                                      page, pages))
+                                overview_view.section(lines, page, pages))
 
     text = await db.run(work)
     response = HTMLResponse(text)
