@@ -22,22 +22,39 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    String,
+    Table,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from headoffice.models import (
     Base,
     CaseFact,
+    ChainDayHourCount,
+    DayHourCount,
     EventRow,
     GestureCount,
     HourCount,
     PersonCount,
     Site,
+    SliceCount,
     WeekCount,
+    WindowAnchor,
+    WindowCount,
 )
 
 KINDS = frozenset({"case.opened", "case.updated", "compensation.granted", "followup.due",
@@ -76,6 +93,9 @@ def note_events(db: Session, site_id: str, events: Iterable[Arrival]) -> None:
         _add(deltas, before.get(case_id, {}), -1)
     db.flush()
     _apply(db, deltas)
+    from headoffice import windows  # it builds on this module
+
+    windows.follow(db, deltas)
 
 
 def fold(row: CaseFact, kind: str, actor: str | None, at: str, payload: Mapping[str, Any],
@@ -107,6 +127,8 @@ def fold(row: CaseFact, kind: str, actor: str | None, at: str, payload: Mapping[
         if row.done_at is None or at < row.done_at:
             row.done_at, row.done_by = at, (actor or "")[:SHORT] or None
     elif kind == "case.closed":
+        if row.closed_at is None or at < row.closed_at:
+            row.closed_at = at
         outcome = payload.get("outcome")
         row.outcome = outcome[:SHORT] if isinstance(outcome, str) else ""
 
@@ -132,9 +154,46 @@ def contribution(row: CaseFact) -> dict[Key, dict[str, int]]:
             "cases": 1, "recovered": recovered, "spend_minor": row.spend_minor,
             "followed_up": done, "recovered_followed_up": recovered * done},
     }
+    day = local_day(row.week, row.dow)
+    found[(DayHourCount, (row.site_id, day, row.hour))] = {"cases": 1}
+    found[(ChainDayHourCount, (day, row.hour))] = {"cases": 1}
+    for dimension, value in slices(row.dow, row.hour, row.outlet, row.opened_by):
+        found[(SliceCount, (row.week, dimension, row.site_id, value))] = {"cases": 1}
     if due:
         found[(PersonCount, (row.site_id, person))] = {"due": 1, "done": done,
                                                        "on_time": timely}
+    return found
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_keys(now: datetime, weeks: int) -> list[str]:
+    """The last ``weeks`` local Mondays up to this week's, oldest first."""
+    this = monday(now.date())
+    return [(this - timedelta(weeks=n)).isoformat() for n in range(weeks - 1, -1, -1)]
+
+
+def local_day(week: str, dow: int) -> str:
+    """The local date of a day of a local week (Monday 0)."""
+    return (date.fromisoformat(week) + timedelta(days=dow)).isoformat()
+
+
+def hour_of_week(dow: int, hour: int) -> str:
+    """The ``hour`` dimension's value: hours since Monday 00:00, as text (Wednesday 15:00 is
+    "63")."""
+    return str(dow * 24 + hour)
+
+
+def slices(dow: int, hour: int, outlet: str, person: str | None) -> list[tuple[str, str]]:
+    """The (dimension, value) pairs a case counts in beyond its category; an outlet or person
+    not given is no value to test."""
+    found = [("hour", hour_of_week(dow, hour))]
+    if outlet:
+        found.append(("outlet", outlet))
+    if person:
+        found.append(("person", person))
     return found
 
 
@@ -189,8 +248,17 @@ def _zone(name: str) -> ZoneInfo:
 
 def rebuild(db: Session, site_id: str, batch: int = 5000) -> int:
     """Recount a site's cases from its stored events, in arrival order; cases counted."""
-    for model in (CaseFact, WeekCount, HourCount, GestureCount, PersonCount):
+    # The chain's grid holds this site's cases too: take them back before recounting them.
+    _apply(db, {(ChainDayHourCount, (day, hour)): {"cases": -cases}
+                for day, hour, cases in db.execute(
+                    select(DayHourCount.day, DayHourCount.hour, DayHourCount.cases)
+                    .where(DayHourCount.site_id == site_id))})
+    for model in (CaseFact, WeekCount, HourCount, GestureCount, PersonCount, DayHourCount,
+                  SliceCount):
         db.execute(delete(model).where(model.site_id == site_id))
+    from headoffice import windows  # it builds on this module
+
+    windows.forget(db)
     after = 0
     while True:
         rows = db.execute(select(EventRow.id, EventRow.kind, EventRow.case_id, EventRow.actor,
@@ -205,6 +273,53 @@ def rebuild(db: Session, site_id: str, batch: int = 5000) -> int:
         after = rows[-1].id
     return db.scalar(select(func.count()).select_from(CaseFact)
                      .where(CaseFact.site_id == site_id)) or 0
+
+
+def recount(connection: Connection) -> None:
+    """Recount every counter from the case rows, set-based (what ``contribution`` adds up to
+    over all cases; the chain-scale seeder writes cases directly and then calls this)."""
+    c = CaseFact.__table__.c
+    opened = c.week.is_not(None)
+    recovered = func.sum(case((c.outcome == RECOVERED, 1), else_=0))
+    done = func.sum(case((c.done_at.is_not(None), 1), else_=0))
+    timely = func.sum(case(((c.due_at.is_not(None)) & (c.done_at.is_not(None))
+                            & (c.done_at <= c.due_at), 1), else_=0))
+    gesture = func.coalesce(func.nullif(c.gesture_type, ""), NO_GESTURE)
+    person = func.coalesce(func.nullif(c.done_by, ""), func.nullif(c.opened_by, ""), "")
+    day = (func.to_char(cast(c.week, Date) + c.dow, "YYYY-MM-DD")
+           if connection.dialect.name == "postgresql"
+           else func.date(c.week, "+" + cast(c.dow, String) + " days"))
+    plans: list[tuple[type[Base], list[Any], list[Any], Any]] = [
+        (WeekCount, [c.site_id, c.week, c.category],
+         [func.count(), recovered, func.sum(c.spend_minor), func.count(c.due_at), timely],
+         opened),
+        (HourCount, [c.site_id, c.dow, c.hour], [func.count()], opened),
+        (GestureCount, [c.site_id, c.category, gesture],
+         [func.count(), recovered, func.sum(c.spend_minor), done,
+          func.sum(case(((c.outcome == RECOVERED) & c.done_at.is_not(None), 1), else_=0))],
+         opened),
+        (PersonCount, [c.site_id, person], [func.count(), done, timely],
+         opened & c.due_at.is_not(None)),
+        (DayHourCount, [c.site_id, day, c.hour], [func.count()], opened),
+        (ChainDayHourCount, [day, c.hour], [func.count()], opened),
+        (SliceCount, [c.week, literal("hour"), c.site_id,
+                      cast(c.dow * 24 + c.hour, String)], [func.count()], opened),
+        (SliceCount, [c.week, literal("outlet"), c.site_id, c.outlet], [func.count()],
+         opened & (c.outlet != "")),
+        (SliceCount, [c.week, literal("person"), c.site_id, c.opened_by], [func.count()],
+         opened & (func.coalesce(c.opened_by, "") != "")),
+    ]
+    emptied: set[type[Base]] = set()
+    for model, keys, values, where in plans:
+        table: Table = model.__table__  # type: ignore[assignment]
+        if model not in emptied:
+            connection.execute(delete(table))
+            emptied.add(model)
+        connection.execute(insert(table).from_select(
+            [column.name for column in table.columns],
+            select(*keys, *values).where(where).group_by(*keys)))
+    for model in (WindowAnchor, WindowCount):  # the next reader counts them anew
+        connection.execute(delete(model))
 
 
 def _payload(stored: str) -> Mapping[str, Any]:

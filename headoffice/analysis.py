@@ -7,28 +7,33 @@ see ``combustion``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+from headoffice.aggregates import monday, week_keys
+from headoffice.combustion import FALSE_DISCOVERY as FALSE_DISCOVERY
+from headoffice.combustion import HISTORY_WEEKS as HISTORY_WEEKS
+from headoffice.combustion import RECENT_WEEKS as RECENT_WEEKS
+from headoffice.combustion import Combustion as Combustion
+from headoffice.combustion import benjamini_hochberg as benjamini_hochberg
+from headoffice.combustion import combustion as combustion
+from headoffice.combustion import poisson_tail as poisson_tail
+from headoffice.models import (
+    CaseFact,
+    ChainDayHourCount,
+    DayHourCount,
+    GestureCount,
+    PersonCount,
+    Site,
+    WeekCount,
+)
 from headoffice.roster import staff_names
 
 MAX_CASES = 200  # cases listed on one drill-down page
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def week_keys(now: datetime, weeks: int) -> list[str]:
-    """The last ``weeks`` local Mondays up to this week's, oldest first."""
-    this = monday(now.date())
-    return [(this - timedelta(weeks=n)).isoformat() for n in range(weeks - 1, -1, -1)]
 
 
 def sites(db: Session) -> list[Site]:
@@ -63,120 +68,21 @@ def failures(db: Session, now: datetime, weeks: int, category: str | None,
     return result
 
 
-def hours(db: Session, site_id: str | None) -> dict[tuple[int, int], int]:
-    """Cases opened by local day of the week (Monday 0) and hour, at a site or the chain."""
-    query = select(HourCount.dow, HourCount.hour, func.sum(HourCount.cases)).group_by(
-        HourCount.dow, HourCount.hour)
+def hours(db: Session, site_id: str | None, first: date, last: date
+          ) -> dict[tuple[int, int], int]:
+    """Cases opened by local day of the week (Monday 0) and hour, at a site or the chain, on
+    the local days ``first`` to ``last`` (at most a row per day and hour is read)."""
+    model: type[DayHourCount] | type[ChainDayHourCount] = (
+        ChainDayHourCount if site_id is None else DayHourCount)
+    query = select(model.day, model.hour, model.cases).where(
+        model.day >= first.isoformat(), model.day <= last.isoformat(), model.cases > 0)
     if site_id is not None:
-        query = query.where(HourCount.site_id == site_id)
-    return {(dow, hour): int(total or 0) for dow, hour, total in db.execute(query)}
-
-
-# --- combustion points ---------------------------------------------------------------------
-
-RECENT_WEEKS = 4
-HISTORY_WEEKS = 12
-FALSE_DISCOVERY = 0.05
-
-
-def poisson_tail(observed: int, expected: float) -> float:
-    """P(X >= observed) for X ~ Poisson(expected): how surprising so many cases are."""
-    if observed <= 0:
-        return 1.0
-    if expected <= 0:
-        return 0.0
-    # 1 - P(X <= observed - 1), the terms summed in log space (no overflow at large counts):
-    # log P(X = k) = log P(X = k - 1) + log(expected) - log(k).
-    log_expected = math.log(expected)
-    log_terms = [-expected]
-    for k in range(1, observed):
-        log_terms.append(log_terms[-1] + log_expected - math.log(k))
-    top = max(log_terms)
-    below = math.exp(top) * sum(math.exp(t - top) for t in log_terms)
-    return max(0.0, min(1.0, 1.0 - below))
-
-
-@dataclass(frozen=True, slots=True)
-class Combustion:
-    site: Site
-    category: str
-    recent: int
-    own_expected: float
-    chain_expected: float
-    p_value: float
-    reason: str
-    since: str  # the first of the recent weeks
-
-
-def combustion(db: Session, now: datetime) -> tuple[list[Combustion], int]:
-    """Categories at sites whose last ``RECENT_WEEKS`` weeks stand out against both their own
-    previous ``HISTORY_WEEKS`` weeks and the chain; also how many pairs were tested.
-
-    For each (site, category) with cases in the recent weeks: a one-sided Poisson rate test
-    against its own history (expected = (history + 1) / HISTORY_WEEKS × RECENT_WEEKS; the +1
-    keeps a first-ever case from being infinitely surprising), and one against the chain
-    (expected = the site's recent cases × the category's share of the other sites' recent
-    cases). A pair stands out only if both tests do, so its p-value is the larger of the two
-    (an intersection-union test); the Benjamini–Hochberg procedure then keeps the false
-    discovery rate among those named at ``FALSE_DISCOVERY``.
-    """
-    keys = week_keys(now, RECENT_WEEKS + HISTORY_WEEKS)
-    recent_from = keys[HISTORY_WEEKS]
-    is_recent = WeekCount.week >= recent_from
-    rows = db.execute(select(WeekCount.site_id, WeekCount.category,
-                             func.sum(case((is_recent, WeekCount.cases), else_=0)),
-                             func.sum(case((is_recent, 0), else_=WeekCount.cases)))
-                      .where(WeekCount.week >= keys[0], WeekCount.week <= keys[-1])
-                      .group_by(WeekCount.site_id, WeekCount.category)).all()
-    recent: dict[tuple[str, str], int] = {}
-    history: dict[tuple[str, str], int] = {}
-    for site_id, category, recent_cases, history_cases in rows:
-        recent[(site_id, category)] = int(recent_cases or 0)
-        history[(site_id, category)] = int(history_cases or 0)
-    site_total: dict[str, int] = {}
-    category_total: dict[str, int] = {}
-    for (site_id, category), cases in recent.items():
-        site_total[site_id] = site_total.get(site_id, 0) + cases
-        category_total[category] = category_total.get(category, 0) + cases
-    chain_total = sum(site_total.values())
-    by_id = {s.id: s for s in sites(db)}
-    tested: list[tuple[float, Combustion]] = []
-    for (site_id, category), count in recent.items():
-        if count <= 0 or site_id not in by_id:
-            continue
-        own = (history.get((site_id, category), 0) + 1) / HISTORY_WEEKS * RECENT_WEEKS
-        others = chain_total - site_total[site_id]
-        others_here = category_total[category] - count
-        if others <= 0:
-            continue  # no chain to compare with
-        chain = site_total[site_id] * max(others_here, 0.5) / others
-        p_own = poisson_tail(count, own)
-        # Above the rate no pair can be listed at (q × rank / m <= q): the other test is moot.
-        p_chain = poisson_tail(count, chain) if p_own <= FALSE_DISCOVERY else 1.0
-        p_value = max(p_own, p_chain)
-        reason = (f"{count} case(s) in the last {RECENT_WEEKS} weeks: {own:.1f} expected from "
-                  f"its own previous {HISTORY_WEEKS} weeks (p {_p(p_own)}), {chain:.1f} "
-                  f"expected from the chain's share of {category or '(no category)'} "
-                  f"(p {_p(p_chain)})")
-        tested.append((p_value, Combustion(by_id[site_id], category, count, own, chain,
-                                           p_value, reason, recent_from)))
-    return benjamini_hochberg(tested, FALSE_DISCOVERY), len(tested)
-
-
-def _p(value: float) -> str:
-    # 1 - P(X < k) cannot resolve tails below double precision: say "below" instead of 0.
-    return "< 1e-15" if value < 1e-15 else f"= {value:.2g}"
-
-
-def benjamini_hochberg(tested: list[tuple[float, Combustion]], q: float) -> list[Combustion]:
-    """The findings kept at false discovery rate ``q``, smallest p-value first."""
-    ordered = sorted(tested, key=lambda item: item[0])
-    m = len(ordered)
-    cut = 0
-    for rank, (p_value, _) in enumerate(ordered, start=1):
-        if p_value <= q * rank / m:
-            cut = rank
-    return [finding for _, finding in ordered[:cut]]
+        query = query.where(DayHourCount.site_id == site_id)
+    grid: dict[tuple[int, int], int] = {}
+    for day, hour, cases in db.execute(query):
+        key = (date.fromisoformat(day).weekday(), hour)
+        grid[key] = grid.get(key, 0) + cases
+    return grid
 
 
 # --- recovery and follow-up ----------------------------------------------------------------
@@ -268,6 +174,10 @@ class CaseFilter:
     gesture_type: str | None = None
     person: str | None = None
     since: str | None = None  # from this week on
+    first_day: date | None = None  # local days, both included
+    last_day: date | None = None
+    outlet: str | None = None
+    opened_by: str | None = None
 
 
 def cases(db: Session, wanted: CaseFilter) -> list[CaseFact]:
@@ -281,6 +191,18 @@ def cases(db: Session, wanted: CaseFilter) -> list[CaseFact]:
         query = query.where(CaseFact.week >= wanted.since)
     if wanted.category is not None:
         query = query.where(CaseFact.category == wanted.category)
+    if wanted.outlet is not None:
+        query = query.where(CaseFact.outlet == wanted.outlet)
+    if wanted.opened_by is not None:
+        query = query.where(CaseFact.opened_by == wanted.opened_by)
+    if wanted.first_day is not None:  # the local day is the week's Monday + dow
+        week = monday(wanted.first_day).isoformat()
+        query = query.where(or_(CaseFact.week > week, and_(
+            CaseFact.week == week, CaseFact.dow >= wanted.first_day.weekday())))
+    if wanted.last_day is not None:
+        week = monday(wanted.last_day).isoformat()
+        query = query.where(or_(CaseFact.week < week, and_(
+            CaseFact.week == week, CaseFact.dow <= wanted.last_day.weekday())))
     if wanted.dow is not None:
         query = query.where(CaseFact.dow == wanted.dow)
     if wanted.hour is not None:

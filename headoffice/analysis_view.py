@@ -6,7 +6,7 @@ Each number links to the cases behind it (``/analysis/cases?…``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from headoffice import analysis
@@ -74,11 +74,18 @@ def failures(data: Failures, weeks: int, now: datetime, first: int = 0, total: i
 
 
 def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: Site | None,
-          now: datetime) -> str:
-    choose = " · ".join([f"<a href='/analysis/hours'>{'<b>' if site is None else ''}whole "
+          now: datetime, first: date, last: date) -> str:
+    span = {"from": first.isoformat(), "to": last.isoformat()}
+    choose = " · ".join([f"<a href='/analysis/hours?{esc(urlencode(span))}'>"
+                         f"{'<b>' if site is None else ''}whole "
                          f"chain{'</b>' if site is None else ''}</a>"]
-                        + [f"<a href='/analysis/hours?{esc(urlencode({'site': s.id}))}'>"
+                        + [f"<a href='/analysis/hours?{esc(urlencode({'site': s.id, **span}))}'>"
                            f"{esc(s.name)}</a>" for s in all_sites])
+    form = ("<form method='get' action='/analysis/hours'>"
+            + (f"<input type='hidden' name='site' value='{esc(site.id)}'>" if site else "")
+            + f"From <input type='date' name='from' value='{esc(span['from'])}'> to "
+            f"<input type='date' name='to' value='{esc(span['to'])}'> "
+            "<button type='submit'>Show</button></form>")
     top = max(grid.values(), default=0)
     rows = ["<table class='grid'><tr><th></th>"
             + "".join(f"<th>{h:02d}</th>" for h in range(24)) + "</tr>"]
@@ -87,32 +94,36 @@ def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: 
         for hour in range(24):
             count = grid.get((dow, hour), 0)
             hot = " class='hot'" if top and count * 2 > top else ""
-            link = cases_link(count, site=site.id if site else None, dow=dow, hour=hour)
+            link = cases_link(count, site=site.id if site else None, dow=dow, hour=hour,
+                              **span)
             cells.append(f"<td{hot}>{link if count else ''}</td>")
         rows.append(f"<tr><th>{day}</th>{''.join(cells)}</tr>")
     rows.append("</table>")
     where = site.name if site else "the whole chain"
-    return page(f"Day × hour: {where}", f"<p>{choose}</p><p>Cases opened, by the site's local "
-                "day and hour, all time; shaded: more than half the busiest cell.</p>"
-                + "".join(rows), now)
+    return page(f"Day × hour: {where}", f"<p>{choose}</p>{form}<p id='span'>Cases opened, by "
+                f"the site's local day and hour, from {esc(span['from'])} to "
+                f"{esc(span['to'])} (local days, both included); shaded: more than half the "
+                "busiest cell.</p>" + "".join(rows), now)
 
 
 def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
     method = (
-        f"<p class='muted'>A category at a site stands out when its cases of the last "
-        f"{analysis.RECENT_WEEKS} weeks are too many for both its own previous "
-        f"{analysis.HISTORY_WEEKS} weeks and the chain's share of that category: one-sided "
-        "Poisson rate tests, the larger p-value of the two kept (both must stand out), and "
-        "the Benjamini–Hochberg procedure over all pairs tested keeps the false discovery "
-        f"rate at {analysis.FALSE_DISCOVERY:.0%}. {tested} pair(s) tested.</p>")
+        "<p class='muted'>A category, an hour of the week, an outlet or a person at a site "
+        f"stands out when its cases of the last {analysis.RECENT_WEEKS} weeks are too many for "
+        f"both its own previous {analysis.HISTORY_WEEKS} weeks and the chain (the chain's share "
+        "of that category, hour or outlet; for a person, their own rate scaled by the chain's "
+        "change): one-sided Poisson rate tests, the larger p-value of the two kept (both must "
+        "stand out), and the Benjamini–Hochberg procedure over all values of all four "
+        f"dimensions tested keeps the false discovery rate at {analysis.FALSE_DISCOVERY:.0%}. "
+        f"<span id='tested'>{tested}</span> value(s) tested.</p>")
     if not found:
         return page("Combustion points", method + "<p>Nothing stands out.</p>", now)
-    rows = ["<table><tr><th>Site</th><th>Category</th><th>Cases</th><th>p</th>"
-            "<th>Why</th></tr>"]
+    rows = ["<table id='found'><tr><th>Site</th><th>What</th><th>Which</th><th>Cases</th>"
+            "<th>p</th><th>Why</th></tr>"]
     for item in found:
-        link = cases_link(item.recent, site=item.site.id, category=item.category,
-                          since=item.since)
-        rows.append(f"<tr><td>{esc(item.site.name)}</td><td>{esc(item.category)}</td>"
+        link = cases_link(item.recent, **item.drill())
+        rows.append(f"<tr><td>{esc(item.site.name)}</td><td>{esc(item.dimension)}</td>"
+                    f"<td>{esc(item.label)}</td>"
                     f"<td class='num'>{link}</td><td class='num'>{item.p_value:.2g}</td>"
                     f"<td class='reason'>{esc(item.reason)}</td></tr>")
     rows.append("</table>")

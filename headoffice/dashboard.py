@@ -58,8 +58,10 @@ def ago(moment: datetime | None, now: datetime) -> str:
     return "just now"
 
 
-def render(summaries: list[SiteSummary], now: datetime, check: str = "") -> str:
-    """The page; ``check``: the chain-check section, already rendered (``check_view``)."""
+def render(summaries: list[SiteSummary], now: datetime, check: str = "",
+           sites: str = "") -> str:
+    """The page; ``check``: the chain-check section, ``sites``: the chain overview with the
+    page's navigation, both already rendered (``check_view``, ``overview_view``)."""
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
@@ -68,6 +70,7 @@ def render(summaries: list[SiteSummary], now: datetime, check: str = "") -> str:
         f"<p class='muted'>As of {esc(now.strftime('%Y-%m-%d %H:%M UTC'))}. "
         "Read-only. Times are shown in each site's own time zone.</p>",
         check,
+        sites,
     ]
     if not summaries:
         parts.append("<p>No sites yet. Add one with <code>amends-headoffice site add</code>.</p>")

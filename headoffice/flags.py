@@ -13,6 +13,8 @@ from db.event_schema import is_known
 from headoffice.models import Device, EventRow, Flag
 from headoffice.rows import ref
 
+DOUBLE_REDEMPTION = "voucher_redeemed_twice"  # a voucher of a site redeemed more than once
+
 
 def redeemed(kinds: Sequence[str], payloads: Sequence[Mapping[str, Any]]) -> set[str | None]:
     """The vouchers that events of these kinds and payloads redeem."""
@@ -37,8 +39,8 @@ def flag_double_redemptions(db: Session, device: Device, voucher_ids: set[str | 
         where = "; ".join(f"{name} ({dev}) seq {seq} at {at}" for dev, seq, at, name in rows)
         detail = f"voucher {voucher_id} redeemed {len(rows)} times: {where}"
         if add_flag(db, site_id=device.site_id, device_id=device.id,
-                     kind="voucher_redeemed_twice", detail=detail, now=now):
-            added.append("voucher_redeemed_twice")
+                     kind=DOUBLE_REDEMPTION, detail=detail, now=now):
+            added.append(DOUBLE_REDEMPTION)
     return added
 
 

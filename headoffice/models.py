@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -261,7 +262,13 @@ class CaseFact(Base):
 
     __tablename__ = "hq_case"
     __table_args__ = (Index("ix_hq_case_site_week_category", "site_id", "week", "category"),
-                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"))
+                      Index("ix_hq_case_dow_hour_opened", "dow", "hour", "opened_at"),
+                      # Chain-wide drill-downs (a gesture, an outlet) list the newest first.
+                      Index("ix_hq_case_opened", "opened_at"),
+                      # Only the cases still waiting for their follow-up: the dashboard's count.
+                      Index("ix_hq_case_waiting", "due_at",
+                            postgresql_where=text("done_at IS NULL AND closed_at IS NULL"),
+                            sqlite_where=text("done_at IS NULL AND closed_at IS NULL")))
 
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -279,6 +286,7 @@ class CaseFact(Base):
     done_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
     done_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     outcome: Mapped[str] = mapped_column(String(64), default="")
+    closed_at: Mapped[str | None] = mapped_column(String(27), nullable=True)
 
 
 class WeekCount(Base):
@@ -332,3 +340,61 @@ class PersonCount(Base):
     due: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
     on_time: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DayHourCount(Base):
+    """Cases opened at a site on a local day in a local hour (the grid over a date range)."""
+
+    __tablename__ = "hq_day_hour"
+
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # local date
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChainDayHourCount(Base):
+    """Cases opened in the whole chain on a (site's local) day in a local hour."""
+
+    __tablename__ = "hq_chain_day_hour"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SliceCount(Base):
+    """Cases at a site in a local week by one more dimension (the hour of the week, the outlet,
+    the person who opened them): what combustion points test beyond the category."""
+
+    __tablename__ = "hq_slice"
+
+    week: Mapped[str] = mapped_column(String(10), primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(8), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cases: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WindowCount(Base):
+    """A value's cases at a site in combustion's recent weeks and in the weeks before them,
+    kept as events arrive for the weeks ``WindowAnchor`` names (``headoffice.windows``)."""
+
+    __tablename__ = "hq_window"
+
+    dimension: Mapped[str] = mapped_column(String(8), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+    recent: Mapped[int] = mapped_column(Integer, default=0)
+    history: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WindowAnchor(Base):
+    """The weeks ``hq_window`` counts (one row, id 1; none: not counted yet)."""
+
+    __tablename__ = "hq_window_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    history_from: Mapped[str] = mapped_column(String(10))
+    recent_from: Mapped[str] = mapped_column(String(10))
+    last_week: Mapped[str] = mapped_column(String(10))

@@ -96,11 +96,20 @@ def wire_time(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
-def summaries(db: Session, now: datetime) -> list[SiteSummary]:
-    return [summarise(db, site, now) for site in db.scalars(select(Site).order_by(Site.name))]
+# This week's spend per currency, gestures granted and approvals, when already counted.
+WeekTotals = tuple[dict[str, int], int, int]
 
 
-def summarise(db: Session, site: Site, now: datetime) -> SiteSummary:
+def summaries(db: Session, now: datetime, sites: list[Site] | None = None,
+              weeks: dict[str, WeekTotals] | None = None) -> list[SiteSummary]:
+    """Each site's summary (``sites``, or every site by name); ``weeks``: this week's totals
+    by site id where the caller counted them already (the dashboard's overview)."""
+    chosen = sites if sites is not None else list(db.scalars(select(Site).order_by(Site.name)))
+    return [summarise(db, site, now, (weeks or {}).get(site.id)) for site in chosen]
+
+
+def summarise(db: Session, site: Site, now: datetime,
+              week: WeekTotals | None = None) -> SiteSummary:
     zone = site_zone(site)
     today = now.astimezone(zone).date()
     monday = today - timedelta(days=today.weekday())
@@ -108,19 +117,22 @@ def summarise(db: Session, site: Site, now: datetime) -> SiteSummary:
     hi = format_utc(local_midnight_utc(monday + timedelta(days=7), zone))
     in_week = and_(EventRow.site_id == site.id, EventRow.at >= lo, EventRow.at < hi)
 
-    spend = {
-        str(currency): int(total or 0)  # neither is NULL (where below)
-        for currency, total in db.execute(
-            select(EventRow.currency, func.sum(EventRow.value_minor))
-            .where(in_week, EventRow.kind == GRANTED, EventRow.value_minor.is_not(None),
-                   EventRow.currency.is_not(None))
-            .group_by(EventRow.currency).order_by(EventRow.currency)
-        )
-    }
-    grants = db.scalar(select(func.count()).select_from(EventRow)
-                       .where(in_week, EventRow.kind == GRANTED)) or 0
-    approvals = db.scalar(select(func.count()).select_from(EventRow)
-                          .where(in_week, EventRow.kind == "approval.given")) or 0
+    if week is not None:
+        spend, grants, approvals = week
+    else:
+        spend = {
+            str(currency): int(total or 0)  # neither is NULL (where below)
+            for currency, total in db.execute(
+                select(EventRow.currency, func.sum(EventRow.value_minor))
+                .where(in_week, EventRow.kind == GRANTED, EventRow.value_minor.is_not(None),
+                       EventRow.currency.is_not(None))
+                .group_by(EventRow.currency).order_by(EventRow.currency)
+            )
+        }
+        grants = db.scalar(select(func.count()).select_from(EventRow)
+                           .where(in_week, EventRow.kind == GRANTED)) or 0
+        approvals = db.scalar(select(func.count()).select_from(EventRow)
+                              .where(in_week, EventRow.kind == "approval.given")) or 0
     policy = current_policy(db, site.id)
     summary = SiteSummary(
         site=site, zone=zone, week_start=monday,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.money import CurrencyError, exponent
-from headoffice import dashboard, reports
+from headoffice import dashboard, overview, overview_view, reports
 from headoffice.admin import AdminError, find_site
 from headoffice.check_view import check_section
 from headoffice.errors import ServiceError
@@ -30,14 +30,24 @@ router = APIRouter(tags=["dashboard"])
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(_admin: Admin, db: DatabaseDep, clock: ClockDep) -> Response:
+async def home(_admin: Admin, db: DatabaseDep, clock: ClockDep,
+               page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     def work(session: Session) -> str:
         now = clock()
-        return dashboard.render(reports.summaries(session, now), now,
-                                check_section(session, now))
+        sites = list(session.scalars(select(Site).order_by(Site.name)))
+        pages = overview.pages(len(sites))
+        if page > pages:
+            raise ServiceError(404, f"page: there are {pages} page(s) of sites")
+        shown = sites[(page - 1) * overview.PAGE_SITES:page * overview.PAGE_SITES]
+        lines = overview.overview(session, sites, now)
+        weeks = {line.site.id: (line.spend_this_week, line.grants_this_week,
+                                line.approvals_this_week) for line in lines}
+        return dashboard.render(reports.summaries(session, now, shown, weeks), now,
+                                check_section(session, now),
+                                overview_view.section(lines, page, pages))
 
-    page = await db.run(work)
-    response = HTMLResponse(page)
+    text = await db.run(work)
+    response = HTMLResponse(text)
     response.headers["Content-Security-Policy"] = dashboard.CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"

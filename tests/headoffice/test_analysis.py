@@ -16,11 +16,22 @@ from sqlalchemy.orm import Session
 from db.models import format_utc
 from headoffice import aggregates
 from headoffice.analysis import benjamini_hochberg, poisson_tail
-from headoffice.models import CaseFact, GestureCount, HourCount, PersonCount, Site, WeekCount
+from headoffice.models import (
+    CaseFact,
+    ChainDayHourCount,
+    DayHourCount,
+    GestureCount,
+    HourCount,
+    PersonCount,
+    Site,
+    SliceCount,
+    WeekCount,
+)
 from tests.headoffice.event_samples import SAMPLES
 from tests.headoffice.helpers import HQ, START, Desk
 
-COUNTERS = (WeekCount, HourCount, GestureCount, PersonCount)
+COUNTERS = (WeekCount, HourCount, GestureCount, PersonCount, DayHourCount, ChainDayHourCount,
+            SliceCount)
 # 2026-11-17 14:30 in Paris is a Tuesday, 15:30 local.
 OPENED = datetime(2026, 11, 17, 14, 30, tzinfo=START.tzinfo)
 
@@ -231,10 +242,10 @@ def test_a_burst_at_one_site_is_a_combustion_point_with_its_reason(hq: HQ) -> No
     hq.clock.now = now
     page = admin_get(hq, "/analysis/combustion", hq.admin_token()).text
     assert "Benjamini–Hochberg" in page and "Poisson" in page
-    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>.*?class='reason'>([^<]*)<",
-                      page)
-    assert [(site, category) for site, category, _ in rows] == [("Site 0", "Noise")]
-    assert "36 case(s) in the last 4 weeks" in rows[0][2]
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>.*?"
+                      r"class='reason'>([^<]*)<", page)
+    assert [row[:3] for row in rows] == [("Site 0", "category", "Noise")]
+    assert "36 case(s) in the last 4 weeks" in rows[0][3]
 
 
 def test_the_rebuild_command_recounts_every_site(chain: tuple[HQ, Site, Site, list[str]],

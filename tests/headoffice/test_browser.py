@@ -80,7 +80,9 @@ def test_an_admin_signs_in_and_drills_down_without_a_csp_violation(hq: HQ, brows
     cell = browser.find_elements(By.CSS_SELECTOR, "a.drill")[0]
     assert cell.text == "2"  # Tuesday 15:00: a noise and the food case
     cell.click()
-    assert browser.find_element(By.ID, "case-count").text == "2 case(s): dow 1, hour 15"
+    # The grid's days (by default the last twelve weeks) go with the drill-down.
+    assert browser.find_element(By.ID, "case-count").text == (
+        "2 case(s): dow 1, hour 15, first day 2026-08-28, last day 2026-11-19")
     assert csp_violations(browser) == []
 
     # The check above would see one: a script the page did not ask for is refused.
