@@ -1416,7 +1416,7 @@
     <message>
         <location line="+4"/>
         <source>Comp</source>
-        <translation>مجانًا على حساب المنشأة</translation>
+        <translation>مجاني (على حساب المنشأة)</translation>
     </message>
     <message>
         <location line="+0"/>
