@@ -54,17 +54,17 @@ STEP_FIELDS = {
 # reach SQLite together, when a later event's query autoflushes them (the session's
 # autoflush makes every query see them), instead of one UPDATE an event.
 BULK = "bulk_fold"
-BULK_IDS = "bulk_fold_ids"  # (table, id) of the rows a whole refold has added so far
+BULK_IDS = "bulk_fold_ids"  # the ids of the rows a whole refold has added so far
 _Row = TypeVar("_Row", ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow)
 
 
 def _put(db: Session, row: _Row) -> _Row:
     """``db.merge(row)``; in a whole refold a row whose id was not folded yet is simply
     added (the read model was emptied, so nothing can be there to merge with: no read)."""
-    made: set[tuple[type, str]] | None = db.info.get(BULK_IDS) if db.info.get(BULK) else None
+    made: set[str] | None = db.info.get(BULK_IDS) if db.info.get(BULK) else None
     if made is None:
         return db.merge(row)
-    key = (type(row), str(row.id))
+    key = str(row.id)  # ids are unique across tables; a clash would only cost a read
     if key in made:
         return db.merge(row)
     made.add(key)
