@@ -40,7 +40,7 @@ from db.models import (
 )
 from desktop.core import quarantine
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.fold import apply
+from desktop.core.fold import BULK, BULK_IDS, apply
 from desktop.core.guest_links import relink_all, relink_guest
 from desktop.core.review_days import DIRTY_DAYS, chunks, refresh_review_days
 from desktop.core.staff_fold import STAFF_KINDS, refold_staff
@@ -110,6 +110,7 @@ def refold(db: Session) -> None:
         db.execute(delete(table))
     db.info.pop("site_zone", None)
     db.info["refolding"] = True  # one recount of every day at the end, not one per event
+    db.info[BULK], db.info[BULK_IDS] = True, set()
     held = quarantine.held_ids(db)
     # The session holds its rows weakly: a case folded a moment ago would be read back from
     # the store for each of its next events. The rows of the recent events are held here
@@ -130,6 +131,8 @@ def refold(db: Session) -> None:
         sa_event.remove(db, "pending_to_persistent", hold)
         sa_event.remove(db, "loaded_as_persistent", hold)
         db.info.pop("refolding", None)
+        db.info.pop(BULK, None)
+        db.info.pop(BULK_IDS, None)
     db.info.pop(DIRTY_DAYS, None)
     relink_all(db)
     refresh_review_days(db, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,11 +50,34 @@ STEP_FIELDS = {
 }
 
 
+# Set on the session by a whole refold: no flush after each event. Changes to one case then
+# reach SQLite together, when a later event's query autoflushes them (the session's
+# autoflush makes every query see them), instead of one UPDATE an event.
+BULK = "bulk_fold"
+BULK_IDS = "bulk_fold_ids"  # the ids of the rows a whole refold has added so far
+_Row = TypeVar("_Row", ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow)
+
+
+def _put(db: Session, row: _Row) -> _Row:
+    """``db.merge(row)``; in a whole refold a row whose id was not folded yet is simply
+    added (the read model was emptied, so nothing can be there to merge with: no read)."""
+    made: set[str] | None = db.info.get(BULK_IDS) if db.info.get(BULK) else None
+    if made is None:
+        return db.merge(row)
+    key = str(row.id)  # ids are unique across tables; a clash would only cost a read
+    if key in made:
+        return db.merge(row)
+    made.add(key)
+    db.add(row)
+    return row
+
+
 def apply(db: Session, event: Event) -> None:
     handler = _HANDLERS.get(event.kind)
     if handler is not None:
         handler(db, event, parse_utc(event.at))
-        db.flush()
+        if not db.info.get(BULK):
+            db.flush()
         if event.kind in REVIEW_KINDS and event.case_id and not db.info.get("refolding"):
             mark_case_days(db, event.case_id)
 
@@ -64,7 +87,7 @@ def _case(db: Session, event: Event) -> CaseRow | None:
 
 
 def _shift_started(db: Session, event: Event, at: datetime) -> None:
-    db.merge(ShiftRow(id=event.payload["shift_id"], staff_id=event.actor or "",
+    _put(db, ShiftRow(id=event.payload["shift_id"], staff_id=event.actor or "",
                       device_id=event.device_id, started_at=at, ended_at=None))
 
 
@@ -85,7 +108,7 @@ def _case_opened(db: Session, event: Event, at: datetime) -> None:
     for name in HEADER_FIELDS:
         setattr(case, name, str(p.get(name, "")))
     case.guest_key = guest_key(case.guest_name)
-    db.merge(case)
+    _put(db, case)
 
 
 def _case_updated(db: Session, event: Event, at: datetime) -> None:
@@ -152,7 +175,7 @@ def _case_closed(db: Session, event: Event, at: datetime) -> None:
 
 def _granted(db: Session, event: Event, at: datetime) -> None:
     p = event.payload
-    row = db.merge(GrantRow(
+    row = _put(db, GrantRow(
         id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
         staff_id=event.actor, gesture_type=p["gesture_type"],
         description=p.get("description", ""), value_minor=int(p["value_minor"]),
@@ -166,7 +189,7 @@ def _granted(db: Session, event: Event, at: datetime) -> None:
 
 def _approval(db: Session, event: Event, at: datetime) -> None:
     p = event.payload
-    db.merge(ApprovalRow(id=p["approval_id"], case_id=event.case_id, grant_id=p.get("grant_id"),
+    _put(db, ApprovalRow(id=p["approval_id"], case_id=event.case_id, grant_id=p.get("grant_id"),
                          approver_id=event.actor or "", requested_by=p.get("requested_by"),
                          decision="given" if event.kind == "approval.given" else "declined",
                          reason=p.get("reason", ""), breaches=canonical_json(p.get("breaches", [])),
@@ -175,13 +198,13 @@ def _approval(db: Session, event: Event, at: datetime) -> None:
 
 def _correction(db: Session, event: Event, at: datetime) -> None:
     p = event.payload
-    db.merge(CorrectionRow(id=p["correction_id"], case_id=event.case_id, staff_id=event.actor,
+    _put(db, CorrectionRow(id=p["correction_id"], case_id=event.case_id, staff_id=event.actor,
                            description=p.get("description", ""),
                            value_minor=int(p["value_minor"]), currency=p["currency"], at=at))
 
 
 def _note(db: Session, event: Event, at: datetime) -> None:
-    db.merge(NoteRow(id=event.id, case_id=event.case_id, actor=event.actor,
+    _put(db, NoteRow(id=event.id, case_id=event.case_id, actor=event.actor,
                      text=str(event.payload.get("text", "")), at=at))
 
 

@@ -8,19 +8,22 @@ bulk with the read-model rows the fold would make; a test checks that refolding 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import random
 import secrets
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, canonical_json, event_text_hash, json_text
-from db.models import CaseRow, EventRow, GrantRow, ShiftRow, format_utc
+from db.models import Base, CaseRow, EventRow, GrantRow, ShiftRow, format_utc
 from desktop.core.desk import Desk
 from desktop.core.guest_links import REPEAT_HORIZON, guest_key
 from desktop.core.playbook import categories
@@ -50,15 +53,17 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
     """Add ``cases`` closed historical cases ending now; returns the events written.
 
     Written the quick way, as bulk loaders do: hashes computed in a tight loop over the
-    stored canonical text (``event_text_hash``), rows inserted with ``executemany`` on a plain
-    ``sqlite3`` connection in large transactions, and ``synchronous=OFF`` on that connection
-    only while seeding (a power cut mid-seed loses history being made up, nothing else; the
-    chain stays whole because each transaction holds whole cases). Ids grow with time, so
-    the indexes are appended to rather than rewritten at random.
+    stored canonical text (``event_text_hash``, the one rule), rows built as tuples and
+    inserted with ``executemany`` on a plain ``sqlite3`` connection in large transactions, on
+    a thread of its own. While seeding that connection alone holds the store, with a rollback
+    journal and ``synchronous=OFF`` (each row written once, not to the WAL and then again; a
+    crash mid-seed loses history being made up, nothing else: each transaction holds whole
+    cases); the desk's WAL and durability are restored before it returns. Ids grow with
+    time, so the indexes are appended to rather than rewritten at random.
     """
     rng = random.Random(seed)
     roster = desk.staff.roster()
-    staff = [m for m in roster if m.role in ("agent", "supervisor")] or roster
+    staff = [m.id for m in roster if m.role in ("agent", "supervisor")] or [m.id for m in roster]
     site = desk.site.info()
     now = desk.now()
     start = now - timedelta(days=365 * years)
@@ -66,51 +71,61 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
         last = connection.execute(
             select(EventRow.seq, EventRow.hash).where(EventRow.device_id == desk.device_id)
             .order_by(EventRow.seq.desc()).limit(1)).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
-    device, device_json = desk.device_id, json_text(desk.device_id)
     ids = _Ids(rng)
-    buffers: dict[str, list[Any]] = {"event": [], "case": [], "grant": [], "shift": []}
+    chain = _Chain(ids, desk.device_id, *((last[0], last[1]) if last else (0, GENESIS_HASH)))
+    make = _Cases(rng, ids, chain, site.currency, site.zone, desk.device_id)
     shifts: dict[tuple[str, str], str] = {}
-    guests = _Guests(rng)
-    written = 0
-
-    def emit(kind: str, at: datetime, case_id: str | None, actor: str,
-             payload: dict[str, Any]) -> None:
-        nonlocal seq, prev, written
-        seq += 1
-        event_id, when, text = ids.next(), format_utc(at), canonical_json(payload)
-        digest = event_text_hash(event_id, device_json, seq, kind, case_id, actor, when, text,
-                                 prev)
-        buffers["event"].append((event_id, device, seq, kind, case_id, actor, when, text,
-                                 prev, digest, 0))
-        prev = digest
-        written += 1
-
-    writer = _BulkWriter(desk)
+    desk.engine.dispose()  # the bulk connection must be alone to leave WAL for the load
+    writer = _BulkWriter(desk.db_path)
     try:
         for opened in _moments(rng, start, now, cases, site.zone):
             person = rng.choice(staff)
-            day = opened.astimezone(site.zone).date().isoformat()
-            shift_id = shifts.get((person.id, day))
+            local = opened.astimezone(site.zone)
+            day = local.date().isoformat()
+            shift_id = shifts.get((person, day))
             if shift_id is None:
-                shift_id = shifts[(person.id, day)] = ids.next()
-                emit("shift.started", opened - timedelta(minutes=1), None, person.id,
-                     {"shift_id": shift_id})
-                buffers["shift"].append({"id": shift_id, "staff_id": person.id,
-                                         "device_id": device,
-                                         "started_at": opened - timedelta(minutes=1),
-                                         "ended_at": None})
-            _one_case(rng, ids, opened, opened.astimezone(site.zone), person.id, shift_id,
-                      site.currency, emit, buffers, guests, device)
-            if len(buffers["event"]) >= CHUNK:
-                writer.write(buffers)
-                buffers = {key: [] for key in buffers}
-        writer.write(buffers)
+                shift_id = shifts[(person, day)] = ids.next()
+                began = format_utc(opened - timedelta(minutes=1))
+                chain.emit("shift.started", began, None, person, {"shift_id": shift_id})
+                make.rows["shift"].append(make.shift.row(
+                    {"id": shift_id, "staff_id": person, "device_id": desk.device_id,
+                     "started_at": began, "ended_at": None}))
+            make.case(opened, local, person, shift_id)
+            if len(chain.rows) >= CHUNK:
+                writer.write({"event": chain.take(), **make.take()})
+        writer.write({"event": chain.take(), **make.take()})
     finally:
         writer.close()
     with Session(desk.engine) as db, db.begin():
         refresh_review_days(db, None)
-    return written
+    return chain.written
+
+
+class _Chain:
+    """One desk's chain as it is seeded: each event sealed onto the last (``event_text_hash``
+    over the canonical text that is stored) and kept as a row of the ``event`` table."""
+
+    def __init__(self, ids: _Ids, device: str, seq: int, prev: str) -> None:
+        self.ids = ids
+        self.device, self.device_json = device, json_text(device)
+        self.seq, self.prev, self.written = seq, prev, 0
+        self.rows: list[tuple[Any, ...]] = []
+
+    def emit(self, kind: str, at: str, case_id: str | None, actor: str,
+             payload: dict[str, Any]) -> None:
+        seq = self.seq = self.seq + 1
+        event_id = self.ids.next()
+        text = canonical_json(payload)
+        digest = event_text_hash(event_id, self.device_json, seq, kind, case_id, actor, at,
+                                 text, self.prev)
+        self.rows.append((event_id, self.device, seq, kind, case_id, actor, at, text, self.prev,
+                          digest, 0))
+        self.prev = digest
+        self.written += 1
+
+    def take(self) -> list[tuple[Any, ...]]:
+        rows, self.rows = self.rows, []
+        return rows
 
 
 class _Ids:
@@ -118,22 +133,25 @@ class _Ids:
     the indexes on them are appended to, which keeps a million cases to minutes."""
 
     def __init__(self, rng: random.Random) -> None:
-        self._rng = rng
+        self._bits = rng.getrandbits
         # A fresh start each time, so seeding the same desk twice draws no id twice.
         self._count = secrets.randbits(46)
 
     def next(self) -> str:
         self._count += 1
-        # What uuid.UUID(int=..., version=4) makes, without building the object.
-        value = (self._count << 80) | self._rng.getrandbits(80)
-        value = (value & ~(0xF000 << 64) & ~(0xC000 << 48)) | (0x4000 << 64) | (0x8000 << 48)
-        h = f"{value:032x}"
-        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        # The count in the first 48 bits, then version 4 and variant 10 around random bits,
+        # as uuid.UUID(int=..., version=4) would give, without building the object.
+        h = f"{self._count:012x}{self._bits(76):019x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[12:15]}-{_VARIANT[self._bits(2)]}{h[15:18]}-{h[19:31]}"
+
+
+_VARIANT = "89ab"
 
 
 class _BulkWriter:
-    """A plain ``sqlite3`` connection to the desk's store for seeding, quick and not durable
-    (``synchronous=OFF``) until closed; the desk's own connections keep their pragmas.
+    """A plain ``sqlite3`` connection to the desk's store for seeding, alone on it, quick and
+    not durable until closed (then WAL and ``synchronous=FULL`` again, as the desk's own
+    connections set them).
 
     It writes on a thread of its own while the next chunk is made: ``sqlite3`` lets go of
     the GIL while SQLite works, so making and storing share two cores.
@@ -141,47 +159,34 @@ class _BulkWriter:
 
     TABLES = (("event", EventRow), ("shift", ShiftRow), ("case", CaseRow), ("grant", GrantRow))
 
-    def __init__(self, desk: Desk) -> None:
-        self._connection = sqlite3.connect(desk.db_path, timeout=30, isolation_level=None,
+    def __init__(self, db_path: Path) -> None:
+        self._connection = sqlite3.connect(db_path, timeout=30, isolation_level=None,
                                            check_same_thread=False)
+        # Leaves WAL only if no other connection is open; a busy store stays in WAL.
+        self._connection.execute("PRAGMA journal_mode=TRUNCATE")
         self._connection.execute("PRAGMA synchronous=OFF")
         self._connection.execute("PRAGMA cache_size=-262144")  # 256 MiB while seeding
-        self._sql: dict[str, tuple[str, list[tuple[str, Any]]]] = {}
-        for key, model in self.TABLES:
-            table = cast(Table, model.__table__)
-            # A column the seed leaves out takes its model default, as an ORM insert gives it.
-            columns = [(c.name, getattr(c.default, "arg", None)
-                        if not callable(getattr(c.default, "arg", None)) else None)
-                       for c in table.columns]
-            names = ", ".join(name for name, _ in columns)
-            marks = ", ".join("?" * len(columns))
-            self._sql[key] = (f"INSERT INTO {table.name} ({names}) VALUES ({marks})", columns)
+        self._sql = {key: insert_sql(model) for key, model in self.TABLES}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seed-writer")
         self._pending: Future[None] | None = None
 
-    def write(self, buffers: dict[str, list[Any]]) -> None:
+    def write(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         """Store one chunk (whole cases) in one transaction, after the previous one."""
         self._wait()
-        self._pending = self._pool.submit(self._store, buffers)
+        self._pending = self._pool.submit(self._store, rows)
 
     def _wait(self) -> None:
         if self._pending is not None:
             pending, self._pending = self._pending, None
             pending.result()  # a failure to store surfaces here, in the seeding thread
 
-    def _store(self, buffers: dict[str, list[Any]]) -> None:
+    def _store(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
         try:
             for key, _model in self.TABLES:
-                rows = buffers[key]
-                if not rows:
-                    continue
-                sql, columns = self._sql[key]
-                if key == "event":
-                    connection.executemany(sql, rows)  # already tuples in column order
-                else:
-                    connection.executemany(sql, [_row(r, columns) for r in rows])
+                if rows[key]:
+                    connection.executemany(self._sql[key], rows[key])
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -192,15 +197,19 @@ class _BulkWriter:
             self._wait()
         finally:
             self._pool.shutdown()
-            self._connection.close()
+            try:
+                self._connection.execute("PRAGMA journal_mode=WAL")
+                self._connection.execute("PRAGMA synchronous=FULL")
+            finally:
+                self._connection.close()
 
 
-def _row(values: dict[str, Any], columns: list[tuple[str, Any]]) -> tuple[Any, ...]:
-    out = []
-    for name, default in columns:
-        value = values.get(name, default)
-        out.append(format_utc(value) if isinstance(value, datetime) else value)
-    return tuple(out)
+def insert_sql(model: type[Base]) -> str:
+    """``INSERT`` of every column of a model's table, in the table's column order."""
+    table = cast(Table, model.__table__)
+    names = [column.name for column in table.columns]
+    return (f"INSERT INTO {table.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))})")
 
 
 class _Guests:
@@ -243,19 +252,19 @@ class _Guests:
 
 def _moments(rng: random.Random, start: datetime, end: datetime, count: int,
              zone: Any) -> Iterator[datetime]:
-    """``count`` instants between start and end, in time order, with the site's rhythms."""
+    """``count`` instants (UTC) between start and end, in time order, with the site's
+    rhythms."""
     span = (end - start).total_seconds()
-    weights = [DAILY[d] * HOURLY[h] for d in range(7) for h in range(24)]
+    cumulative = list(itertools.accumulate(DAILY[d] * HOURLY[h] for d in range(7)
+                                           for h in range(24)))
+    total, random_, randrange = cumulative[-1], rng.random, rng.randrange
     picks = []
     for _ in range(count):
-        day_offset = rng.random() * span
-        base = (start + timedelta(seconds=day_offset)).astimezone(zone)
-        slot = rng.choices(range(168), weights)[0]
-        weekday, hour = divmod(slot, 24)
-        shift_days = (weekday - base.weekday()) % 7
-        local = (base + timedelta(days=shift_days)).replace(hour=hour,
-                                                            minute=rng.randrange(60))
-        if local.astimezone(start.tzinfo) >= end:
+        base = (start + timedelta(seconds=random_() * span)).astimezone(zone)
+        weekday, hour = divmod(bisect.bisect_right(cumulative, random_() * total), 24)
+        local = (base + timedelta(days=(weekday - base.weekday()) % 7)).replace(
+            hour=hour, minute=randrange(60))
+        if local.astimezone(UTC) >= end:
             local -= timedelta(days=7)
         picks.append(local)
     # The planted fault: no hot water on Wednesdays between 15:00 and 16:00.
@@ -263,67 +272,97 @@ def _moments(rng: random.Random, start: datetime, end: datetime, count: int,
     for index in rng.sample(range(count), min(planted, count)):
         moment = picks[index]
         wednesday = moment + timedelta(days=(2 - moment.weekday()) % 7)
-        if wednesday.astimezone(start.tzinfo) >= end:
+        if wednesday.astimezone(UTC) >= end:
             wednesday -= timedelta(days=7)
         picks[index] = wednesday.replace(hour=15, minute=rng.randrange(60))
-    return iter(sorted(p.astimezone(start.tzinfo) for p in picks))
+    return iter(sorted(p.astimezone(UTC) for p in picks))
 
 
-def _one_case(rng: random.Random, ids: _Ids, opened: datetime, local: datetime, actor: str,
-              shift_id: str, currency: str, emit: Any, buffers: dict[str, list[Any]],
-              guests: _Guests, device: str) -> None:
-    case_id = ids.next()
-    category = rng.choice(categories())
-    if local.weekday() == 2 and local.hour == 15 and rng.random() < 0.8:
-        category = "maintenance"  # the Wednesday boiler
-    guest = guests.next(opened)
-    key = guest_key(guest)
-    header = {"guest_name": guest, "location": f"Room {rng.randrange(101, 1299)}",
-              "outlet": "Front Desk", "category": category,
-              "severity": rng.choice(("low", "low", "medium", "medium", "high", "critical"))}
-    emit("case.opened", opened, case_id, actor, {**header, "shift_id": shift_id})
-    listened = opened + timedelta(minutes=2)
-    emit("step.done", listened, case_id, actor, {"step": "listen", "account": "—"})
-    fixed = opened + timedelta(minutes=rng.randrange(5, 30))
-    row: dict[str, Any] = {
-        "id": case_id, "device_id": None, "opened_by": actor, "shift_id": shift_id,
-        "opened_at": opened, "status": "closed", "step": "closed", "guest_key": key,
-        "opened_day": local.date().isoformat(), "opened_weekday": local.weekday(),
-        "opened_hour": local.hour,
-        "account": "—", "apology": "", "guest_view": "", "good_outcome": "",
-        "fix_action": "Put right.", "fixed_at": fixed, "followup_note": "",
-        "root_cause": category, "detail": "seeded", "closed_by": actor, "apology_prints": 0,
-        **header,
-    }
-    kind, description, value = rng.choice(GESTURES)
-    if kind != "none":
-        grant_id = ids.next()
-        emit("compensation.granted", fixed, case_id, actor,
-             {"grant_id": grant_id, "gesture_type": kind, "description": description,
-              "value_minor": value, "currency": currency, "shift_id": shift_id,
-              "approval_id": None})
-        repeat_of, repeat_gap = guests.gesture(guest, key, case_id, fixed)
-        buffers["grant"].append({"id": grant_id, "case_id": case_id, "shift_id": shift_id,
-                                 "staff_id": actor, "gesture_type": kind,
-                                 "description": description, "value_minor": value,
-                                 "currency": currency, "approval_id": None,
-                                 "granted_at": fixed,
-                                 "local_day": fixed.astimezone(local.tzinfo).date().isoformat(),
-                                 "repeat_of": repeat_of, "repeat_gap": repeat_gap})
-    emit("step.done", fixed, case_id, actor, {"step": "fix", "fix_action": "Put right."})
-    due = fixed + timedelta(minutes=20)
-    emit("followup.due", fixed, case_id, actor, {"due_at": format_utc(due)})
-    row["followup_due_at"] = due
-    row["followup_done_at"] = None
-    closed = due + timedelta(minutes=5)
-    if rng.random() < 0.85:
-        done = fixed + timedelta(minutes=rng.randrange(10, 35))
-        emit("followup.done", done, case_id, actor, {"note": ""})
-        row["followup_done_at"] = done
-        closed = max(closed, done + timedelta(minutes=1))
-    outcome = rng.choices(("recovered", "not_recovered", "unknown"), (80, 10, 10))[0]
-    emit("case.closed", closed, case_id, actor,
-         {"root_cause": category, "detail": "seeded", "outcome": outcome})
-    row.update({"outcome": outcome, "closed_at": closed, "updated_at": closed})
-    row["device_id"] = device
-    buffers["case"].append(row)
+class _Table:
+    """Rows of one read-model table as tuples in its column order; a column a row leaves
+    out takes the model's default, as an ORM insert gives it."""
+
+    def __init__(self, model: type[Base]) -> None:
+        table = cast(Table, model.__table__)
+        self.names = [column.name for column in table.columns]
+        self.defaults = {column.name: None if column.default is None
+                         or callable(getattr(column.default, "arg", None))
+                         else getattr(column.default, "arg", None) for column in table.columns}
+
+    def row(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(map({**self.defaults, **values}.__getitem__, self.names))
+
+
+class _Cases:
+    """One closed case after another: its events on the chain, its case and grant rows as
+    the fold would make them."""
+
+    def __init__(self, rng: random.Random, ids: _Ids, chain: _Chain, currency: str,
+                 zone: Any, device: str) -> None:
+        self.rng, self.ids, self.chain = rng, ids, chain
+        self.currency, self.zone, self.device = currency, zone, device
+        self.categories = categories()
+        self.guests = _Guests(rng)
+        self.shift, self.case_table = _Table(ShiftRow), _Table(CaseRow)
+        self.grant = _Table(GrantRow)
+        self.rows: dict[str, list[tuple[Any, ...]]] = {"shift": [], "case": [], "grant": []}
+
+    def take(self) -> dict[str, list[tuple[Any, ...]]]:
+        rows, self.rows = self.rows, {key: [] for key in self.rows}
+        return rows
+
+    def case(self, opened: datetime, local: datetime, actor: str, shift_id: str) -> None:
+        rng, emit, utc = self.rng, self.chain.emit, format_utc
+        case_id = self.ids.next()
+        category = rng.choice(self.categories)
+        if local.weekday() == 2 and local.hour == 15 and rng.random() < 0.8:
+            category = "maintenance"  # the Wednesday boiler
+        guest = self.guests.next(opened)
+        key = guest_key(guest)
+        header = {"guest_name": guest, "location": f"Room {rng.randrange(101, 1299)}",
+                  "outlet": "Front Desk", "category": category,
+                  "severity": rng.choice(("low", "low", "medium", "medium", "high",
+                                          "critical"))}
+        opened_at = utc(opened)
+        emit("case.opened", opened_at, case_id, actor, {**header, "shift_id": shift_id})
+        emit("step.done", utc(opened + timedelta(minutes=2)), case_id, actor,
+             {"step": "listen", "account": "—"})
+        fixed = opened + timedelta(minutes=rng.randrange(5, 30))
+        fixed_at = utc(fixed)
+        kind, description, value = rng.choice(GESTURES)
+        if kind != "none":
+            grant_id = self.ids.next()
+            emit("compensation.granted", fixed_at, case_id, actor,
+                 {"grant_id": grant_id, "gesture_type": kind, "description": description,
+                  "value_minor": value, "currency": self.currency, "shift_id": shift_id,
+                  "approval_id": None})
+            repeat_of, repeat_gap = self.guests.gesture(guest, key, case_id, fixed)
+            self.rows["grant"].append(self.grant.row({
+                "id": grant_id, "case_id": case_id, "shift_id": shift_id, "staff_id": actor,
+                "gesture_type": kind, "description": description, "value_minor": value,
+                "currency": self.currency, "approval_id": None, "granted_at": fixed_at,
+                "local_day": fixed.astimezone(self.zone).date().isoformat(),
+                "repeat_of": repeat_of, "repeat_gap": repeat_gap}))
+        emit("step.done", fixed_at, case_id, actor, {"step": "fix", "fix_action": "Put right."})
+        due = fixed + timedelta(minutes=20)
+        emit("followup.due", fixed_at, case_id, actor, {"due_at": utc(due)})
+        closed, done_at = due + timedelta(minutes=5), None
+        if rng.random() < 0.85:
+            done = fixed + timedelta(minutes=rng.randrange(10, 35))
+            done_at = utc(done)
+            emit("followup.done", done_at, case_id, actor, {"note": ""})
+            closed = max(closed, done + timedelta(minutes=1))
+        outcome = rng.choices(("recovered", "not_recovered", "unknown"), (80, 10, 10))[0]
+        closed_at = utc(closed)
+        emit("case.closed", closed_at, case_id, actor,
+             {"root_cause": category, "detail": "seeded", "outcome": outcome})
+        self.rows["case"].append(self.case_table.row({
+            "id": case_id, "device_id": self.device, "opened_by": actor, "shift_id": shift_id,
+            "opened_at": opened_at, "status": "closed", "step": "closed", "guest_key": key,
+            "opened_day": local.date().isoformat(), "opened_weekday": local.weekday(),
+            "opened_hour": local.hour, "account": "—", "apology": "", "guest_view": "",
+            "good_outcome": "", "fix_action": "Put right.", "fixed_at": fixed_at,
+            "followup_note": "", "root_cause": category, "detail": "seeded",
+            "closed_by": actor, "apology_prints": 0, "followup_due_at": utc(due),
+            "followup_done_at": done_at, "outcome": outcome, "closed_at": closed_at,
+            "updated_at": closed_at, **header}))
