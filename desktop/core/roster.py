@@ -7,21 +7,21 @@ SQLite's read-only mode; anything unexpected returns None and the app takes the 
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
+
+# Named tuples, not dataclasses, and json only for the demo's PINs: every module loaded before
+# the first paint costs start-up time (PySide reads each one's source as it is imported).
 
 
-@dataclass(frozen=True, slots=True)
-class RosterEntry:
+class RosterEntry(NamedTuple):
     id: str
     name: str
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Roster:
+class Roster(NamedTuple):
     site_name: str
     is_demo: bool
     staff: tuple[RosterEntry, ...]
@@ -72,6 +72,8 @@ def site_locale(db_path: Path) -> str | None:
 
 def demo_pins() -> list[tuple[str, str, str]]:
     """(name, role, PIN) of the demo staff, for the README and the sign-in hint."""
+    import json
+
     import resources
 
     data = json.loads(resources.path("demo_site.json").read_text(encoding="utf-8"))
