@@ -9,22 +9,28 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import NamedTuple
 
-# Named tuples, not dataclasses, and json only for the demo's PINs: every module loaded before
-# the first paint costs start-up time (PySide reads each one's source as it is imported).
-
-
-class RosterEntry(NamedTuple):
-    id: str
-    name: str
-    role: str
+# Plain classes, not dataclasses or named tuples (whose typing machinery costs more than the
+# rest of this module), and json only for the demo's PINs: every module and class made before
+# the first paint costs start-up time (PySide also reads each module's source on import).
 
 
-class Roster(NamedTuple):
-    site_name: str
-    is_demo: bool
-    staff: tuple[RosterEntry, ...]
+class RosterEntry:
+    """One person on the sign-in list."""
+
+    __slots__ = ("id", "name", "role")
+
+    def __init__(self, id: str, name: str, role: str) -> None:
+        self.id, self.name, self.role = id, name, role
+
+
+class Roster:
+    """The site's name and who may sign in (active people, by name)."""
+
+    __slots__ = ("is_demo", "site_name", "staff")
+
+    def __init__(self, site_name: str, is_demo: bool, staff: tuple[RosterEntry, ...]) -> None:
+        self.site_name, self.is_demo, self.staff = site_name, is_demo, staff
 
 
 def read_only(db_path: Path) -> sqlite3.Connection | None:
