@@ -187,7 +187,11 @@ class SignInScreen(QWidget):
             try:
                 answer = early.replay(desk)
             except DeskError as error:
-                self.message.setText(desk_error(error))
+                self._chosen()  # someone whose new PIN the desk refused is asked again
+                if self._new_pin_for is not None:
+                    self._ask_new_pin(self._new_pin_for, desk_error(error))
+                else:
+                    self.message.setText(desk_error(error))
                 return
             if answer is not None and answer.on_shift is not None:
                 self.message.clear()

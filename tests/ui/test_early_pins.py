@@ -149,6 +149,32 @@ def test_a_reset_pin_asks_for_a_new_one_before_the_case_log_is_open(
         desk.close()
 
 
+def test_a_new_pin_the_policy_refuses_is_asked_for_again_once_open(
+        qtbot: QtBot, data_dir: Path, clock: ManualClock, ids: dict[str, str]) -> None:
+    desk = Desk.open(data_dir, clock)
+    desk.staff.reset_pin(ids["maya"], by=ids["rita"])
+    desk.close()
+    roster = read_roster(data_dir / DB)
+    assert roster is not None
+    screen = SignInScreen(None, roster=roster)
+    qtbot.addWidget(screen)
+    screen.check_early(EarlyPins(data_dir / DB, clock))
+    pick_staff(screen.staff_list, "Maya Torres")
+    tap(qtbot, screen, "1111")
+    tap(qtbot, screen, "1111")
+    assert screen.message.text() == "Opening the case log…"
+    desk = open_desk(screen, data_dir, clock)
+    try:
+        assert refusal_text(Refusal.PIN_TOO_SIMPLE) in screen.message.text()
+        assert screen.ok.text() == "Next"  # asked for a new PIN again
+        assert desk.staff.member(ids["maya"]).must_set_pin  # nothing set
+        tap(qtbot, screen, "4826")
+        tap(qtbot, screen, "4826")
+        assert not desk.staff.member(ids["maya"]).must_set_pin
+    finally:
+        desk.close()
+
+
 def test_the_numbers_set_without_qt_namespace_are_qts(qtbot: QtBot,
                                                       screen: SignInScreen) -> None:
     assert Qt.ItemDataRole.UserRole.value == USER_ROLE
