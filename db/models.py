@@ -8,7 +8,7 @@ changes it, so it can be dropped and refolded at any time; so is the staff roste
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
@@ -25,23 +25,10 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
-
-def format_utc(moment: datetime) -> str:
-    """The one text form of a UTC instant: fixed width, so text order is time order."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: every time in Amends is timezone-aware")
-    # isoformat gives TIME_FORMAT's text (tests compare them) far faster than strftime.
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")[:26] + "Z"
-
-
-def parse_utc(text: str) -> datetime:
-    # fromisoformat is C and reads the trailing "Z"; strptime was most of a year's review.
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise ValueError(f"not a UTC time: {text!r}")
-    return moment.astimezone(UTC)
+# Also read from here by many modules; defined without SQLAlchemy for the quick roster look.
+from db.utc import TIME_FORMAT as TIME_FORMAT
+from db.utc import format_utc as format_utc
+from db.utc import parse_utc as parse_utc
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -2,18 +2,23 @@
 
 A PIN is short, so the hash must be slow to make a stolen database expensive to guess from.
 Wrong PINs never lock anyone out for good (a front desk cannot wait for IT); they only make the
-next try wait longer.
+next try wait longer. ``judge_pin`` is that rule, in one place for the desk
+(``desktop.core.shifts``, which records the tries as events) and for the sign-in screen's check
+before the case log is open (``desktop.core.early_pins``). No SQLAlchemy here, and OpenSSL's
+hashes load only when a PIN is hashed: the sign-in screen paints without either.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
-import secrets
+from datetime import datetime, timedelta
 from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
 
-from desktop.core.errors import Refusal
+from desktop.core.errors import DeskError, Refusal
+
+if TYPE_CHECKING:
+    from desktop.core.views import SignIn
 
 # About 50 ms on a desk PC: unnoticeable at sign-in, slow for someone trying 10,000 PINs.
 _N, _R, _P = 2**14, 8, 1
@@ -54,6 +59,9 @@ def pin_problem(pin: str, policy_length: tuple[int, int]) -> Refusal | None:
 
 
 def hash_pin(pin: str) -> str:
+    import hashlib
+    import secrets
+
     if not pin_is_valid(pin):
         raise ValueError("a PIN is 4 to 8 digits")
     salt = secrets.token_bytes(16)
@@ -62,6 +70,9 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:
@@ -79,6 +90,46 @@ def retry_delay_seconds(failed_tries: int) -> int:
         return 0
     delay: int = 5 * 2 ** (failed_tries - FREE_TRIES - 1)
     return min(delay, MAX_DELAY_SECONDS)
+
+
+class PinHolder(Protocol):
+    """Whose PIN is checked, as the roster keeps them (a ``Staff`` row, or the sign-in screen's
+    quick read of it)."""
+
+    id: str
+    active: bool
+    must_set_pin: bool
+    pin_hash: str
+    failed_pins: int
+    last_failed_at: datetime | None
+
+
+def judge_pin(person: PinHolder, pin: object, now: datetime) -> SignIn | None:
+    """The PIN rule in one place: None when ``pin`` is right; else wrong, or wait.
+
+    Refused (``DeskError``): someone deactivated, someone whose PIN a manager reset (they choose
+    a new one), a PIN that is not text. While the wait after wrong tries runs, the PIN is not
+    even checked. A wrong PIN answers with the wait that follows it, counting this try; the
+    caller records the try (``staff.pin_failed``), which is what makes the next one wait.
+    """
+    from desktop.core.views import SignIn
+
+    if not person.active:
+        raise DeskError(Refusal.STAFF_INACTIVE, person.id)
+    if person.must_set_pin:
+        raise DeskError(Refusal.PIN_RESET_PENDING, person.id)
+    if not isinstance(pin, str):
+        raise DeskError(Refusal.PIN_INVALID)
+    delay = retry_delay_seconds(person.failed_pins) if person.failed_pins else 0
+    if delay and person.last_failed_at is not None:
+        # Whole seconds, rounded: a try recorded a few ms ahead (``roster_time``) or at a
+        # desk whose clock runs a little ahead does not add a second to the wait.
+        wait = round((person.last_failed_at + timedelta(seconds=delay) - now).total_seconds())
+        if wait > 0:
+            return SignIn(wait_seconds=wait)
+    if not verify_pin(pin, person.pin_hash):
+        return SignIn(wrong_pin=True, wait_seconds=retry_delay_seconds(person.failed_pins + 1))
+    return None
 
 
 def _b64(raw: bytes) -> str:

@@ -7,24 +7,30 @@ SQLite's read-only mode; anything unexpected returns None and the app takes the 
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
+# Plain classes, not dataclasses or named tuples (whose typing machinery costs more than the
+# rest of this module), and json only for the demo's PINs: every module and class made before
+# the first paint costs start-up time (PySide also reads each module's source on import).
 
-@dataclass(frozen=True, slots=True)
+
 class RosterEntry:
-    id: str
-    name: str
-    role: str
+    """One person on the sign-in list."""
+
+    __slots__ = ("id", "name", "role")
+
+    def __init__(self, id: str, name: str, role: str) -> None:
+        self.id, self.name, self.role = id, name, role
 
 
-@dataclass(frozen=True, slots=True)
 class Roster:
-    site_name: str
-    is_demo: bool
-    staff: tuple[RosterEntry, ...]
+    """The site's name and who may sign in (active people, by name)."""
+
+    __slots__ = ("is_demo", "site_name", "staff")
+
+    def __init__(self, site_name: str, is_demo: bool, staff: tuple[RosterEntry, ...]) -> None:
+        self.site_name, self.is_demo, self.staff = site_name, is_demo, staff
 
 
 def read_only(db_path: Path) -> sqlite3.Connection | None:
@@ -72,6 +78,8 @@ def site_locale(db_path: Path) -> str | None:
 
 def demo_pins() -> list[tuple[str, str, str]]:
     """(name, role, PIN) of the demo staff, for the README and the sign-in hint."""
+    import json
+
     import resources
 
     data = json.loads(resources.path("demo_site.json").read_text(encoding="utf-8"))

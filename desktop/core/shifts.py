@@ -8,7 +8,7 @@ never a permanent lock.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,14 +28,17 @@ class ShiftRoom:
     def __init__(self, recorder: Recorder) -> None:
         self._recorder = recorder
 
-    def sign_in(self, staff_id: str, pin: str) -> SignIn:
+    def sign_in(self, staff_id: str, pin: str, *, at: datetime | None = None) -> SignIn:
         """Check a PIN; on success start (or resume) this person's shift on this desk.
+
+        ``at``: when the PIN was typed, if before now (a try the sign-in screen answered
+        before the case log was open, recorded once it is: ``desktop.core.early_pins``).
 
         Refused with ``PIN_RESET_PENDING`` while a manager's reset waits for the person to
         choose a new PIN (``desk.staff.set_new_pin``), and ``STAFF_INACTIVE`` for someone
         deactivated (here or at any desk or head office, once synced).
         """
-        now = self._recorder.now()
+        now = at if at is not None else self._recorder.now()
         with self._recorder.tx() as db:
             row, refused = check_pin_in(self._recorder, db, staff_id, pin, now)
             if refused is not None:
@@ -77,7 +80,8 @@ class ShiftRoom:
 
 def check_pin_in(recorder: Recorder, db: Session, staff_id: str, pin: str,
                  now: datetime) -> tuple[Staff, SignIn | None]:
-    """The PIN rule in one place: wait out the delay, count wrong tries, reset on success.
+    """A PIN checked by the rule (``pins.judge_pin``), its try recorded: wait out the delay,
+    count wrong tries, reset on success.
 
     Wrong tries are events (``staff.pin_failed``), and so is the first right one after them
     (``staff.pin_ok``), so the waiting follows the person to every desk of the site once
@@ -86,24 +90,11 @@ def check_pin_in(recorder: Recorder, db: Session, staff_id: str, pin: str,
     row = db.get(Staff, staff_id) if is_ref(staff_id) else None
     if row is None:
         raise DeskError(Refusal.UNKNOWN_STAFF, staff_id if is_ref(staff_id) else "")
-    if not row.active:
-        raise DeskError(Refusal.STAFF_INACTIVE, staff_id)
-    if row.must_set_pin:
-        raise DeskError(Refusal.PIN_RESET_PENDING, staff_id)
-    if not isinstance(pin, str):
-        raise DeskError(Refusal.PIN_INVALID)
-    delay = pins.retry_delay_seconds(row.failed_pins) if row.failed_pins else 0
-    if delay and row.last_failed_at is not None:
-        # Whole seconds, rounded: a try recorded a few ms ahead (``roster_time``) or at a
-        # desk whose clock runs a little ahead does not add a second to the wait.
-        wait = round((row.last_failed_at + timedelta(seconds=delay) - now).total_seconds())
-        if wait > 0:
-            return row, SignIn(wait_seconds=wait)
-    if not pins.verify_pin(pin, row.pin_hash):
+    refused = pins.judge_pin(row, pin, now)
+    if refused is not None and refused.wrong_pin:
         recorder.record(db, "staff.pin_failed", actor=None, at=roster_time(db, [row.id], now),
                         payload={"staff_id": row.id})
-        return row, SignIn(wrong_pin=True, wait_seconds=pins.retry_delay_seconds(row.failed_pins))
-    if row.failed_pins:
+    elif refused is None and row.failed_pins:
         recorder.record(db, "staff.pin_ok", actor=row.id, at=roster_time(db, [row.id], now),
                         payload={"staff_id": row.id})
-    return row, None
+    return row, refused

@@ -2,14 +2,19 @@
 
 The sign-in screen is painted first, from a quick read-only look at the staff roster, and the
 case log (SQLAlchemy, migrations, the chain check) is opened right after that first paint, in
-the background (``desktop.ui.background``): the UI thread never waits for it. A person can pick
-their name and type their PIN meanwhile; it is checked once the log is open. A log that cannot
-be opened is refused with its own message, shown on the UI thread from the exception.
+the background (``desktop.ui.background``): the UI thread never waits for it. Right after the
+first paint the screen also answers PINs (``desktop.core.early_pins``: the desk's own rule, on
+the roster read with the standard library); the person is signed in once the log is open. A
+log that cannot be opened is refused with its own message, shown on the UI thread from the
+exception.
+
+What runs before the first paint is kept to what painting needs: no logging, no thread pool,
+no SQLAlchemy, no OpenSSL, and not Qt's ``Qt`` namespace (about 40 ms of CPU to load its
+enums); bench/startup.py measures it beside a bare PySide6 window.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,28 +26,20 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster, site_locale
 from desktop.ui import design
-from desktop.ui.background import Background, Job, log_failure, run_job
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
     from desktop.core.roster import Roster
+    from desktop.ui.background import Background, Job
     from desktop.ui.main_window import MainWindow
     from desktop.ui.signin import SignInScreen
 
@@ -151,8 +148,13 @@ class _OnFirstPaint(QObject):
 
 def _refuse(app: QApplication, error: BaseException) -> None:
     """Say why the case log cannot be opened, on the UI thread, from the exception itself."""
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+
     from db.errors import StoreError
     from desktop.ui import labels, store_labels  # only here: the usual start needs neither
+    from desktop.ui.background import log_failure
 
     title = app.translate("App", "Amends cannot open its case log")
     if isinstance(error, StoreError):
@@ -174,28 +176,28 @@ Hook = Callable[[], None] | None
 
 
 def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
-            on_ready: Hook = None, high_contrast: bool | None = None) -> int:
+            on_pin_ready: Hook = None, on_ready: Hook = None,
+            high_contrast: bool | None = None) -> int:
     """Run the desk app.
 
     ``on_first_paint`` runs once the first window (the sign-in screen, or on a first start a
-    short "Opening the case log…") has painted, ``on_ready`` once the case log is open and a
-    PIN can be checked (bench/startup.py measures both). ``high_contrast`` (the command
-    line's ``--high-contrast``; None: the ``AMENDS_HIGH_CONTRAST`` environment variable)
-    chooses the design's high-contrast palette.
+    short "Opening the case log…") has painted, ``on_pin_ready`` once a PIN typed would be
+    answered (right after the first paint, or once the log is open on a first start),
+    ``on_ready`` once the case log is open and the main window shown (bench/startup.py
+    measures the first two). ``high_contrast`` (the command line's ``--high-contrast``; None:
+    the ``AMENDS_HIGH_CONTRAST`` environment variable) chooses the design's high-contrast
+    palette.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Amends")
     app.setOrganizationName("Amends")
     # Wayland and the taskbar match the window to installer/amends.desktop by this name.
     app.setDesktopFileName("amends")
-    import resources
-
-    app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
     design.apply(app, high_contrast)
     install_translations(app, site_locale(data_dir / DB_FILE))
     roster = read_roster(data_dir / DB_FILE)
     start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,
-                   demo=demo, on_first_paint=on_first_paint, on_ready=on_ready)
+                   demo=demo, hooks=(on_first_paint, on_pin_ready, on_ready))
     return start.run()
 
 
@@ -211,13 +213,12 @@ class _Start(QObject):
     """
 
     def __init__(self, app: QApplication, data_dir: Path, roster: Roster | None, *, demo: bool,
-                 on_first_paint: Hook, on_ready: Hook) -> None:
+                 hooks: tuple[Hook, Hook, Hook]) -> None:
         super().__init__()
         self.app = app
         self.data_dir = data_dir
         self.demo = demo
-        self.on_first_paint = on_first_paint
-        self.on_ready = on_ready
+        self.on_first_paint, self.on_pin_ready, self.on_ready = hooks
         self.code: int | None = None
         self.opening: Background | None = None
         self.early = QMainWindow()
@@ -230,6 +231,8 @@ class _Start(QObject):
             self.screen = SignInScreen(None, roster=roster)
             self.first: QWidget = self.screen
         else:
+            from PySide6.QtCore import Qt  # a first start: no hurry to paint
+
             waiting = QLabel(app.translate("SignInScreen", "Opening the case log…"))
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.first = waiting
@@ -253,9 +256,22 @@ class _Start(QObject):
     def _painted(self) -> None:
         if self.on_first_paint is not None:
             self.on_first_paint()
-        # The log file after the first paint: its handlers are not needed to paint.
+        if self.screen is not None:
+            from desktop.core.early_pins import EarlyPins
+
+            self.screen.check_early(EarlyPins(self.data_dir / DB_FILE))
+            if self.on_pin_ready is not None:
+                self.on_pin_ready()
+        # The icon, the log file and the thread pool after the first paint: none is needed
+        # to paint.
+        import logging
+
+        import resources
         from desktop import __version__
         from desktop.core.logs import setup_logging
+        from desktop.ui.background import run_job
+
+        self.app.setWindowIcon(QIcon(str(resources.path("icons", "amends-256.png"))))
 
         setup_logging(self.data_dir)
         logging.getLogger("amends").info("Amends %s starting on %s, language %s", __version__,
@@ -289,6 +305,8 @@ class _Start(QObject):
         self.opening = None
         if self.screen is None:
             if not desk.site.exists():
+                from PySide6.QtWidgets import QDialog
+
                 from desktop.ui.setup import SetupDialog
 
                 # Over the early window, which stays up: closing the last window would end
@@ -300,6 +318,8 @@ class _Start(QObject):
             # Set-up was in the system's language; the desk itself speaks the site's.
             install_translations(self.app, desk.site.info().locale)
         window = _show_main(self.app, desk, self.early, self.screen)
+        if self.screen is None and self.on_pin_ready is not None:
+            self.on_pin_ready()
         # Start-up checked only what is new since the last check: now the whole chain, in
         # the background, never holding anyone up; a fault locks the desk.
         from desktop.ui.chain_check import WholeChainCheck

@@ -8,6 +8,9 @@ against that person). A roster of one is picked at once.
 
 Someone whose PIN a manager reset chooses a new one here: picking their name (or signing in)
 asks for a new PIN, then for it again, and signs them in with it.
+
+Built before the app's first paint (``desktop.ui.app``), so it imports nothing heavy: no
+SQLAlchemy and no OpenSSL.
 """
 
 from __future__ import annotations
@@ -36,15 +39,21 @@ from desktop.ui.labels import desk_error, refusal_text, role_name
 from desktop.ui.staff_tiles import StaffList, initials_icon
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.core.desk import Desk
+    from desktop.core.early_pins import EarlyPins
+    from desktop.core.views import SignIn
 
 
 class SignInScreen(QWidget):
     """Emits ``signed_in`` with the person's shift once their PIN is right.
 
     At start-up it may be built from a quick ``Roster`` before the case log is open (so the
-    screen paints at once); names and PIN can be typed then, and a PIN submitted early is
-    checked as soon as ``attach_desk`` hands it the desk.
+    screen paints at once); names and PIN can be typed then. Once ``check_early`` hands it an
+    ``EarlyPins`` (right after the first paint) a PIN is answered at once, by the desk's own
+    rule; ``attach_desk`` hands the tries to the desk when it is open, which signs the person
+    in. Without one, a PIN submitted early is checked as soon as the desk is attached.
     """
 
     signed_in = Signal(object)  # OnShift
@@ -54,6 +63,7 @@ class SignInScreen(QWidget):
         super().__init__(parent)
         self.desk = desk
         self._roster = roster
+        self._early: EarlyPins | None = None
         self._pending_submit = False
         self._wait_until = None
         # Choosing a new PIN after a reset: whose, and the first typing of it (None: not yet).
@@ -165,13 +175,16 @@ class SignInScreen(QWidget):
                 self.staff_list.setCurrentItem(item)
         if len(roster.staff) == 1:
             self.staff_list.setCurrentRow(0)  # nobody else could be meant
-        if roster.is_demo:
-            listed = {m.name for m in roster.staff}  # not those deactivated since
-            pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins()
-                             if name in listed)
-            self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
-        else:
+        self._fill_hint(roster)
+
+    def _fill_hint(self, roster: Roster) -> None:
+        # Not before the first paint (built without desk or early check): it reads a file.
+        if not roster.is_demo or (self.desk is None and self._early is None):
             self.hint.clear()
+            return
+        listed = {m.name for m in roster.staff}  # not those deactivated since
+        pins = ", ".join(f"{name} {pin}" for name, _role, pin in demo_pins() if name in listed)
+        self.hint.setText(self.tr("Demo site. PINs: %1").replace("%1", pins))
 
     def _current_roster(self) -> Roster | None:
         if self.desk is None:
@@ -182,11 +195,36 @@ class SignInScreen(QWidget):
         return Roster(site.name, site.is_demo,
                       tuple(RosterEntry(m.id, m.name, m.role) for m in self.desk.staff.roster()))
 
+    def check_early(self, early: EarlyPins) -> None:
+        """Answer PINs from now on, before the case log is open."""
+        self._early = early
+        roster = self._current_roster()
+        if roster is not None:
+            self._fill_hint(roster)
+
     def attach_desk(self, desk: Desk) -> None:
-        """The case log is open: refresh the list and check a PIN submitted meanwhile."""
+        """The case log is open: refresh the list, hand it the tries answered meanwhile (it
+        signs in whoever typed a right PIN) or check a PIN submitted meanwhile."""
         self.desk = desk
+        early, self._early = self._early, None
         self.reload()
-        if self._pending_submit:
+        if early is not None and early.tries:
+            self._leave_new_pin()
+            try:
+                answer = early.replay(desk)
+            except DeskError as error:
+                self._chosen()  # someone whose new PIN the desk refused is asked again
+                if self._new_pin_for is not None:
+                    self._ask_new_pin(self._new_pin_for, desk_error(error))
+                else:
+                    self.message.setText(desk_error(error))
+                return
+            if answer is not None and answer.on_shift is not None:
+                self.message.clear()
+                self.signed_in.emit(answer.on_shift)
+            elif self.message.text() == self.tr("Opening the case log…"):
+                self.message.clear()
+        elif self._pending_submit:
             self._pending_submit = False
             self.submit()
         elif self.message.text() == self.tr("Opening the case log…"):
@@ -207,16 +245,23 @@ class SignInScreen(QWidget):
         The focus stays where it is: arrows and typed letters only move through the list."""
         self._leave_new_pin()
         item = self.staff_list.currentItem()
-        if item is None or self.desk is None:
+        if item is None or (self.desk is None and self._early is None):
             return
+        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        if self._must_set_pin(staff_id):
+            self._ask_new_pin(staff_id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
+
+    def _must_set_pin(self, staff_id: str) -> bool:
+        from desktop.core.early_pins import NotReadable
         try:
-            member = self.desk.staff.member(item.data(Qt.ItemDataRole.UserRole))
-        except DeskError:
-            return  # gone since the list was filled; signing in will say so
+            if self.desk is not None:
+                return self.desk.staff.member(staff_id).must_set_pin
+            person = self._early.person(staff_id) if self._early is not None else None
+        except (DeskError, NotReadable):
+            return False  # gone since the list was filled, or unreadable: signing in will say
         except ChainBroken:
-            return  # the desk is locked as it closes (the chain check said why)
-        if member.must_set_pin:
-            self._ask_new_pin(member.id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
+            return False  # the desk is locked as it closes (the chain check said why)
+        return person is not None and person.must_set_pin
 
     def _ask_new_pin(self, staff_id: str, why: str, *, focus: bool = True) -> None:
         self._new_pin_for = staff_id
@@ -235,7 +280,7 @@ class SignInScreen(QWidget):
             self.ok.setText(self.tr("Sign in"))
             self.message.clear()
 
-    def _submit_new_pin(self, desk: Desk, staff_id: str) -> None:
+    def _submit_new_pin(self, desk: Desk | None, staff_id: str) -> None:
         """First the new PIN, then again; then it is set and the person is signed in."""
         typed = self.pin.text()
         self.pin.clear()
@@ -247,6 +292,11 @@ class SignInScreen(QWidget):
             return
         if typed != self._first_new_pin:
             self._ask_new_pin(staff_id, refusal_text(Refusal.PIN_MISMATCH))
+            return
+        if desk is None:  # set (and signed in) once the case log is open
+            if self._early is not None:
+                self._early.choose_new_pin(staff_id, typed)
+            self.message.setText(self.tr("Opening the case log…"))
             return
         try:
             desk.staff.set_new_pin(staff_id, typed)
@@ -282,22 +332,24 @@ class SignInScreen(QWidget):
             self.message.setText(self.tr("Type your new PIN.") if self._new_pin_for
                                  else self.tr("Type your PIN."))
             return
-        if self.desk is None:
-            self._pending_submit = True
+        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        if self.desk is None and (self._early is None or self._early.signing_in):
+            self._pending_submit = self._early is None
             self.message.setText(self.tr("Opening the case log…"))
             return
-        staff_id = item.data(Qt.ItemDataRole.UserRole)
         if self._new_pin_for == staff_id:
             self._submit_new_pin(self.desk, staff_id)
             return
         try:
-            answer = self.desk.shifts.sign_in(staff_id, self.pin.text())
+            answer = self._check(staff_id, self.pin.text())
         except DeskError as error:
             if error.refusal is Refusal.PIN_RESET_PENDING:
                 self._ask_new_pin(staff_id, desk_error(error))
                 return
             self.message.setText(self.tr("That person can no longer sign in here."))
             return
+        if answer is None:
+            return  # the PIN field keeps it: checked once the case log is open
         self.pin.clear()
         if answer.on_shift is not None:
             self.message.clear()
@@ -310,10 +362,34 @@ class SignInScreen(QWidget):
         else:
             self._start_wait(answer.wait_seconds, wrong=False)
 
+    def _check(self, staff_id: str, pin: str) -> SignIn | None:
+        """The desk's answer; before it is open, the early one (None: wait for the desk)."""
+        if self.desk is not None:
+            return self.desk.shifts.sign_in(staff_id, pin)
+        from desktop.core.early_pins import NotReadable
+
+        assert self._early is not None
+        try:
+            answer = self._early.check(staff_id, pin)
+        except NotReadable:
+            self._pending_submit = True  # the quick read failed: the desk will check it
+            self.message.setText(self.tr("Opening the case log…"))
+            return None
+        if answer is None:  # right: signed in once the case log is open
+            self.pin.clear()
+            self.message.setText(self.tr("Opening the case log…"))
+        return answer
+
+    def _now(self) -> datetime:
+        if self.desk is not None:
+            return self.desk.now()
+        assert self._early is not None
+        return self._early.now()
+
     def _start_wait(self, seconds: int, *, wrong: bool) -> None:
         from datetime import timedelta
 
-        self._wait_until = self.desk.now() + timedelta(seconds=seconds)
+        self._wait_until = self._now() + timedelta(seconds=seconds)
         self._wrong = wrong
         self._update_wait()
         self._tick.start()
@@ -322,7 +398,7 @@ class SignInScreen(QWidget):
         if self._wait_until is None:
             self._tick.stop()
             return
-        left = int((self._wait_until - self.desk.now()).total_seconds() + 0.999)
+        left = int((self._wait_until - self._now()).total_seconds() + 0.999)
         if left <= 0:
             self._wait_until = None
             self._tick.stop()
