@@ -84,7 +84,8 @@ def html(text: str, status: int = 200) -> Response:
     response = HTMLResponse(text, status_code=status)
     response.headers["Content-Security-Policy"] = publish_view.CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    # Not no-referrer: with it, browsers send "Origin: null" on this page's own forms.
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Frame-Options"] = "DENY"
     return no_store(response)
 

@@ -138,6 +138,7 @@ def test_publishing_needs_the_admin_the_csrf_token_and_this_origin(hq: HQ) -> No
     other = Admin(hq).csrf(f"/admin/sites/{site.id}/policy")
     assert admin.post(path, fields, csrf=other).status_code == 403
     assert admin.post(path, fields, origin="https://evil.example").status_code == 403
+    assert admin.post(path, fields, origin="null").status_code == 403
     assert desk_get(hq, desk, "/api/v1/policy").status_code == 204
     assert admin.post(path, fields).status_code == 303
 
