@@ -219,3 +219,18 @@ def test_an_admin_changes_a_role_resets_a_pin_and_deactivates(hq: HQ) -> None:
     assert sam in hq.pull(desk).json()["deactivated_staff"]
     refused = admin.post(f"{base}/{sam}/pin-reset", {}, page=base)
     assert refused.status_code == 409 and "nobody active" in refused.text
+
+
+def test_names_and_documents_are_escaped_on_the_admin_pages(hq: HQ) -> None:
+    site = hq.add_site("<b>Harbour</b>")
+    admin = Admin(hq)
+    assert "&lt;b&gt;Harbour&lt;/b&gt;" in admin.get("/admin").text
+    noted = {**POLICY, "note": "</textarea><script>alert(1)</script>"}
+    review = admin.review(site.id, "policy", noted)
+    assert review.status_code == 200 and "<script>" not in review.text
+    assert admin.publish(site.id, "policy", noted).status_code == 303
+    page = admin.get(f"/admin/sites/{site.id}/policy").text
+    assert "<script>" not in page and "&lt;/textarea&gt;&lt;script&gt;" in page
+    css = hq.client.get("/admin/style.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert hq.client.get("/admin/sites/nowhere/policy", auth=admin.auth).status_code == 404
