@@ -225,6 +225,8 @@ class StaffDeactivation(Base):
     site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
     staff_id: Mapped[str] = mapped_column(String(64))
     deactivated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The admin token's label (and id) in the browser; None: the command line.
+    deactivated_by: Mapped[str | None] = mapped_column(String(240), nullable=True)
 
 
 class StaffChange(Base):

@@ -15,7 +15,7 @@ from db.policy import ROLES
 from headoffice.dashboard import esc
 from headoffice.models import Site
 from headoffice.publish import KINDS, Change, Kind, Published, changes
-from headoffice.roster import RosterLine
+from headoffice.roster import ChangeLine, RosterLine
 from headoffice.wording import plain_field
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -135,8 +135,8 @@ def review(site: Site, kind: Kind, text: str, base: int, found: Published | None
                 f"</p>{table}<p>{publish}{back}</p>")
 
 
-def staff(site: Site, lines: Sequence[RosterLine], csrf: str, *, error: str = "",
-          done: str = "") -> str:
+def staff(site: Site, lines: Sequence[RosterLine], log: Sequence[ChangeLine], csrf: str, *,
+          error: str = "", done: str = "") -> str:
     """The site's people as its desks sent them, with what an admin may do to each."""
     body = ["<p class='muted'>New people are added at a desk (they type their own PIN there). "
             "Changes made here reach every desk of the site on its next sync.</p>"]
@@ -169,4 +169,11 @@ def staff(site: Site, lines: Sequence[RosterLine], csrf: str, *, error: str = ""
                     f"<td>{tools}</td></tr>")
     body.append("<table id='staff'><tr><th>Name</th><th>Role</th><th>Status</th>"
                 f"<th>Added at</th><th></th></tr>{''.join(rows)}</table>")
+    if log:
+        changes_made = "".join(f"<tr><td>{_when(c.at)}</td><td>{esc(c.by)}</td>"
+                               f"<td>{esc(c.name)}</td><td>{esc(c.what)}</td></tr>"
+                               for c in log)
+        body.append("<h2>Changes made at head office</h2><table id='staff-history'><tr>"
+                    f"<th>When</th><th>Who</th><th>Person</th><th>What</th></tr>{changes_made}"
+                    "</table>")
     return page(f"{site.name}: staff", "".join(body))

@@ -121,7 +121,8 @@ def deactivated_staff(db: Session, site_id: str) -> list[str]:
                            .order_by(StaffDeactivation.staff_id)))
 
 
-def deactivate(db: Session, site_ref: str, who: str, *, now: datetime) -> tuple[Site, RosterLine]:
+def deactivate(db: Session, site_ref: str, who: str, *, now: datetime,
+               by: str | None = None) -> tuple[Site, RosterLine]:
     """Retire one active person of a site (by exact name, any case, or by staff id).
 
     Refused: nobody active by that name, two active people of that name (give the id), and
@@ -144,7 +145,8 @@ def deactivate(db: Session, site_ref: str, who: str, *, now: datetime) -> tuple[
             line.active and line.role == "manager" and line.id != person.id for line in lines):
         raise AdminError(f"{person.name} is the last active manager of {site.name}: make "
                          "someone else a manager at a desk first")
-    db.add(StaffDeactivation(site_id=site.id, staff_id=person.id, deactivated_at=now))
+    db.add(StaffDeactivation(site_id=site.id, staff_id=person.id, deactivated_at=now,
+                             deactivated_by=by))
     db.flush()
     return site, RosterLine(person.id, person.name, person.role, False, person.desk, True)
 
@@ -185,3 +187,27 @@ def staff_changes(db: Session, site_id: str) -> list[dict[str, object]]:
              "at": format_utc(row.changed_at)}
             for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site_id)
                                   .order_by(StaffChange.id))]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One change head office made to a site's staff, for the staff page's history."""
+
+    at: datetime
+    by: str
+    name: str
+    what: str
+
+
+def change_log(db: Session, site: Site) -> list[ChangeLine]:
+    """Head office's role changes, PIN resets and deactivations at a site, newest first."""
+    names = staff_names(db, site.id)
+    lines = [ChangeLine(row.changed_at, row.changed_by, names.get(row.staff_id, row.staff_id),
+                        f"role changed to {row.role}" if row.kind == "staff.role_changed"
+                        else "PIN reset")
+             for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site.id))]
+    lines += [ChangeLine(row.deactivated_at, row.deactivated_by or "command line",
+                         names.get(row.staff_id, row.staff_id), "deactivated")
+              for row in db.scalars(select(StaffDeactivation)
+                                    .where(StaffDeactivation.site_id == site.id))]
+    return sorted(lines, key=lambda line: line.at, reverse=True)

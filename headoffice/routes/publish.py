@@ -43,8 +43,8 @@ class Publisher:
 
 
 def csrf_for(secret: str) -> str:
-    return hmac.new(hashlib.sha256(secret.encode("utf-8")).digest(), b"amends admin forms",
-                    hashlib.sha256).hexdigest()
+    # Keyed by the token itself, not its stored digest: reading the database gives no form.
+    return hmac.new(secret.encode("utf-8"), b"amends admin forms", hashlib.sha256).hexdigest()
 
 
 async def publisher(_admin: Admin, secret: AdminSecret, db: DatabaseDep) -> Publisher:
@@ -198,8 +198,9 @@ async def publish_it(site_id: SiteId, kind: KindPath, signed: Signed, form: Form
 def _staff_page(session: Session, site_id: str, signed: Publisher, *, error: str = "",
                 done: str = "") -> str:
     site = _site(session, site_id)
-    return publish_view.staff(site, roster.site_roster(session, site), signed.csrf,
-                              error=error, done=done)
+    return publish_view.staff(site, roster.site_roster(session, site),
+                              roster.change_log(session, site), signed.csrf, error=error,
+                              done=done)
 
 
 async def _staff_change(db: DatabaseDep, site_id: str, signed: Publisher, done: str,
@@ -238,4 +239,4 @@ async def reset_pin(site_id: SiteId, staff_id: StaffId, signed: Signed, _form: F
 async def deactivate(site_id: SiteId, staff_id: StaffId, signed: Signed, _form: Form,
                      db: DatabaseDep, clock: ClockDep) -> Response:
     return await _staff_change(db, site_id, signed, "off", lambda session, site: (
-        roster.deactivate(session, site.id, staff_id, now=clock())))
+        roster.deactivate(session, site.id, staff_id, now=clock(), by=signed.who)))

@@ -219,6 +219,9 @@ def test_an_admin_changes_a_role_resets_a_pin_and_deactivates(hq: HQ) -> None:
     assert sam in hq.pull(desk).json()["deactivated_staff"]
     refused = admin.post(f"{base}/{sam}/pin-reset", {}, page=base)
     assert refused.status_code == 409 and "nobody active" in refused.text
+    history = re.findall(r"<tr><td>[^<]+</td><td>test \(token 1\)</td><td>Sam Okoye</td>"
+                         r"<td>([^<]+)</td></tr>", admin.get(base).text)
+    assert sorted(history) == ["PIN reset", "deactivated", "role changed to supervisor"]
 
 
 def test_names_and_documents_are_escaped_on_the_admin_pages(hq: HQ) -> None:

@@ -1,4 +1,4 @@
-"""publishing from the browser: who published a policy, recovery matrices, staff changes
+"""publishing from the browser: who published or deactivated, recovery matrices, staff changes
 
 Revision ID: 0005_hq_publishing
 Revises: 0004_hq_analysis
@@ -23,6 +23,8 @@ BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 def upgrade() -> None:
     with op.batch_alter_table("policy_version", schema=None) as batch_op:
         batch_op.add_column(sa.Column("published_by", sa.String(length=240), nullable=True))
+    with op.batch_alter_table("staff_deactivation", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("deactivated_by", sa.String(length=240), nullable=True))
     op.create_table(
         "matrix_version",
         sa.Column("id", BIG_ID, autoincrement=True, nullable=False),
@@ -54,5 +56,7 @@ def downgrade() -> None:
     op.drop_index("ix_staff_change_site_id", table_name="staff_change")
     op.drop_table("staff_change")
     op.drop_table("matrix_version")
+    with op.batch_alter_table("staff_deactivation", schema=None) as batch_op:
+        batch_op.drop_column("deactivated_by")
     with op.batch_alter_table("policy_version", schema=None) as batch_op:
         batch_op.drop_column("published_by")
