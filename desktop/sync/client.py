@@ -36,8 +36,8 @@ from db import wire
 from db.eventlog import Event
 from desktop.core.secrets import token_name
 from desktop.sync import passed_over
+from desktop.sync.adopt import fetch_matrix, fetch_staff_changes
 from desktop.sync.errors import EnrolError, NotEnrolled, SyncError, SyncProblem
-from desktop.sync.matrix import fetch_matrix, fetch_staff_changes
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
