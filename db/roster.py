@@ -18,6 +18,7 @@ PIN hashes travel in the events (salted scrypt, see ``desktop.core.pins``), neve
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -106,3 +107,38 @@ def _last_manager(roster: Roster, person: Person) -> bool:
 def _clear_tries(person: Person) -> None:
     person.failed_pins = 0
     person.last_failed_at = None
+
+
+# --- head office's own changes, as desks fetch them (GET /api/v1/staff/changes) -------------
+
+HEAD_OFFICE_KINDS = ("staff.role_changed", "staff.pin_reset")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadOfficeChange:
+    """A role change or PIN reset an admin made at head office; each desk records it as its
+    own event unless something newer about that person already supersedes it."""
+
+    id: int
+    staff_id: str
+    kind: str
+    role: str  # "" for a PIN reset
+    at: str  # head office's time, as events write it
+
+
+def parse_head_office_changes(data: Any) -> list[HeadOfficeChange]:
+    """Head office's answer; ValueError when malformed."""
+    raw = data.get("changes") if isinstance(data, Mapping) else None
+    if not isinstance(raw, list):
+        raise ValueError("list of staff changes is malformed")
+    out = []
+    for item in raw:
+        if not (isinstance(item, Mapping) and type(item.get("id")) is int
+                and item.get("kind") in HEAD_OFFICE_KINDS
+                and all(isinstance(item.get(k), str) for k in ("staff_id", "role", "at"))):
+            raise ValueError("list of staff changes is malformed")
+        if item["kind"] == "staff.role_changed" and item["role"] not in ROLES:
+            raise ValueError("list of staff changes names an unknown role")
+        out.append(HeadOfficeChange(item["id"], item["staff_id"], item["kind"], item["role"],
+                                    item["at"]))
+    return sorted(out, key=lambda change: change.id)

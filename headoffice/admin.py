@@ -190,7 +190,8 @@ def current_policy(db: Session, site_id: str) -> PolicyVersion | None:
                      .order_by(PolicyVersion.version.desc()).limit(1))
 
 
-def set_policy(db: Session, site_ref: str, text: str, *, now: datetime) -> PolicyVersion:
+def set_policy(db: Session, site_ref: str, text: str, *, now: datetime,
+               published_by: str | None = None) -> PolicyVersion:
     """Store a new policy version for a site once the shared parser (db.policy) accepts it."""
     site = find_site(db, site_ref)
     try:
@@ -207,7 +208,8 @@ def set_policy(db: Session, site_ref: str, text: str, *, now: datetime) -> Polic
     # any text (even a NUL) can be stored on PostgreSQL, and it parses back the same.
     body = json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"),
                       ensure_ascii=True)
-    row = PolicyVersion(site_id=site.id, version=policy.version, body=body, created_at=now)
+    row = PolicyVersion(site_id=site.id, version=policy.version, body=body, created_at=now,
+                        published_by=published_by)
     db.add(row)
     db.flush()
     return row

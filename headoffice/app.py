@@ -27,7 +27,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from headoffice.errors import ServiceError
-from headoffice.routes import analysis, dashboard, enrol, policy, sync
+from headoffice.routes import analysis, dashboard, enrol, policy, publish, sync
 from headoffice.routes.deps import Clock, Database, Network, Settings, parse_proxies
 from headoffice.schedule import verify_every_from_env, verify_loop
 from headoffice.store import default_db_url, open_database, session_factory
@@ -74,7 +74,7 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
     app.state.headoffice = Settings(Database(session_factory(engine)), clock, max_body_bytes,
                                     dict(limits), trusted_proxies)
     add_error_handlers(app)
-    for module in (enrol, sync, policy, dashboard, analysis):
+    for module in (enrol, sync, policy, dashboard, analysis, publish):
         app.include_router(module.router)
     return app
 

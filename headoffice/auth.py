@@ -24,9 +24,11 @@ def device_for_token(db: Session, token: str) -> Device:
     return device
 
 
-def check_admin(db: Session, secret: str) -> None:
-    found = db.scalar(select(AdminToken.id).where(AdminToken.token_hash == tokens.digest(secret),
-                                                  AdminToken.revoked_at.is_(None)))
+def check_admin(db: Session, secret: str) -> AdminToken:
+    """The live admin token ``secret`` is, or 401."""
+    found = db.scalar(select(AdminToken).where(AdminToken.token_hash == tokens.digest(secret),
+                                               AdminToken.revoked_at.is_(None)))
     if found is None:
         raise ServiceError(401, "admin token not recognised or revoked",
                            headers={"WWW-Authenticate": BASIC_REALM})
+    return found

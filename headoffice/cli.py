@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     policy_set.add_argument("site", help="site id or name")
     policy_set.add_argument("file", type=Path, help="policy JSON (as the desk reads it)")
 
+    matrix_set = commands.add_parser("matrix", help="recovery matrices").add_subparsers(
+        dest="action", required=True, metavar="ACTION").add_parser(
+        "set", help="publish a new recovery matrix version for a site")
+    matrix_set.add_argument("site", help="site id or name")
+    matrix_set.add_argument("file", type=Path, help="matrix JSON (as resources/"
+                                                    "recovery_matrix.json)")
+
     staff = commands.add_parser("staff", help="a site's people").add_subparsers(
         dest="action", required=True, metavar="ACTION")
     staff_list = staff.add_parser("list", help="list a site's roster as its desks have sent it")
@@ -276,15 +283,29 @@ def device_revoke(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-def policy_set(engine: Engine, args: argparse.Namespace) -> int:
+def _read(path: Path) -> str:
     try:
-        text = args.file.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CommandError(f"no such file: {args.file}") from None
+        raise CommandError(f"no such file: {path}") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise CommandError(f"cannot read {args.file}: {error}") from None
+        raise CommandError(f"cannot read {path}: {error}") from None
+
+
+def policy_set(engine: Engine, args: argparse.Namespace) -> int:
+    text = _read(args.file)
     row = _in_tx(engine, lambda db: admin.set_policy(db, args.site, text, now=now()))
     print(f"policy version {row.version} set for site {row.site_id}")
+    return 0
+
+
+def matrix_set(engine: Engine, args: argparse.Namespace) -> int:
+    from headoffice.publish import set_matrix
+
+    text = _read(args.file)
+    row = _in_tx(engine, lambda db: set_matrix(db, admin.find_site(db, args.site), text,
+                                               now=now(), by="command line"))
+    print(f"recovery matrix version {row.version} set for site {args.site}")
     return 0
 
 
@@ -367,6 +388,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[[Engine, argparse.Namespace], in
     ("device", "reenrol"): device_reenrol,
     ("device", "revoke"): device_revoke,
     ("policy", "set"): policy_set,
+    ("matrix", "set"): matrix_set,
     ("staff", "list"): staff_list,
     ("staff", "deactivate"): staff_deactivate,
     ("admin-token", None): admin_token,

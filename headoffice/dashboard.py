@@ -67,6 +67,8 @@ def render(summaries: list[SiteSummary], now: datetime, check: str = "",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>Amends head office</title><style>{_STYLE}</style></head><body>",
         "<h1>Amends head office</h1>",
+        "<p><a href='/analysis'>Analysis</a> · <a href='/admin'>Sites: publish policies, "
+        "recovery matrices and staff changes</a></p>",
         f"<p class='muted'>As of {esc(now.strftime('%Y-%m-%d %H:%M UTC'))}. "
         "Read-only. Times are shown in each site's own time zone.</p>",
         check,

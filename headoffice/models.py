@@ -182,6 +182,23 @@ class PolicyVersion(Base):
     version: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)  # canonical JSON of the policy document
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The admin token's label (and id) that published it; None: the command line.
+    published_by: Mapped[str | None] = mapped_column(String(240), nullable=True)
+
+
+class MatrixVersion(Base):
+    """One version of a site's recovery matrix (``db.matrix``); the highest is in force.
+    A site without one uses the matrix its desks ship with."""
+
+    __tablename__ = "matrix_version"
+    __table_args__ = (UniqueConstraint("site_id", "version"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON, as parse_matrix gives it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    published_by: Mapped[str | None] = mapped_column(String(240), nullable=True)
 
 
 class Flag(Base):
@@ -209,6 +226,24 @@ class StaffDeactivation(Base):
     site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
     staff_id: Mapped[str] = mapped_column(String(64))
     deactivated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The admin token's label (and id) in the browser; None: the command line.
+    deactivated_by: Mapped[str | None] = mapped_column(String(240), nullable=True)
+
+
+class StaffChange(Base):
+    """A role change or PIN reset an admin made at head office. Like a deactivation it cannot
+    be written into a desk's chain: desks fetch them (``GET /api/v1/staff/changes``) and
+    record each as their own ``staff.role_changed`` / ``staff.pin_reset``."""
+
+    __tablename__ = "staff_change"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
+    staff_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))  # staff.role_changed or staff.pin_reset
+    role: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    changed_by: Mapped[str] = mapped_column(String(240))
 
 
 class AdminToken(Base):

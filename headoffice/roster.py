@@ -16,9 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import format_utc, parse_utc
+from db.policy import ROLES
 from db.roster import Person, apply_staff_event
 from headoffice.admin import AdminError, find_site
-from headoffice.models import Device, EventRow, Site, StaffDeactivation
+from headoffice.models import Device, EventRow, Site, StaffChange, StaffDeactivation
 
 # What head office folds: wrong-PIN counts are the desks' business.
 ROSTER_KINDS = ("staff.added", "staff.role_changed", "staff.deactivated", "staff.pin_reset",
@@ -69,6 +70,18 @@ class RosterLine:
 
 def site_roster(db: Session, site: Site) -> list[RosterLine]:
     """Everyone a site's desks have added, as the events and head office's retirements say."""
+    roster = _fold(db, site)
+    retired = set(deactivated_staff(db, site.id))
+    desks = {str(i): str(n) for i, n in db.execute(
+        select(Device.id, Device.name).where(Device.site_id == site.id))}
+    return sorted((RosterLine(p.id, p.name, p.role, p.active,
+                              desks.get(p.added_by_device, p.added_by_device[:8]),
+                              p.id in retired)
+                   for p in roster.people.values()),
+                  key=lambda line: (line.name.casefold(), line.id))
+
+
+def _fold(db: Session, site: Site) -> _Roster:
     roster = _Roster()
     steps: list[tuple[str, str, int, str, dict[str, object]]] = [
         (at, device_id, seq, kind, json.loads(payload))
@@ -79,18 +92,16 @@ def site_roster(db: Session, site: Site) -> list[RosterLine]:
     retired = {row.staff_id: row for row in db.scalars(
         select(StaffDeactivation).where(StaffDeactivation.site_id == site.id))}
     for row in retired.values():
-        steps.append((format_utc(row.deactivated_at), "", 0, "staff.deactivated",
+        # After head office's own changes of the same instant: a deactivation is final.
+        steps.append((format_utc(row.deactivated_at), "", 2**62, "staff.deactivated",
                       {"staff_id": row.staff_id, "by_head_office": True}))
+    for change in db.scalars(select(StaffChange).where(StaffChange.site_id == site.id)):
+        steps.append((format_utc(change.changed_at), "", change.id, change.kind,
+                      {"staff_id": change.staff_id, "role": change.role or ""}))
     steps.sort(key=lambda s: (s[0], s[1], s[2]))
     for at, device_id, _seq, kind, payload in steps:
         apply_staff_event(roster, kind, payload, parse_utc(at), device_id)
-    desks = {str(i): str(n) for i, n in db.execute(
-        select(Device.id, Device.name).where(Device.site_id == site.id))}
-    return sorted((RosterLine(p.id, p.name, p.role, p.active,
-                              desks.get(p.added_by_device, p.added_by_device[:8]),
-                              p.id in retired)
-                   for p in roster.people.values()),
-                  key=lambda line: (line.name.casefold(), line.id))
+    return roster
 
 
 def staff_names(db: Session, site_id: str) -> dict[str, str]:
@@ -110,7 +121,8 @@ def deactivated_staff(db: Session, site_id: str) -> list[str]:
                            .order_by(StaffDeactivation.staff_id)))
 
 
-def deactivate(db: Session, site_ref: str, who: str, *, now: datetime) -> tuple[Site, RosterLine]:
+def deactivate(db: Session, site_ref: str, who: str, *, now: datetime,
+               by: str | None = None) -> tuple[Site, RosterLine]:
     """Retire one active person of a site (by exact name, any case, or by staff id).
 
     Refused: nobody active by that name, two active people of that name (give the id), and
@@ -133,7 +145,69 @@ def deactivate(db: Session, site_ref: str, who: str, *, now: datetime) -> tuple[
             line.active and line.role == "manager" and line.id != person.id for line in lines):
         raise AdminError(f"{person.name} is the last active manager of {site.name}: make "
                          "someone else a manager at a desk first")
-    db.add(StaffDeactivation(site_id=site.id, staff_id=person.id, deactivated_at=now))
+    db.add(StaffDeactivation(site_id=site.id, staff_id=person.id, deactivated_at=now,
+                             deactivated_by=by))
     db.flush()
     return site, RosterLine(person.id, person.name, person.role, False, person.desk, True)
 
+
+
+def change_staff(db: Session, site: Site, staff_id: str, kind: str, *, role: str = "",
+                 by: str, now: datetime) -> RosterLine:
+    """Change one active person's role (``staff.role_changed``) or reset their PIN
+    (``staff.pin_reset``: they choose a new one at their next sign-in at a desk), as head
+    office. Checked by the roster's own rule (``db.roster.apply_staff_event``): never a
+    role nobody knows, never the site's last active manager made something else."""
+    roster = _fold(db, site)
+    person = roster.people.get(staff_id.strip())
+    if person is None or not person.active:
+        raise AdminError(f"nobody active has the staff id {staff_id!r} at {site.name}")
+    if kind == "staff.role_changed":
+        if role not in ROLES:
+            raise AdminError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        if role == person.role:
+            raise AdminError(f"{person.name} is already {role}")
+    elif kind != "staff.pin_reset":
+        raise AdminError(f"head office cannot record {kind!r}")
+    skipped = apply_staff_event(roster, kind, {"staff_id": person.id, "role": role}, now, "")
+    if skipped is not None:
+        raise AdminError(f"{person.name} is the last active manager of {site.name}: make "
+                         "someone else a manager first")
+    db.add(StaffChange(site_id=site.id, staff_id=person.id, kind=kind,
+                       role=role if kind == "staff.role_changed" else None, changed_at=now,
+                       changed_by=by))
+    db.flush()
+    return next(line for line in site_roster(db, site) if line.id == person.id)
+
+
+def staff_changes(db: Session, site_id: str) -> list[dict[str, object]]:
+    """Head office's role changes and PIN resets at a site, oldest first, for its desks
+    (``GET /api/v1/staff/changes``)."""
+    return [{"id": row.id, "staff_id": row.staff_id, "kind": row.kind, "role": row.role or "",
+             "at": format_utc(row.changed_at)}
+            for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site_id)
+                                  .order_by(StaffChange.id))]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One change head office made to a site's staff, for the staff page's history."""
+
+    at: datetime
+    by: str
+    name: str
+    what: str
+
+
+def change_log(db: Session, site: Site) -> list[ChangeLine]:
+    """Head office's role changes, PIN resets and deactivations at a site, newest first."""
+    names = staff_names(db, site.id)
+    lines = [ChangeLine(row.changed_at, row.changed_by, names.get(row.staff_id, row.staff_id),
+                        f"role changed to {row.role}" if row.kind == "staff.role_changed"
+                        else "PIN reset")
+             for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site.id))]
+    lines += [ChangeLine(row.deactivated_at, row.deactivated_by or "command line",
+                         names.get(row.staff_id, row.staff_id), "deactivated")
+              for row in db.scalars(select(StaffDeactivation)
+                                    .where(StaffDeactivation.site_id == site.id))]
+    return sorted(lines, key=lambda line: line.at, reverse=True)

@@ -153,8 +153,10 @@ def refold_touched(db: Session, merged: Collection[Event]) -> int:
                    if e.kind in VOUCHER_KINDS and e.payload.get("voucher_id")}
     shift_ids = {str(e.payload["shift_id"]) for e in merged
                  if e.kind in SHIFT_KINDS and e.payload.get("shift_id")}
-    # The merged events themselves, even those of no case, voucher or shift.
-    events: dict[str, Event] = {e.id: e for e in merged}
+    # The merged events themselves, even those of no case, voucher or shift; not the roster's,
+    # which refold_staff has just applied in order (again, a PIN reset merged late would undo
+    # the PIN chosen after it).
+    events: dict[str, Event] = {e.id: e for e in merged if e.kind not in STAFF_KINDS}
     while True:  # a voucher ties its case to events of other cases (or none): follow it
         voucher_ids |= set(_in(db, select(VoucherRow.id), VoucherRow.case_id, case_ids))
         found = [row_to_event(r) for r in _in(db, select(EventRow), EventRow.case_id, case_ids)]

@@ -18,14 +18,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, Event, canonical_json, verify_chain
+from db.matrix import parse_matrix
 from db.models import EventRow, QuarantineRow, Staff
 from db.models import Policy as PolicyRow
 from db.models import Setting as SettingRow
-from desktop.core import caselog, quarantine, review_days
+from desktop.core import caselog, playbook, quarantine, review_days
 from desktop.core.inputs import zone_exists
 from desktop.core.policy import Policy, parse_policy
 from desktop.core.recorder import Recorder
 from desktop.core.settings import (
+    HQ_MATRIX,
+    HQ_MATRIX_VERSION,
     HQ_NEEDS_REFOLD,
     HQ_PASSED_OVER,
     HQ_POLICY_VERSION,
@@ -297,6 +300,28 @@ class SyncLedger:
                              body=canonical_json(body), created_at=self._recorder.now()))
             _put(db, HQ_POLICY_VERSION, version)
             return stored
+
+    def adopt_matrix(self, version: int, document: dict[str, Any]) -> bool:
+        """Keep head office's recovery matrix ``version`` if newer than the last it sent
+        (``db.matrix.parse_matrix`` first: MatrixError, and nothing kept, if unusable)."""
+        matrix = parse_matrix(document)
+        with self._recorder.tx() as db:
+            if _get(db, HQ_MATRIX_VERSION) >= version:
+                return False
+            _put(db, HQ_MATRIX, canonical_json(matrix))
+            _put(db, HQ_MATRIX_VERSION, version)
+            return True
+
+    def recovery_matrix(self) -> dict[str, Any]:
+        """The matrix in force: head office's for this site, else the shipped one."""
+        with self._recorder.tx() as db:
+            text = _get(db, HQ_MATRIX)
+        if text:
+            try:
+                return parse_matrix(text)
+            except ValueError:
+                log.warning("the stored recovery matrix does not read; using the shipped one")
+        return playbook.recovery_matrix()
 
 
 def _continuing(db: Session, device_id: str, items: list[Event], faults: list[str]) -> list[Event]:

@@ -12,10 +12,12 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+# Defined with the matrix's rules (shared with head office), used from here.
+from db.matrix import GESTURE_TYPES as GESTURE_TYPES
+from db.matrix import SEVERITIES as SEVERITIES
+
 STEPS = ("listen", "apologise", "review", "fix", "followup", "document")
-SEVERITIES = ("low", "medium", "high", "critical")
 OUTCOMES = ("recovered", "not_recovered", "unknown")
-GESTURE_TYPES = ("comp", "voucher", "upgrade", "amenity", "credit", "refund", "none")
 SITE_KINDS = ("hotel", "restaurant")
 
 # What a case must name before it can be closed, so the log shows trends by guest, place and kind.
@@ -50,6 +52,8 @@ class Suggestion:
 
 @cache
 def recovery_matrix() -> dict[str, Any]:
+    """The shipped matrix; a site's desks may use head office's instead
+    (``SyncLedger.recovery_matrix``), which callers then pass as ``matrix``."""
     import resources
 
     matrix: dict[str, Any] = json.loads(
@@ -57,17 +61,19 @@ def recovery_matrix() -> dict[str, Any]:
     return matrix
 
 
-def categories() -> list[str]:
-    return list(recovery_matrix()["categories"])
+def categories(matrix: dict[str, Any] | None = None) -> list[str]:
+    return list((matrix or recovery_matrix())["categories"])
 
 
 def suggestions(category: str, severity: str, currency: str,
-                factor: Decimal | None = None) -> list[Suggestion]:
+                factor: Decimal | None = None,
+                matrix: dict[str, Any] | None = None) -> list[Suggestion]:
     """Suggested gestures, best first, in the site's money: the matrix's reference values by
-    the currency's price factor (``factor``: the site's own, None: the shipped one)."""
+    the currency's price factor (``factor``: the site's own, None: the shipped one);
+    ``matrix``: head office's for the site, None: the shipped one."""
     from db.money import scaled_minor
 
-    matrix = recovery_matrix()
+    matrix = matrix or recovery_matrix()
     entry = matrix["categories"].get(category, {})
     rows = entry.get(severity) or matrix["fallback"].get(severity, [])
     return [Suggestion(r["type"], r["description"],

@@ -172,6 +172,13 @@ HQ_PULL_CURSOR = _register(Setting("hq_pull_cursor", 0, _count, str, Who.DESK,
                                    "how far this desk has pulled its site's events"))
 HQ_POLICY_VERSION = _register(Setting("hq_policy_version", 0, _count, str, Who.DESK,
                                       "the last policy version head office sent"))
+HQ_MATRIX_VERSION = _register(Setting("hq_matrix_version", 0, _count, str, Who.DESK,
+                                      "the last recovery matrix version head office sent"))
+HQ_MATRIX = _register(Setting("hq_matrix", "", _text, _text, Who.DESK,
+                              "head office's recovery matrix for this site (JSON); empty: the "
+                              "shipped one"))
+HQ_STAFF_CHANGES = _register(Setting("hq_staff_changes", 0, _count, str, Who.DESK,
+                                     "the last of head office's staff changes recorded here"))
 HQ_NEEDS_REFOLD = _register(Setting("hq_needs_refold", False, _flag, _dump_flag, Who.DESK,
                                     "an older build merged events and left a refold to do"))
 HQ_PULL_FAULT = _register(Setting("hq_pull_fault", "", _text, _text, Who.DESK,

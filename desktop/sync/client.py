@@ -36,6 +36,7 @@ from db import wire
 from db.eventlog import Event
 from desktop.core.secrets import token_name
 from desktop.sync import passed_over
+from desktop.sync.adopt import fetch_matrix, fetch_staff_changes
 from desktop.sync.errors import EnrolError, NotEnrolled, SyncError, SyncProblem
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class SyncReport:
     pulled: int = 0  # other desks' events newly stored here
     refolded: bool = False
     policy_version: int | None = None  # the head-office policy version adopted this round
+    matrix_version: int | None = None  # the recovery matrix version adopted this round
     pending: int = 0  # events of this desk still waiting after the round
     held: int = 0  # other desks' events held in quarantine after the round (not applied)
     # Other desks whose events head office passed over (their chain does not verify there).
@@ -83,6 +85,8 @@ class SyncReport:
 
     def summary(self) -> str:
         policy = f", policy v{self.policy_version}" if self.policy_version is not None else ""
+        if self.matrix_version is not None:
+            policy += f", recovery matrix v{self.matrix_version}"
         held = f"; {self.held} of other desks held back" if self.held else ""
         over = "; passed over: " + "; ".join(self.passed_over) if self.passed_over else ""
         return (f"pushed {self.pushed} (acknowledged {self.acked}), pulled {self.pulled}"
@@ -229,6 +233,9 @@ def sync_once(desk: Desk, *, http: httpx.Client | None = None,
                 # Even after a pull fault, what was merged must show.
                 report.refolded = _refold(desk)
             _policy(desk, session, report)
+            report.matrix_version = fetch_matrix(desk, session)
+            if fetch_staff_changes(desk, session):
+                report.refolded = True  # the roster changed: screens show it again
     except SyncError as error:
         report.errors.append(str(error))
         report.problems.append(error.problem)

@@ -46,7 +46,7 @@ class CaseHeaderForm(QWidget):
         self.outlet.setEditable(True)
         self.category = named(QComboBox(), "category", translate("CasePanel", "Category"))
         self.category.addItem(translate("CasePanel", "Choose…"), "")
-        for key in categories():
+        for key in categories(desk.ledger.recovery_matrix()):
             self.category.addItem(labels.category_name(key), key)
         self.severity = named(QComboBox(), "severity", translate("CasePanel", "Severity"))
         self.severity.addItem(translate("CasePanel", "Choose…"), "")

@@ -107,7 +107,7 @@ class CasePanel(QWidget):
         self.followup_skip.clicked.connect(self.skip_followup)
         self.root_cause = named(QComboBox(), "rootCause", self.tr("Root cause"))
         self.root_cause.addItem(self.tr("Choose…"), "")
-        for key in categories():
+        for key in categories(desk.ledger.recovery_matrix()):
             self.root_cause.addItem(labels.category_name(key), key)
         self.detail = _text_box("detail", self.tr("Detail for the supervisor"), self.tr(
             "When, where, which shift, what exactly — so trends show"))

@@ -146,7 +146,8 @@ class GesturePanel(QWidget):
         if self.desk.site.exists():
             site = self.desk.site.info()
             factor = self.desk.settings.get(PRICE_FACTOR)
-            for suggestion in suggestions(category, severity, site.currency, factor):
+            for suggestion in suggestions(category, severity, site.currency, factor,
+                                          self.desk.ledger.recovery_matrix()):
                 text = (f"{labels.gesture_name(suggestion.gesture_type)}: "
                         f"{labels.suggestion_text(suggestion.description)}")
                 if suggestion.value_minor:

@@ -1,5 +1,6 @@
 """Head office's pages in a real browser (issue 18, item 4): Debian's Chromium, headless,
-driven by Selenium. An admin signs in, opens an analysis page and drills down to the cases;
+driven by Selenium. An admin signs in, opens an analysis page and drills down to the cases,
+and edits, reviews and publishes a policy;
 the browser's console shows no Content-Security-Policy violation.
 
 Skipped only when Chromium or its driver is not installed (CI installs both: .ci/run).
@@ -91,3 +92,57 @@ def test_an_admin_signs_in_and_drills_down_without_a_csp_violation(hq: HQ, brows
                            "document.body.appendChild(s);")
     assert any("script-src" in message or "default-src" in message
                for message in csp_violations(browser))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_an_admin_edits_reviews_and_publishes_a_policy_without_a_csp_violation(
+        hq: HQ, browser: Any) -> None:
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    from tests.headoffice.test_publishing import POLICY
+
+    site = hq.add_site("Harbour")
+    desk = hq.enrol(site)
+    token = hq.admin_token()
+    host = hq.server.url.removeprefix("http://")
+    browser.get(f"http://admin:{token}@{host}/admin")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sites"
+    browser.find_element(By.LINK_TEXT, "Budget policy").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Harbour: budget policy"
+
+    # A bad value first: the page says which field, in words, and publishes nothing.
+    editor = browser.find_element(By.ID, "document")
+    editor.clear()
+    editor.send_keys(json.dumps({**POLICY, "follow_up_minutes": 0}))
+    browser.find_element(By.ID, "review").click()
+    assert "minutes until a follow-up is due" in browser.find_element(By.ID, "error").text
+
+    editor = browser.find_element(By.ID, "document")
+    editor.clear()
+    editor.send_keys(json.dumps(POLICY))
+    browser.find_element(By.ID, "review").click()
+    changes = browser.find_element(By.ID, "changes").text
+    assert "roles.agent.per_case" in changes and "5000" in changes
+    browser.find_element(By.ID, "publish").click()
+    assert "Version 1 published" in browser.find_element(By.ID, "done").text
+
+    # A second edit: one value, shown before → after, then in the history with who.
+    editor = browser.find_element(By.ID, "document")
+    text = editor.get_attribute("value") or ""
+    assert json.loads(text)["roles"]["agent"]["per_case"] == 5000
+    edited = json.loads(text)
+    edited["roles"]["agent"]["per_case"] = 6500
+    editor.clear()
+    editor.send_keys(json.dumps(edited))
+    browser.find_element(By.ID, "review").click()
+    assert browser.find_element(By.CSS_SELECTOR, "#changes td.before").text == "5000"
+    assert browser.find_element(By.CSS_SELECTOR, "#changes td.after").text == "6500"
+    browser.find_element(By.ID, "publish").click()
+    history = browser.find_element(By.ID, "history").text
+    assert "2 test (token 1)" in history and "roles.agent.per_case" in history
+    assert hq.client.get("/api/v1/policy", headers=desk.auth).json()["version"] == 2
+    # The stylesheet applied: the page is styled, with no inline style to allow.
+    assert browser.find_element(By.ID, "done").value_of_css_property("font-weight") == "600"
+    assert csp_violations(browser) == []

@@ -154,6 +154,24 @@ def test_policy_set(capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: P
     assert [row.version for row in rows(db_url, PolicyVersion)] == [1]
 
 
+def test_matrix_set(capsys: pytest.CaptureFixture[str], db_url: str, tmp_path: Path) -> None:
+    import resources
+    from headoffice.models import MatrixVersion
+
+    run(capsys, db_url, "site", "add", "Harbour", "--currency", "EUR", "--timezone", "UTC")
+    shipped = str(resources.path("recovery_matrix.json"))
+    code, out, _ = run(capsys, db_url, "matrix", "set", "Harbour", shipped)
+    assert code == 0 and "recovery matrix version 1" in out
+    code, _, err = run(capsys, db_url, "matrix", "set", "Harbour", shipped)
+    assert code == 1 and "nothing changed" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"categories": {"Noise!": {}}, "fallback": {}}), encoding="utf-8")
+    code, _, err = run(capsys, db_url, "matrix", "set", "Harbour", str(bad))
+    assert code == 1 and "categories.Noise!" in err and "lower-case" in err
+    assert [(row.version, row.published_by) for row in rows(db_url, MatrixVersion)] == [
+        (1, "command line")]
+
+
 def test_admin_tokens(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
     code, out, err = run(capsys, db_url, "admin-token", "--label", "finance")
     token = out.strip()

@@ -188,3 +188,22 @@ def test_a_suggestion_fills_the_gesture_and_one_key_grants_it(qtbot: QtBot, wind
     assert [g.value_minor for g in desk.cases.get(window.panel.case_id).grants] == [2500]
     assert "$125.00 this shift" in gestures.budget.text()
     assert "$25.00 in this case" in gestures.budget.text()
+
+
+def test_suggestions_come_from_head_offices_matrix_once_the_desk_adopted_it(
+        qtbot: QtBot, desk: Desk, team: Team) -> None:
+    from tests.headoffice.test_publishing import MATRIX
+
+    assert desk.ledger.adopt_matrix(1, MATRIX)  # what a sync does (tests/sync: end to end)
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    sign_in(qtbot, window, "Maya Torres", "5817")
+    to_fix_step(qtbot, window, CaseHeader("Grace Kim", "Room 1203", "Front Desk", "noise",
+                                          "low"), "Music next door.")
+    panel = window.panel
+    assert [panel.category.itemData(i) for i in range(panel.category.count())] == ["", "noise"]
+    listed = panel.gestures.suggestion_list
+    assert listed.count() == 1
+    assert listed.item(0).text().startswith("Amenity: A drink on the house")
+    window.close()
