@@ -118,7 +118,8 @@ class HandedToUsDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What you did, or what is still to do"))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
-        self.mark_done_button = named(QPushButton(self.tr("Mark done")), "handedDone", self.tr("Mark done"))
+        self.mark_done_button = named(QPushButton(self.tr("Mark done")), "handedDone",
+                                      self.tr("Mark done"))
         self.add_note = named(QPushButton(self.tr("Add note")), "handedAddNote",
                               self.tr("Add note to the case"))
         self.open = named(QPushButton(self.tr("Open case")), "handedOpen", self.tr("Open case"))

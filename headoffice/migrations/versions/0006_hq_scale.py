@@ -1,7 +1,7 @@
 """aggregates for chain scale: waiting cases, the day × hour grid, combustion dimensions
 
 Revision ID: 0006_hq_scale
-Revises: 0004_hq_analysis
+Revises: 0005_hq_publishing
 Create Date: 2026-11-30
 
 ``hq_case.closed_at`` (and a partial index of the cases still waiting for their follow-up, the
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_hq_scale"
-down_revision: str | None = "0004_hq_analysis"
+down_revision: str | None = "0005_hq_publishing"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 
