@@ -20,12 +20,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +32,9 @@ from desktop.core.errors import ChainBroken, DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
-from desktop.ui.design import role, tone
+from desktop.ui.design import tone
 from desktop.ui.labels import desk_error, refusal_text, role_name
+from desktop.ui.pin_pad import pin_pad
 from desktop.ui.staff_tiles import StaffList, initials_icon
 
 if TYPE_CHECKING:
@@ -91,25 +90,7 @@ class SignInScreen(QWidget):
         self.hint.setWordWrap(True)
         tone(self.hint, "muted")
 
-        # A keypad reads 1-2-3 in every language: never mirrored under right-to-left.
-        pad_box = QWidget()
-        pad_box.setObjectName("pinPad")
-        pad_box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        pad = QGridLayout(pad_box)
-        pad.setContentsMargins(0, 0, 0, 0)
-        for index, digit in enumerate("123456789"):
-            pad.addWidget(self._pad_button(digit), index // 3, index % 3)
-        clear = named(QPushButton(self.tr("Clear")), "pinClear", self.tr("Clear PIN"))
-        role(clear, "pad")
-        clear.clicked.connect(self.pin.clear)
-        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        pad.addWidget(clear, 3, 0)
-        pad.addWidget(self._pad_button("0"), 3, 1)
-        self.ok = named(QPushButton(self.tr("Sign in")), "signInButton", self.tr("Sign in"))
-        self.ok.clicked.connect(self.submit)
-        self.ok.setDefault(True)
-        role(self.ok, "pad")
-        pad.addWidget(self.ok, 3, 2)
+        pad_box, self.ok = pin_pad(self.pin, self.submit)
 
         right = QVBoxLayout()
         right.setSpacing(10)
@@ -145,15 +126,6 @@ class SignInScreen(QWidget):
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._update_wait)
         self.reload()
-
-    def _pad_button(self, digit: str) -> QPushButton:
-        label = self.tr("Digit %1").replace("%1", digit)
-        button = named(QPushButton(digit), f"pinDigit{digit}", label)
-        button.setMinimumSize(56, 44)
-        role(button, "pad")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the PIN field keeps the keyboard
-        button.clicked.connect(lambda: self.pin.insert(digit))
-        return button
 
     def reload(self) -> None:
         """Fill the staff list (after set-up, or when the roster changes)."""

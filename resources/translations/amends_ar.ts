@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+156"/>
+        <location filename="../../desktop/ui/app.py" line="+160"/>
         <source>Amends cannot open its case log</source>
         <translation>لا يستطيع Amends فتح سجل الحالات</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/approval.py" line="+43"/>
+        <location filename="../../desktop/ui/approval.py" line="+44"/>
         <source>Approval needed</source>
         <translation>مطلوب موافقة</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_header.py" line="+33"/>
+        <location filename="../../desktop/ui/case_header.py" line="+43"/>
         <source>Guest name</source>
         <translation>اسم الضيف</translation>
     </message>
@@ -199,18 +199,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Outlet</source>
         <translation>المنفذ</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+29"/>
+        <location line="-36"/>
+        <location line="+30"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <location line="+4"/>
         <location filename="../../desktop/ui/case_panel.py" line="+109"/>
         <source>Choose…</source>
@@ -218,17 +218,17 @@
     </message>
     <message>
         <location line="-1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Severity</source>
         <translation>درجة الخطورة</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Still missing</source>
         <translation>ما زال ناقصًا</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Room / table</source>
         <translation>الغرفة / الطاولة</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>اللغة</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Still needed before closing: %1</source>
         <translation>مطلوب قبل الإغلاق: %1</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+143"/>
         <source>Case closed</source>
         <translation>الحالة مغلقة</translation>
     </message>
@@ -441,7 +441,7 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../desktop/ui/pin_entry.py" line="+115"/>
+        <location filename="../../desktop/ui/pin_entry.py" line="+116"/>
         <source>Change my PIN</source>
         <translation>تغيير رمزي السري</translation>
     </message>
@@ -652,7 +652,7 @@
 <context>
     <name>GesturePanel</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+70"/>
+        <location filename="../../desktop/ui/gesture.py" line="+71"/>
         <source>Suggested gestures: Enter grants</source>
         <translation>لفتات مقترحة: Enter يمنحها</translation>
     </message>
@@ -694,13 +694,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <location line="+10"/>
         <source>Grant</source>
         <translation>منح</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Grant gesture</source>
         <translation>منح اللفتة</translation>
     </message>
@@ -751,7 +751,7 @@
         <translation>تصحيح</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
         <translation>ما زال يمكنك المنح دون موافقة: %1 في هذه المناوبة · %2 لهذا الضيف في هذه الإقامة · %3 في هذه الحالة</translation>
     </message>
@@ -804,7 +804,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_parts.py" line="+58"/>
+        <location filename="../../desktop/ui/review_parts.py" line="+59"/>
         <source>When</source>
         <translation>متى</translation>
     </message>
@@ -860,7 +860,7 @@
 <context>
     <name>HandedToUsDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="+114"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+115"/>
         <location line="+1"/>
         <source>Handed to me/us</source>
         <translation>محالة إليّ/إلينا</translation>
@@ -877,6 +877,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
         <source>Mark done</source>
         <translation>وضع علامة تم</translation>
     </message>
@@ -979,7 +980,7 @@
 <context>
     <name>HandoffDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="-124"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="-125"/>
         <source>Hand off the case</source>
         <translation>إحالة الحالة</translation>
     </message>
@@ -1043,7 +1044,7 @@
         <translation>المدير المناوب</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Follow-up due: you handed %1 to %2, but the guest is still yours. Check back with them now.</source>
         <translation>حان موعد المتابعة: أحلتَ %1 إلى %2، لكن الضيف ما زال مسؤوليتك. عُد إليه الآن.</translation>
     </message>
@@ -1777,6 +1778,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The letter has no text. Write it, or go back to the standard wording.</source>
+        <translation>الرسالة بلا نص. اكتبها، أو ارجع إلى الصياغة المعتادة.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; is not a receipt printer address: type tcp://HOST:PORT (a network printer, port 9100 if left out) or usb://VENDOR:PRODUCT.</source>
         <translation>&quot;%1&quot; ليس عنوان طابعة إيصالات: اكتب tcp://HOST:PORT (طابعة شبكية، المنفذ 9100 إن لم يُذكر) أو usb://VENDOR:PRODUCT.</translation>
     </message>
@@ -1959,15 +1965,63 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../desktop/ui/letter_ui.py" line="+38"/>
+        <source>About the apology letter</source>
+        <translation>عن رسالة الاعتذار</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apology letter</source>
+        <translation>رسالة الاعتذار</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit wording</source>
+        <translation>&amp;تعديل الصياغة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the letter&apos;s wording for this guest</source>
+        <translation>تغيير صياغة الرسالة لهذا الضيف</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard wording</source>
+        <translation>الصياغة المعتادة</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the standard wording</source>
+        <translation>الرجوع إلى الصياغة المعتادة</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Printed: a reprint is this same letter.</source>
+        <translation>طُبعت: إعادة الطباعة هي هذه الرسالة نفسها.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apology letter, in %1, as it will print.</source>
+        <translation>رسالة الاعتذار، باللغة %1، كما ستُطبع.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your wording for this guest: it prints as you leave it. A blank line starts a new paragraph.</source>
+        <translation>صياغتك لهذا الضيف: تُطبع كما تتركها. السطر الفارغ يبدأ فقرة جديدة.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+52"/>
-        <location line="+65"/>
+        <location filename="../../desktop/ui/main_window.py" line="+53"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>اضغط Ctrl+N (أو «حالة جديدة») عندما تكون لدى الضيف مشكلة.</translation>
     </message>
@@ -1983,18 +2037,30 @@
         <translation>مسجَّل الدخول باسم</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/case_header.py" line="-50"/>
+        <source>Budget left</source>
+        <translation>الميزانية المتبقية</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+5"/>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <source>Budget left this shift</source>
         <translation>الميزانية المتبقية في هذه المناوبة</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>%1 of %2 left this shift</source>
+        <translation>يتبقى %1 من %2 في هذه المناوبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <location line="+1"/>
         <source>End shift</source>
         <translation>إنهاء المناوبة</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;Case</source>
         <translation>&amp;حالة</translation>
     </message>
@@ -2059,7 +2125,7 @@
         <translation>ال&amp;تشخيص…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>ما زال يمكنك منح %1 في هذه المناوبة دون موافقة.</translation>
     </message>
@@ -2087,6 +2153,16 @@
         <location line="+5"/>
         <source>Follow-up due</source>
         <translation>موعد المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_toolbar.py" line="+33"/>
+        <source>Desk</source>
+        <translation>المكتب</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>More actions</source>
+        <translation>إجراءات أخرى</translation>
     </message>
 </context>
 <context>
@@ -2343,7 +2419,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+40"/>
+        <location filename="../../desktop/ui/settings.py" line="+41"/>
         <source>Budget policy</source>
         <translation>سياسة الميزانية</translation>
     </message>
@@ -2441,7 +2517,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+321"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+330"/>
         <source>Printers</source>
         <translation>الطابعات</translation>
     </message>
@@ -2527,7 +2603,7 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+69"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+70"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
@@ -2607,13 +2683,13 @@
         <translation>رسالة المراجعة</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+34"/>
+        <location line="+4"/>
+        <location line="+35"/>
         <source>Summary</source>
         <translation>الملخص</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Spend by person</source>
         <translation>الإنفاق حسب الشخص</translation>
     </message>
@@ -2629,23 +2705,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Approvals</source>
         <translation>الموافقات</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Follow-ups and open cases</source>
         <translation>المتابعات والحالات المفتوحة</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Worth a look</source>
         <translation>يستحق النظر</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Cases behind it</source>
         <translation>الحالات وراءه</translation>
     </message>
@@ -2661,24 +2737,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Spend over time</source>
         <translation>الإنفاق عبر الزمن</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-229"/>
         <source>When failures happen</source>
         <translation>متى تحدث الإخفاقات</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+120"/>
+        <location line="+11"/>
+        <location line="+121"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>اللفتات</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Follow-ups</source>
         <translation>المتابعات</translation>
     </message>
@@ -2703,7 +2779,7 @@
         <translation>تعذّر إعداد المراجعة: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>الإنفاق %1 من ميزانية قدرها %2 (مخصصات المناوبات التي عُملت). %3 لفتة، %4 حالة، %5 ما زالت مفتوحة. معدل استعادة الرضا: %6.</translation>
     </message>
@@ -2718,13 +2794,44 @@
         <translation>الدور</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop/ui/review_cards.py" line="+41"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+0"/>
         <location line="+13"/>
         <source>Spend</source>
         <translation>الإنفاق</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>الميزانية</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the budget spent</source>
+        <translation>نسبة المصروف من الميزانية</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recovery rate</source>
+        <translation>معدل الاسترضاء</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 gestures in %2 cases</source>
+        <translation>عدد اللفتات: %1 في %2 من الحالات</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 % spent (of the shift allowances worked)</source>
+        <translation>صُرف %1 % (من مخصصات المناوبات التي عُملت)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cases still open</source>
+        <translation>حالات ما زالت مفتوحة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="-12"/>
         <source>Shifts</source>
         <translation>المناوبات</translation>
     </message>
@@ -3093,62 +3200,55 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+9"/>
-        <location filename="../../desktop/ui/signin.py" line="+201"/>
-        <location line="+93"/>
+        <location filename="../../desktop/ui/app.py" line="+11"/>
+        <location filename="../../desktop/ui/signin.py" line="+197"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <location line="+39"/>
+        <location line="+38"/>
+        <location line="+4"/>
         <source>Opening the case log…</source>
         <translation>جارٍ فتح سجل الحالات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="-204"/>
+        <location filename="../../desktop/ui/signin.py" line="-281"/>
         <source>Who is at the desk?</source>
         <translation>من على المكتب؟</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Your name</source>
         <translation>اسمك</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tap your name, or type its first letters.</source>
+        <translation>المس اسمك، أو اكتب أوائل حروفه.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+141"/>
+        <location line="+167"/>
         <source>PIN</source>
         <translation>الرمز السري</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-165"/>
         <source>Sign-in message</source>
         <translation>رسالة تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Clear</source>
-        <translation>مسح</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clear PIN</source>
-        <translation>مسح الرمز السري</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>Sign in</source>
         <translation>دخول</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <source>Digit %1</source>
-        <translation>الرقم %1</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-93"/>
         <source>Demo site. PINs: %1</source>
         <translation>منشأة تجريبية. الرموز السرية: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+83"/>
         <source>New PIN</source>
         <translation>الرمز السري الجديد</translation>
     </message>
@@ -3173,7 +3273,7 @@
         <translation>اكتب الرمز السري الجديد مرة أخرى.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Pick your name first.</source>
         <translation>اختر اسمك أولًا.</translation>
     </message>
@@ -3193,12 +3293,12 @@
         <translation>لم يعد بإمكان هذا الشخص تسجيل الدخول هنا.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Wrong PIN. Try again.</source>
         <translation>الرمز السري غير صحيح. حاول مرة أخرى.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+46"/>
         <source>You can try your PIN again.</source>
         <translation>يمكنك تجربة رمزك السري مرة أخرى.</translation>
     </message>
@@ -3216,7 +3316,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-276"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-283"/>
         <source>&amp;Print voucher and apology (Ctrl+P)</source>
         <translation>&amp;طباعة القسيمة والاعتذار (Ctrl+P)</translation>
     </message>
@@ -3281,7 +3381,7 @@
         <translation>رسالة الطباعة</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Voucher %1</source>
         <translation>القسيمة %1</translation>
     </message>
@@ -3296,12 +3396,12 @@
         <translation>رمز القسيمة: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Making the slip…</source>
         <translation>جارٍ إعداد المطبوعة…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>لا توجد طابعة معدّة لهذه المطبوعة، أو أنها غير موصولة.</translation>
     </message>
@@ -3370,7 +3470,7 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/ui/staff.py" line="+50"/>
+        <location filename="../../desktop/ui/staff.py" line="+51"/>
         <source>Staff</source>
         <translation>الموظفون</translation>
     </message>
@@ -3772,7 +3872,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/vouchers.py" line="+37"/>
+        <location filename="../../desktop/ui/vouchers.py" line="+38"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>صالحة: %1 — %2 لـ %3، حتى %4.</translation>
     </message>
@@ -3890,7 +3990,7 @@
         <translation>سبب إبطالها، للسجل</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Code</source>
         <translation>الرمز</translation>
     </message>

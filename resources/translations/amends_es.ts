@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+119"/>
+        <location filename="../../desktop/ui/app.py" line="+160"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends no puede abrir su registro de casos</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/approval.py" line="+43"/>
+        <location filename="../../desktop/ui/approval.py" line="+44"/>
         <source>Approval needed</source>
         <translation>Se necesita aprobación</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_header.py" line="+33"/>
+        <location filename="../../desktop/ui/case_header.py" line="+43"/>
         <source>Guest name</source>
         <translation>Nombre del cliente</translation>
     </message>
@@ -199,18 +199,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Outlet</source>
         <translation>Punto de venta</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+29"/>
+        <location line="-36"/>
+        <location line="+30"/>
         <source>Category</source>
         <translation>Categoría</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <location line="+4"/>
         <location filename="../../desktop/ui/case_panel.py" line="+109"/>
         <source>Choose…</source>
@@ -218,17 +218,17 @@
     </message>
     <message>
         <location line="-1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Still missing</source>
         <translation>Aún falta</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+143"/>
         <source>Case closed</source>
         <translation>Caso cerrado</translation>
     </message>
@@ -403,7 +403,7 @@
         <translation>Cerrar el caso (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_header.py" line="+59"/>
+        <location filename="../../desktop/ui/case_header.py" line="+63"/>
         <source>Still needed before closing: %1</source>
         <translation>Falta antes de cerrar: %1</translation>
     </message>
@@ -441,7 +441,7 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../desktop/ui/pin_entry.py" line="+113"/>
+        <location filename="../../desktop/ui/pin_entry.py" line="+116"/>
         <source>Change my PIN</source>
         <translation>Cambiar mi PIN</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+76"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+85"/>
         <source>Diagnostics</source>
         <translation>Diagnóstico</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>GesturePanel</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+70"/>
+        <location filename="../../desktop/ui/gesture.py" line="+71"/>
         <source>Suggested gestures: Enter grants</source>
         <translation>Gestos sugeridos: Intro concede</translation>
     </message>
@@ -686,13 +686,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <location line="+10"/>
         <source>Grant</source>
         <translation>Conceder</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Grant gesture</source>
         <translation>Conceder el gesto</translation>
     </message>
@@ -743,7 +743,7 @@
         <translation>Corrección</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
         <translation>Aún puede conceder sin aprobación: %1 en este turno · %2 a este cliente en esta estancia · %3 en este caso</translation>
     </message>
@@ -796,7 +796,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_parts.py" line="+58"/>
+        <location filename="../../desktop/ui/review_parts.py" line="+59"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -852,7 +852,7 @@
 <context>
     <name>HandedToUsDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="+114"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+115"/>
         <location line="+1"/>
         <source>Handed to me/us</source>
         <translation>Traspasados a mí/nosotros</translation>
@@ -869,6 +869,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
         <source>Mark done</source>
         <translation>Marcar como resuelto</translation>
     </message>
@@ -971,7 +972,7 @@
 <context>
     <name>HandoffDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="-124"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="-125"/>
         <source>Hand off the case</source>
         <translation>Traspasar el caso</translation>
     </message>
@@ -1035,7 +1036,7 @@
         <translation>Gerente de guardia</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Follow-up due: you handed %1 to %2, but the guest is still yours. Check back with them now.</source>
         <translation>Seguimiento pendiente: traspasó el caso de %1 a %2, pero el cliente sigue siendo suyo. Vuelva a hablar con él ahora.</translation>
     </message>
@@ -1730,6 +1731,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The letter has no text. Write it, or go back to the standard wording.</source>
+        <translation>La carta no tiene texto. Escríbala o vuelva a la redacción estándar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; is not a receipt printer address: type tcp://HOST:PORT (a network printer, port 9100 if left out) or usb://VENDOR:PRODUCT.</source>
         <translation>«%1» no es una dirección de impresora de tickets: escriba tcp://HOST:PUERTO (impresora de red; puerto 9100 si se omite) o usb://FABRICANTE:PRODUCTO.</translation>
     </message>
@@ -1907,7 +1913,7 @@
         <translation>Este puesto no pudo guardar lo que envió la central. Ejecute Ayuda → Diagnóstico.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-132"/>
         <source>This case is already closed.</source>
         <translation>Este caso ya está cerrado.</translation>
     </message>
@@ -1943,15 +1949,63 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../desktop/ui/letter_ui.py" line="+38"/>
+        <source>About the apology letter</source>
+        <translation>Sobre la carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apology letter</source>
+        <translation>Carta de disculpa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit wording</source>
+        <translation>&amp;Editar redacción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the letter&apos;s wording for this guest</source>
+        <translation>Cambiar la redacción de la carta para este cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard wording</source>
+        <translation>Redacción estándar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the standard wording</source>
+        <translation>Volver a la redacción estándar</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Printed: a reprint is this same letter.</source>
+        <translation>Impresa: una reimpresión es esta misma carta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apology letter, in %1, as it will print.</source>
+        <translation>La carta de disculpa, en %1, tal como se imprimirá.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your wording for this guest: it prints as you leave it. A blank line starts a new paragraph.</source>
+        <translation>Su redacción para este cliente: se imprime tal como la deje. Una línea en blanco empieza un párrafo nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+52"/>
-        <location line="+65"/>
+        <location filename="../../desktop/ui/main_window.py" line="+53"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Pulse Ctrl+N (o «Nuevo caso») cuando un cliente tenga un problema.</translation>
     </message>
@@ -1967,18 +2021,30 @@
         <translation>Sesión iniciada como</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/case_header.py" line="-50"/>
+        <source>Budget left</source>
+        <translation>Presupuesto restante</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+5"/>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <source>Budget left this shift</source>
         <translation>Presupuesto disponible en este turno</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>%1 of %2 left this shift</source>
+        <translation>Quedan %1 de %2 en este turno</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <location line="+1"/>
         <source>End shift</source>
         <translation>Terminar turno</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;Case</source>
         <translation>&amp;Caso</translation>
     </message>
@@ -2043,7 +2109,7 @@
         <translation>&amp;Diagnóstico…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Aún puede conceder %1 en este turno sin aprobación.</translation>
     </message>
@@ -2071,6 +2137,16 @@
         <location line="+5"/>
         <source>Follow-up due</source>
         <translation>Seguimiento pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_toolbar.py" line="+33"/>
+        <source>Desk</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>More actions</source>
+        <translation>Más acciones</translation>
     </message>
 </context>
 <context>
@@ -2327,7 +2403,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+40"/>
+        <location filename="../../desktop/ui/settings.py" line="+41"/>
         <source>Budget policy</source>
         <translation>Política de presupuesto</translation>
     </message>
@@ -2425,7 +2501,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+321"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+330"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
@@ -2511,7 +2587,7 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+69"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+70"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
@@ -2591,13 +2667,13 @@
         <translation>Mensaje de la revisión</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+34"/>
+        <location line="+4"/>
+        <location line="+35"/>
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Spend by person</source>
         <translation>Gasto por persona</translation>
     </message>
@@ -2613,23 +2689,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Follow-ups and open cases</source>
         <translation>Seguimientos y casos abiertos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Worth a look</source>
         <translation>Para revisar</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Cases behind it</source>
         <translation>Casos relacionados</translation>
     </message>
@@ -2645,24 +2721,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Spend over time</source>
         <translation>Gasto a lo largo del tiempo</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-229"/>
         <source>When failures happen</source>
         <translation>Cuándo ocurren los fallos</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+120"/>
+        <location line="+11"/>
+        <location line="+121"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestos</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Follow-ups</source>
         <translation>Seguimientos</translation>
     </message>
@@ -2687,7 +2763,7 @@
         <translation>No se ha podido hacer la revisión: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Gasto de %1 sobre un presupuesto de %2 (las asignaciones de los turnos trabajados). %3 gestos, %4 casos, %5 aún abiertos. Tasa de recuperación: %6.</translation>
     </message>
@@ -2702,13 +2778,44 @@
         <translation>Puesto</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop/ui/review_cards.py" line="+41"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+0"/>
         <location line="+13"/>
         <source>Spend</source>
         <translation>Gasto</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the budget spent</source>
+        <translation>Parte del presupuesto gastada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recovery rate</source>
+        <translation>Tasa de recuperación</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 gestures in %2 cases</source>
+        <translation>%1 gestos en %2 casos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 % spent (of the shift allowances worked)</source>
+        <translation>%1 % gastado (de las asignaciones de los turnos trabajados)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cases still open</source>
+        <translation>%1 casos aún abiertos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="-12"/>
         <source>Shifts</source>
         <translation>Turnos</translation>
     </message>
@@ -2930,7 +3037,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/setup.py" line="+33"/>
+        <location filename="../../desktop/ui/setup.py" line="+59"/>
         <source>Welcome to Amends</source>
         <translation>Bienvenido a Amends</translation>
     </message>
@@ -2966,18 +3073,18 @@
         <translation>Moneda (código ISO)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+22"/>
+        <location line="+6"/>
+        <location line="+19"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Language and number format</source>
         <translation>Idioma y formato de números</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First manager&apos;s name</source>
         <translation>Nombre del primer gerente</translation>
     </message>
@@ -3034,7 +3141,7 @@
         <translation>Probar el sitio de demostración</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+47"/>
         <source>Give the site a name.</source>
         <translation>Dé un nombre al establecimiento.</translation>
     </message>
@@ -3077,55 +3184,44 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="+90"/>
+        <location filename="../../desktop/ui/signin.py" line="+71"/>
         <source>Who is at the desk?</source>
         <translation>¿Quién está en el mostrador?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Your name</source>
         <translation>Su nombre</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tap your name, or type its first letters.</source>
+        <translation>Toque su nombre o escriba sus primeras letras.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+136"/>
+        <location line="+167"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-165"/>
         <source>Sign-in message</source>
         <translation>Mensaje de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Clear</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clear PIN</source>
-        <translation>Borrar el PIN</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <source>Digit %1</source>
-        <translation>Cifra %1</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-93"/>
         <source>Demo site. PINs: %1</source>
         <translation>Sitio de demostración. PIN: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+83"/>
         <source>New PIN</source>
         <translation>PIN nuevo</translation>
     </message>
@@ -3150,14 +3246,18 @@
         <translation>Vuelva a escribir el PIN nuevo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+9"/>
-        <location filename="../../desktop/ui/signin.py" line="-52"/>
-        <location line="+93"/>
+        <location filename="../../desktop/ui/app.py" line="+11"/>
+        <location filename="../../desktop/ui/signin.py" line="-66"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <location line="+39"/>
+        <location line="+38"/>
+        <location line="+4"/>
         <source>Opening the case log…</source>
         <translation>Abriendo el registro de casos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="-9"/>
+        <location filename="../../desktop/ui/signin.py" line="-52"/>
         <source>Pick your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
@@ -3177,12 +3277,12 @@
         <translation>Esa persona ya no puede entrar en este puesto.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Wrong PIN. Try again.</source>
         <translation>PIN incorrecto. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+46"/>
         <source>You can try your PIN again.</source>
         <translation>Ya puede volver a probar su PIN.</translation>
     </message>
@@ -3200,7 +3300,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-273"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-280"/>
         <source>Print the voucher</source>
         <translation>Imprimir el vale</translation>
     </message>
@@ -3245,7 +3345,7 @@
         <translation>Mensaje de impresión</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Voucher %1</source>
         <translation>Vale %1</translation>
     </message>
@@ -3260,12 +3360,12 @@
         <translation>Código del vale: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Making the slip…</source>
         <translation>Preparando el documento…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>No hay ninguna impresora configurada para este documento, o no está conectada.</translation>
     </message>
@@ -3326,7 +3426,7 @@
         <translation>No se ha podido guardar ahí (%1). El documento se conserva como %2.</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-152"/>
         <source>&amp;Print voucher and apology (Ctrl+P)</source>
         <translation>&amp;Imprimir vale y carta de disculpa (Ctrl+P)</translation>
     </message>
@@ -3346,7 +3446,7 @@
         <translation>Imprimir &amp;carta de disculpa</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+221"/>
         <source>Saved as %1.</source>
         <translation>Guardado como %1.</translation>
     </message>
@@ -3354,7 +3454,7 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/ui/staff.py" line="+50"/>
+        <location filename="../../desktop/ui/staff.py" line="+51"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
@@ -3732,7 +3832,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/vouchers.py" line="+37"/>
+        <location filename="../../desktop/ui/vouchers.py" line="+38"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Válido: %1 — %2 para %3, hasta el %4.</translation>
     </message>
@@ -3850,7 +3950,7 @@
         <translation>Por qué se anula, para el registro</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+119"/>
+        <location filename="../../desktop/ui/app.py" line="+160"/>
         <source>Amends cannot open its case log</source>
         <translation>Amends ne peut pas ouvrir son journal des dossiers</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../desktop/ui/approval.py" line="+43"/>
+        <location filename="../../desktop/ui/approval.py" line="+44"/>
         <source>Approval needed</source>
         <translation>Approbation nécessaire</translation>
     </message>
@@ -188,7 +188,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/ui/case_header.py" line="+33"/>
+        <location filename="../../desktop/ui/case_header.py" line="+43"/>
         <source>Guest name</source>
         <translation>Nom du client</translation>
     </message>
@@ -199,18 +199,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Outlet</source>
         <translation>Point de vente</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+29"/>
+        <location line="-36"/>
+        <location line="+30"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <location line="+4"/>
         <location filename="../../desktop/ui/case_panel.py" line="+109"/>
         <source>Choose…</source>
@@ -218,17 +218,17 @@
     </message>
     <message>
         <location line="-1"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Still missing</source>
         <translation>Encore manquant</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -368,7 +368,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+143"/>
         <source>Case closed</source>
         <translation>Dossier clôturé</translation>
     </message>
@@ -403,7 +403,7 @@
         <translation>Clôturer le dossier (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_header.py" line="+59"/>
+        <location filename="../../desktop/ui/case_header.py" line="+63"/>
         <source>Still needed before closing: %1</source>
         <translation>À renseigner avant la clôture : %1</translation>
     </message>
@@ -441,7 +441,7 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../../desktop/ui/pin_entry.py" line="+113"/>
+        <location filename="../../desktop/ui/pin_entry.py" line="+116"/>
         <source>Change my PIN</source>
         <translation>Changer mon code PIN</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>DiagnosticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/diagnostics.py" line="+76"/>
+        <location filename="../../desktop/ui/diagnostics.py" line="+85"/>
         <source>Diagnostics</source>
         <translation>Diagnostic</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>GesturePanel</name>
     <message>
-        <location filename="../../desktop/ui/gesture.py" line="+70"/>
+        <location filename="../../desktop/ui/gesture.py" line="+71"/>
         <source>Suggested gestures: Enter grants</source>
         <translation>Gestes suggérés : Entrée pour accorder</translation>
     </message>
@@ -686,13 +686,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+159"/>
+        <location line="+160"/>
         <location line="+10"/>
         <source>Grant</source>
         <translation>Accorder</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-169"/>
         <source>Grant gesture</source>
         <translation>Accorder le geste</translation>
     </message>
@@ -743,7 +743,7 @@
         <translation>Correction</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>You may still grant without approval: %1 this shift · %2 to this guest this stay · %3 in this case</source>
         <translation>Vous pouvez encore accorder sans approbation : %1 pendant ce service · %2 à ce client pour ce séjour · %3 pour ce dossier</translation>
     </message>
@@ -796,7 +796,7 @@
 <context>
     <name>GrantsModel</name>
     <message>
-        <location filename="../../desktop/ui/review_parts.py" line="+58"/>
+        <location filename="../../desktop/ui/review_parts.py" line="+59"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -852,7 +852,7 @@
 <context>
     <name>HandedToUsDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="+114"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="+115"/>
         <location line="+1"/>
         <source>Handed to me/us</source>
         <translation>Transferts reçus</translation>
@@ -869,6 +869,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
         <source>Mark done</source>
         <translation>Marquer comme fait</translation>
     </message>
@@ -971,7 +972,7 @@
 <context>
     <name>HandoffDialog</name>
     <message>
-        <location filename="../../desktop/ui/handoff_ui.py" line="-124"/>
+        <location filename="../../desktop/ui/handoff_ui.py" line="-125"/>
         <source>Hand off the case</source>
         <translation>Transférer le dossier</translation>
     </message>
@@ -1035,7 +1036,7 @@
         <translation>Responsable de permanence</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Follow-up due: you handed %1 to %2, but the guest is still yours. Check back with them now.</source>
         <translation>Suivi à faire : vous avez transféré %1 à %2, mais ce client reste à votre charge. Recontactez-le maintenant.</translation>
     </message>
@@ -1730,6 +1731,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The letter has no text. Write it, or go back to the standard wording.</source>
+        <translation>La lettre n&apos;a pas de texte. Rédigez-la ou revenez à la formulation standard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;%1&quot; is not a receipt printer address: type tcp://HOST:PORT (a network printer, port 9100 if left out) or usb://VENDOR:PRODUCT.</source>
         <translation>« %1 » n&apos;est pas une adresse d&apos;imprimante de tickets : saisissez tcp://HÔTE:PORT (imprimante réseau, port 9100 si omis) ou usb://FABRICANT:PRODUIT.</translation>
     </message>
@@ -1907,7 +1913,7 @@
         <translation>Ce poste n&apos;a pas pu enregistrer ce que le siège a envoyé. Lancez Aide → Diagnostic.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-132"/>
         <source>This case is already closed.</source>
         <translation>Ce dossier est déjà clôturé.</translation>
     </message>
@@ -1943,15 +1949,63 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../desktop/ui/letter_ui.py" line="+38"/>
+        <source>About the apology letter</source>
+        <translation>À propos de la lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apology letter</source>
+        <translation>Lettre d&apos;excuses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit wording</source>
+        <translation>&amp;Modifier la formulation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the letter&apos;s wording for this guest</source>
+        <translation>Modifier la formulation de la lettre pour ce client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard wording</source>
+        <translation>Formulation standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go back to the standard wording</source>
+        <translation>Revenir à la formulation standard</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Printed: a reprint is this same letter.</source>
+        <translation>Imprimée : une réimpression est cette même lettre.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apology letter, in %1, as it will print.</source>
+        <translation>La lettre d&apos;excuses, en %1, telle qu&apos;elle sera imprimée.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your wording for this guest: it prints as you leave it. A blank line starts a new paragraph.</source>
+        <translation>Votre formulation pour ce client : elle s&apos;imprime telle que vous la laissez. Une ligne vide commence un nouveau paragraphe.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+52"/>
-        <location line="+65"/>
+        <location filename="../../desktop/ui/main_window.py" line="+53"/>
+        <location line="+66"/>
         <source>Amends</source>
         <translation>Amends</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Ctrl+N (or “New case”) when a guest has a problem.</source>
         <translation>Appuyez sur Ctrl+N (ou « Nouveau dossier ») quand un client a un problème.</translation>
     </message>
@@ -1967,18 +2021,30 @@
         <translation>Connecté en tant que</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/case_header.py" line="-50"/>
+        <source>Budget left</source>
+        <translation>Budget restant</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+5"/>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <source>Budget left this shift</source>
         <translation>Budget restant pour ce service</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>%1 of %2 left this shift</source>
+        <translation>Il reste %1 sur %2 pour ce service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+1"/>
         <location line="+1"/>
         <source>End shift</source>
         <translation>Terminer le service</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;Case</source>
         <translation>&amp;Dossier</translation>
     </message>
@@ -2043,7 +2109,7 @@
         <translation>&amp;Diagnostic…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>You may still grant %1 this shift without approval.</source>
         <translation>Vous pouvez encore accorder %1 pendant ce service sans approbation.</translation>
     </message>
@@ -2071,6 +2137,16 @@
         <location line="+5"/>
         <source>Follow-up due</source>
         <translation>Suivi à faire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/desk_toolbar.py" line="+33"/>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>More actions</source>
+        <translation>Plus d&apos;actions</translation>
     </message>
 </context>
 <context>
@@ -2327,7 +2403,7 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings.py" line="+40"/>
+        <location filename="../../desktop/ui/settings.py" line="+41"/>
         <source>Budget policy</source>
         <translation>Politique budgétaire</translation>
     </message>
@@ -2425,7 +2501,7 @@
 <context>
     <name>PrintersDialog</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="+321"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="+330"/>
         <source>Printers</source>
         <translation>Imprimantes</translation>
     </message>
@@ -2511,7 +2587,7 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/review_screen.py" line="+69"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+70"/>
         <source>Review</source>
         <translation>Faire le point</translation>
     </message>
@@ -2591,13 +2667,13 @@
         <translation>Message du bilan</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+34"/>
+        <location line="+4"/>
+        <location line="+35"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Spend by person</source>
         <translation>Dépense par personne</translation>
     </message>
@@ -2613,23 +2689,23 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Follow-ups and open cases</source>
         <translation>Suivis et dossiers ouverts</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Worth a look</source>
         <translation>À examiner</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>Cases behind it</source>
         <translation>Dossiers concernés</translation>
     </message>
@@ -2645,24 +2721,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Spend over time</source>
         <translation>Dépense dans le temps</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-229"/>
         <source>When failures happen</source>
         <translation>Quand surviennent les problèmes</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+120"/>
+        <location line="+11"/>
+        <location line="+121"/>
         <location line="+11"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Follow-ups</source>
         <translation>Suivis</translation>
     </message>
@@ -2687,7 +2763,7 @@
         <translation>Le bilan n&apos;a pas pu être établi : %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Spend %1 of a budget of %2 (the shift allowances worked). %3 gestures, %4 cases, %5 still open. Recovery rate: %6.</source>
         <translation>Dépense de %1 sur un budget de %2 (les enveloppes des services travaillés). %3 gestes, %4 dossiers, %5 encore ouverts. Taux de reconquête : %6.</translation>
     </message>
@@ -2702,13 +2778,44 @@
         <translation>Rôle</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../desktop/ui/review_cards.py" line="+41"/>
+        <location filename="../../desktop/ui/review_screen.py" line="+0"/>
         <location line="+13"/>
         <source>Spend</source>
         <translation>Dépense</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the budget spent</source>
+        <translation>Part du budget dépensée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recovery rate</source>
+        <translation>Taux de rétablissement</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 gestures in %2 cases</source>
+        <translation>%1 gestes dans %2 dossiers</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 % spent (of the shift allowances worked)</source>
+        <translation>%1 % dépensé (des enveloppes des services effectués)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cases still open</source>
+        <translation>%1 dossiers encore ouverts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review_screen.py" line="-12"/>
         <source>Shifts</source>
         <translation>Services</translation>
     </message>
@@ -2930,7 +3037,7 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/setup.py" line="+33"/>
+        <location filename="../../desktop/ui/setup.py" line="+59"/>
         <source>Welcome to Amends</source>
         <translation>Bienvenue dans Amends</translation>
     </message>
@@ -2966,18 +3073,18 @@
         <translation>Devise (code ISO)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+22"/>
+        <location line="+6"/>
+        <location line="+19"/>
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Language and number format</source>
         <translation>Langue et format des nombres</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First manager&apos;s name</source>
         <translation>Nom du premier responsable</translation>
     </message>
@@ -3034,7 +3141,7 @@
         <translation>Essayer le site de démonstration</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+47"/>
         <source>Give the site a name.</source>
         <translation>Donnez un nom à l&apos;établissement.</translation>
     </message>
@@ -3077,55 +3184,44 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="+90"/>
+        <location filename="../../desktop/ui/signin.py" line="+71"/>
         <source>Who is at the desk?</source>
         <translation>Qui est à l&apos;accueil ?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Tap your name, or type its first letters.</source>
+        <translation>Touchez votre nom ou tapez ses premières lettres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+136"/>
+        <location line="+167"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-165"/>
         <source>Sign-in message</source>
         <translation>Message de connexion</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Clear</source>
-        <translation>Effacer</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clear PIN</source>
-        <translation>Effacer le code PIN</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+120"/>
+        <location line="+166"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <source>Digit %1</source>
-        <translation>Chiffre %1</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-93"/>
         <source>Demo site. PINs: %1</source>
         <translation>Site de démonstration. Codes PIN : %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+83"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
@@ -3150,14 +3246,18 @@
         <translation>Saisissez encore une fois le nouveau code PIN.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="+9"/>
-        <location filename="../../desktop/ui/signin.py" line="-52"/>
-        <location line="+93"/>
+        <location filename="../../desktop/ui/app.py" line="+11"/>
+        <location filename="../../desktop/ui/signin.py" line="-66"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <location line="+39"/>
+        <location line="+38"/>
+        <location line="+4"/>
         <source>Opening the case log…</source>
         <translation>Ouverture du journal des dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="-9"/>
+        <location filename="../../desktop/ui/signin.py" line="-52"/>
         <source>Pick your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
@@ -3177,12 +3277,12 @@
         <translation>Cette personne ne peut plus se connecter ici.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Wrong PIN. Try again.</source>
         <translation>Code PIN incorrect. Réessayez.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+46"/>
         <source>You can try your PIN again.</source>
         <translation>Vous pouvez à nouveau essayer votre code PIN.</translation>
     </message>
@@ -3200,7 +3300,7 @@
 <context>
     <name>SlipBar</name>
     <message>
-        <location filename="../../desktop/ui/slips_ui.py" line="-273"/>
+        <location filename="../../desktop/ui/slips_ui.py" line="-280"/>
         <source>Print the voucher</source>
         <translation>Imprimer le bon</translation>
     </message>
@@ -3245,7 +3345,7 @@
         <translation>Message d&apos;impression</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Voucher %1</source>
         <translation>Bon %1</translation>
     </message>
@@ -3260,12 +3360,12 @@
         <translation>Code du bon : %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Making the slip…</source>
         <translation>Préparation du document…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>No printer is set up for this slip, or it is not connected.</source>
         <translation>Aucune imprimante n&apos;est configurée pour ce document, ou elle n&apos;est pas connectée.</translation>
     </message>
@@ -3326,7 +3426,7 @@
         <translation>Impossible d&apos;enregistrer à cet endroit (%1). Le document est conservé sous %2.</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-152"/>
         <source>&amp;Print voucher and apology (Ctrl+P)</source>
         <translation>&amp;Imprimer le bon et la lettre d&apos;excuses (Ctrl+P)</translation>
     </message>
@@ -3346,7 +3446,7 @@
         <translation>Imprimer la &amp;lettre d&apos;excuses</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+221"/>
         <source>Saved as %1.</source>
         <translation>Enregistré sous %1.</translation>
     </message>
@@ -3354,7 +3454,7 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/ui/staff.py" line="+50"/>
+        <location filename="../../desktop/ui/staff.py" line="+51"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
@@ -3732,7 +3832,7 @@
 <context>
     <name>Vouchers</name>
     <message>
-        <location filename="../../desktop/ui/vouchers.py" line="+37"/>
+        <location filename="../../desktop/ui/vouchers.py" line="+38"/>
         <source>Valid: %1 — %2 for %3, until %4.</source>
         <translation>Valide : %1 — %2 pour %3, jusqu&apos;au %4.</translation>
     </message>
@@ -3850,7 +3950,7 @@
         <translation>Motif de l&apos;annulation, pour le journal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
