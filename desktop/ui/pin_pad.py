@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 from desktop.ui.common import named
 from desktop.ui.design import role
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignInScreen", text)
+translate = QCoreApplication.translate
 
 
 def pin_pad(pin: QLineEdit, submit: Callable[[], None]) -> tuple[QWidget, QPushButton]:
@@ -29,13 +27,15 @@ def pin_pad(pin: QLineEdit, submit: Callable[[], None]) -> tuple[QWidget, QPushB
     pad.setContentsMargins(0, 0, 0, 0)
     for index, digit in enumerate("123456789"):
         pad.addWidget(_digit(pin, digit), index // 3, index % 3)
-    clear = named(QPushButton(_tr("Clear")), "pinClear", _tr("Clear PIN"))
+    clear = named(QPushButton(translate("SignInScreen", "Clear")), "pinClear",
+                  translate("SignInScreen", "Clear PIN"))
     role(clear, "pad")
     clear.clicked.connect(pin.clear)
     clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     pad.addWidget(clear, 3, 0)
     pad.addWidget(_digit(pin, "0"), 3, 1)
-    ok = named(QPushButton(_tr("Sign in")), "signInButton", _tr("Sign in"))
+    ok = named(QPushButton(translate("SignInScreen", "Sign in")), "signInButton",
+               translate("SignInScreen", "Sign in"))
     ok.clicked.connect(submit)
     ok.setDefault(True)
     role(ok, "pad")
@@ -44,7 +44,7 @@ def pin_pad(pin: QLineEdit, submit: Callable[[], None]) -> tuple[QWidget, QPushB
 
 
 def _digit(pin: QLineEdit, digit: str) -> QPushButton:
-    label = _tr("Digit %1").replace("%1", digit)
+    label = translate("SignInScreen", "Digit %1").replace("%1", digit)
     button = named(QPushButton(digit), f"pinDigit{digit}", label)
     button.setMinimumSize(56, 44)
     role(button, "pad")

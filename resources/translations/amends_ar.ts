@@ -3238,12 +3238,29 @@
         <translation>رسالة تسجيل الدخول</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location filename="../../desktop/ui/pin_pad.py" line="+30"/>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear PIN</source>
+        <translation>مسح الرمز السري</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/signin.py" line="+166"/>
         <source>Sign in</source>
         <translation>دخول</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="+9"/>
+        <source>Digit %1</source>
+        <translation>الرقم %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="-93"/>
         <source>Demo site. PINs: %1</source>
         <translation>منشأة تجريبية. الرموز السرية: %1</translation>
     </message>

@@ -3211,12 +3211,29 @@
         <translation>Mensaje de inicio de sesión</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location filename="../../desktop/ui/pin_pad.py" line="+30"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear PIN</source>
+        <translation>Borrar el PIN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/signin.py" line="+166"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="+9"/>
+        <source>Digit %1</source>
+        <translation>Cifra %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="-93"/>
         <source>Demo site. PINs: %1</source>
         <translation>Sitio de demostración. PIN: %1</translation>
     </message>
