@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.views import CaseSummary
 from desktop.ui.common import countdown, named
+from desktop.ui.design import touch_rows
 from desktop.ui.labels import step_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -135,7 +136,7 @@ class CaseListPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        touch_rows(self.table)
         self._fit_headers()
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 ENV_HIGH_CONTRAST = "AMENDS_HIGH_CONTRAST"
 TONES = ("error", "warning", "success", "muted", "prompt", "title", "heading", "clock", "step",
@@ -215,6 +215,17 @@ def apply(app: QApplication, high_contrast: bool | None = None) -> Theme:
     app.setStyleSheet(stylesheet(t))
     _icon_cache.clear()
     return t
+
+
+def touch_rows(view: QTableView) -> QTableView:
+    """A table's rows as tall as a touch target, without row numbers.
+
+    Rows are sized by the vertical header, which the stylesheet does not reach."""
+    header = view.verticalHeader()
+    header.hide()
+    header.setMinimumSectionSize(current().target)
+    header.setDefaultSectionSize(current().target)
+    return view
 
 
 def tone(widget: QWidget, name: str) -> QWidget:

@@ -35,7 +35,7 @@ from desktop import __version__
 from desktop.core.doctor import Check, Status, run_checks
 from desktop.core.logs import log_path
 from desktop.sync.health import probe_head_office
-from desktop.ui import labels
+from desktop.ui import design, labels
 from desktop.ui.app import shown_language
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import named
@@ -90,7 +90,7 @@ class DiagnosticsDialog(QDialog):
         self.table = named(QTableWidget(0, 3), "diagnosticsTable", self.tr("Checks"))
         self.table.setHorizontalHeaderLabels([self.tr("Result"), self.tr("Check"),
                                               self.tr("Detail")])
-        self.table.verticalHeader().hide()
+        design.touch_rows(self.table)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -31,7 +31,7 @@ from desktop.core.handoffs import median_minutes
 from desktop.core.views import CaseSummary, HandoffView, OnShift
 from desktop.ui import labels
 from desktop.ui.common import named, time_text
-from desktop.ui.design import tone
+from desktop.ui.design import tone, touch_rows
 
 translate = QCoreApplication.translate
 SHIPPED_DEPARTMENTS = ("housekeeping", "maintenance", "kitchen", "duty_manager")
@@ -216,6 +216,7 @@ class HandoffsReview(QWidget):
             self.tr("Guest"), self.tr("Handed to"), self.tr("By"), self.tr("When"),
             self.tr("Time to done")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        touch_rows(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.core.desk import Desk
 from desktop.core.review import Review
 from desktop.core.views import OnShift
-from desktop.ui import labels
+from desktop.ui import design, labels
 from desktop.ui.background import Background, Pool, log_failure, run_in_background
 from desktop.ui.common import money, named
 from desktop.ui.handoff_ui import HandoffsReview
@@ -108,7 +108,7 @@ class ReviewDialog(QDialog):
         self.gestures_model = GrantsModel(desk, self)
         self.gestures = named(QTableView(), "reviewGestures", self.tr("Gestures granted"))
         self.gestures.setModel(self.gestures_model)
-        self.gestures.verticalHeader().hide()
+        design.touch_rows(self.gestures)
         self.gestures.setWordWrap(False)
         self.gestures.horizontalHeader().setStretchLastSection(True)
         self.approvals = self._table("reviewApprovals", self.tr("Approvals"))
@@ -180,7 +180,7 @@ class ReviewDialog(QDialog):
     def _table(self, name: str, accessible: str) -> QTableWidget:
         table = named(QTableWidget(), name, accessible)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        design.touch_rows(table)
         return table
 
     # --- period ---------------------------------------------------------------------------

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QTabBar,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -134,6 +136,8 @@ def small_controls(root: QWidget) -> list[str]:
     """What a finger could miss: visible, enabled controls under 44 px."""
     found = []
     for widget in root.findChildren(QWidget):
+        if isinstance(widget, QTableView | QListWidget) and widget.isVisible():
+            found += small_rows(widget)
         if not isinstance(widget, QAbstractButton | QLineEdit | QComboBox):
             continue
         if not widget.isVisible() or not widget.isEnabled():
@@ -147,6 +151,17 @@ def small_controls(root: QWidget) -> list[str]:
             found.append(f"{type(widget).__name__} {widget.objectName() or widget.text()!r} "
                          f"{size.width()}×{size.height()}")
     return found
+
+
+def small_rows(view: QTableView | QListWidget) -> list[str]:
+    """Rows of a table or list a finger could miss (a row opens a case, a finding...)."""
+    if isinstance(view, QListWidget):
+        heights = [view.visualItemRect(view.item(i)).height() for i in range(view.count())]
+    else:
+        model = view.model()
+        heights = [view.rowHeight(r) for r in range(model.rowCount())] if model else []
+    return [f"{type(view).__name__} {view.objectName()!r} row {i} {h} px"
+            for i, h in enumerate(heights) if h < 44]
 
 
 def fits(widget: QWidget) -> bool:
