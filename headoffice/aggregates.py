@@ -47,6 +47,8 @@ from headoffice.models import (
     ChainDayHourCount,
     DayHourCount,
     EventRow,
+    Finding,
+    FindingRun,
     GestureCount,
     HourCount,
     PersonCount,
@@ -318,7 +320,7 @@ def recount(connection: Connection) -> None:
         connection.execute(insert(table).from_select(
             [column.name for column in table.columns],
             select(*keys, *values).where(where).group_by(*keys)))
-    for model in (WindowAnchor, WindowCount):  # the next reader counts them anew
+    for model in (WindowAnchor, WindowCount, Finding, FindingRun):  # counted anew next
         connection.execute(delete(model))
 
 

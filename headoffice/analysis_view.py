@@ -9,10 +9,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from headoffice import analysis
+from headoffice import analysis, findings
 from headoffice.aggregates import on_time
-from headoffice.analysis import CaseFilter, Combustion, Failures, FollowUps, Recovery
+from headoffice.analysis import CaseFilter, Failures, FollowUps, Recovery
 from headoffice.dashboard import _STYLE, esc, money
+from headoffice.findings import Kept
 from headoffice.models import CaseFact, Site
 
 SITES_PER_PAGE = 25  # sites side by side on one page of failures
@@ -106,7 +107,8 @@ def hours(grid: Mapping[tuple[int, int], int], all_sites: Sequence[Site], site: 
                 "busiest cell.</p>" + "".join(rows), now)
 
 
-def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
+def combustion(kept: Kept, now: datetime) -> str:
+    found, tested = kept.found, kept.tested
     method = (
         "<p class='muted'>A category, an hour of the week, an outlet or a person at a site "
         f"stands out when its cases of the last {analysis.RECENT_WEEKS} weeks are too many for "
@@ -115,7 +117,7 @@ def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
         "change): one-sided Poisson rate tests, the larger p-value of the two kept (both must "
         "stand out), and the Benjamini–Hochberg procedure over all values of all four "
         f"dimensions tested keeps the false discovery rate at {analysis.FALSE_DISCOVERY:.0%}. "
-        f"<span id='tested'>{tested}</span> value(s) tested.</p>")
+        f"<span id='tested'>{tested}</span> value(s) tested.</p>" + _computed(kept))
     if not found:
         return page("Combustion points", method + "<p>Nothing stands out.</p>", now)
     rows = ["<table id='found'><tr><th>Site</th><th>What</th><th>Which</th><th>Cases</th>"
@@ -128,6 +130,17 @@ def combustion(found: Sequence[Combustion], tested: int, now: datetime) -> str:
                     f"<td class='reason'>{esc(item.reason)}</td></tr>")
     rows.append("</table>")
     return page("Combustion points", method + "".join(rows), now)
+
+
+def _computed(kept: Kept) -> str:
+    """When the findings shown were computed, and whether cases arrived since."""
+    every = int(findings.EVERY.total_seconds() // 60)
+    later = ("" if not kept.stale and kept.this_week else
+             " Cases have arrived since: they are computed again within "
+             f"{every} minutes." if kept.this_week else
+             f" A new week has begun since: they are computed again within {every} minutes.")
+    return (f"<p id='computed' class='muted'>Computed at "
+            f"{esc(kept.computed_at.strftime('%Y-%m-%d %H:%M UTC'))}.{esc(later)}</p>")
 
 
 def _share(value: float | None) -> str:

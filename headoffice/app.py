@@ -26,10 +26,11 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from headoffice import findings
 from headoffice.errors import ServiceError
 from headoffice.routes import analysis, dashboard, enrol, policy, publish, sync
 from headoffice.routes.deps import Clock, Database, Network, Settings, parse_proxies
-from headoffice.schedule import verify_every_from_env, verify_loop
+from headoffice.schedule import findings_loop, verify_every_from_env, verify_loop
 from headoffice.store import default_db_url, open_database, session_factory
 from headoffice.throttle import DEFAULT_LIMITS, Limit
 
@@ -47,13 +48,15 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
                limits: Mapping[str, Limit] = DEFAULT_LIMITS,
                trusted_proxies: tuple[Network, ...] = (),
                check_chains: bool = False,
-               check_every: timedelta | None = None) -> FastAPI:
+               check_every: timedelta | None = None,
+               findings_every: timedelta | None = None) -> FastAPI:
     """The head-office app on ``db_url`` (migrated to the current schema on creation).
 
     ``limits`` throttle enrolment and admin sign-in per client address; the client is the
     connection's peer, or, when that peer is one of ``trusted_proxies``, what it says in
     X-Forwarded-For (``headoffice.routes.deps.client_address``). ``check_chains``: verify
     every held chain at start, then every ``check_every`` (``headoffice.schedule``).
+    ``findings_every``: recompute combustion's kept findings when out of date, this often.
     """
     engine = open_database(db_url)
 
@@ -61,11 +64,15 @@ def create_app(db_url: str, *, clock: Clock = utc_now,
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         task = (asyncio.create_task(verify_loop(session_factory(engine), clock, check_every))
                 if check_chains else None)
+        kept = (asyncio.create_task(findings_loop(session_factory(engine), clock,
+                                                  findings_every))
+                if findings_every is not None else None)
         yield
-        if task is not None:
-            task.cancel()
-            with suppress(asyncio.CancelledError):
-                await task
+        for running in (task, kept):
+            if running is not None:
+                running.cancel()
+                with suppress(asyncio.CancelledError):
+                    await running
         engine.dispose()
 
     app = FastAPI(title="Amends head office", docs_url=None, redoc_url=None, openapi_url=None,
@@ -84,7 +91,8 @@ def app_from_env() -> FastAPI:
     trusted load balancers) from the env."""
     return create_app(default_db_url(),
                       trusted_proxies=parse_proxies(os.environ.get(PROXIES_ENV, "")),
-                      check_chains=True, check_every=verify_every_from_env())
+                      check_chains=True, check_every=verify_every_from_env(),
+                      findings_every=findings.EVERY)
 
 
 def add_error_handlers(app: FastAPI) -> None:

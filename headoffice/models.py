@@ -17,6 +17,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -433,3 +434,35 @@ class WindowAnchor(Base):
     history_from: Mapped[str] = mapped_column(String(10))
     recent_from: Mapped[str] = mapped_column(String(10))
     last_week: Mapped[str] = mapped_column(String(10))
+
+
+class Finding(Base):
+    """A combustion point as last computed (``headoffice.findings``), most surprising first
+    (``rank``); the page reads these instead of testing every value at each request."""
+
+    __tablename__ = "hq_finding"
+
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    site_id: Mapped[str] = mapped_column(String(36))
+    dimension: Mapped[str] = mapped_column(String(8))
+    value: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(200))
+    recent: Mapped[int] = mapped_column(Integer)
+    own_expected: Mapped[float] = mapped_column(Float)
+    chain_expected: Mapped[float] = mapped_column(Float)
+    p_value: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[str] = mapped_column(String(10))
+
+
+class FindingRun(Base):
+    """When the stored findings were computed, for which weeks, over how many values; ``stale``
+    once cases in those weeks arrived since (one row, id 1; none: never computed)."""
+
+    __tablename__ = "hq_finding_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_week: Mapped[str] = mapped_column(String(10))
+    tested: Mapped[int] = mapped_column(Integer)
+    stale: Mapped[bool] = mapped_column(Boolean())

@@ -20,6 +20,7 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from headoffice import findings
 from headoffice.models import JobLease
 from headoffice.store import transaction
 from headoffice.verify import VerifyReport, verify_all
@@ -27,6 +28,7 @@ from headoffice.verify import VerifyReport, verify_all
 log = logging.getLogger(__name__)
 
 VERIFY = "verify"
+FINDINGS = findings.JOB  # combustion's kept findings (``headoffice.findings``)
 LEASE = timedelta(hours=2)  # longer than a check of the whole chain takes
 # Processes started together (``serve --workers``) run one check between them.
 AT_START_GAP = timedelta(minutes=1)
@@ -110,4 +112,34 @@ async def verify_loop(factory: sessionmaker[Session], clock: Callable[[], dateti
             return
         # Several processes each wake up; the lease lets one of them run per turn.
         gap = every / 2
+        await asyncio.sleep(every.total_seconds())
+
+
+def findings_turn(factory: sessionmaker[Session], now: datetime) -> bool:
+    """Recompute combustion's findings if cases arrived or the week turned, and record the
+    turn (the page sees the job is running); whether it recomputed them."""
+    with transaction(factory) as db:
+        done = findings.refresh_if_due(db, now)
+    record(factory, FINDINGS, True, "recomputed" if done else "up to date", now)
+    return done
+
+
+async def findings_loop(factory: sessionmaker[Session], clock: Callable[[], datetime],
+                        every: timedelta) -> None:
+    """Keep combustion's findings up to date: every ``every``, one process among all."""
+    holder = holder_name()
+    while True:
+        try:
+            if await asyncio.to_thread(take_lease, factory, FINDINGS, holder, clock(),
+                                       every / 2):
+                try:
+                    await asyncio.to_thread(findings_turn, factory, clock())
+                except Exception as error:  # free the lease; the page sees no good turn
+                    await asyncio.to_thread(record, factory, FINDINGS, False,
+                                            f"failed: {type(error).__name__}", clock())
+                    raise
+        except SQLAlchemyError as error:  # the database is away: try again next turn
+            log.warning("combustion findings could not run: %s", type(error).__name__)
+        except Exception:  # a bug must not end the schedule for good: logged, next turn
+            log.exception("combustion findings failed")
         await asyncio.sleep(every.total_seconds())

@@ -45,6 +45,10 @@ def follow(db: Session, deltas: Mapping[Key, Mapping[str, int]]) -> None:
         part = "recent" if week >= anchor.recent_from else "history"
         counts = moved.setdefault((WindowCount, (dimension, site_id, value)), {})
         counts[part] = counts.get(part, 0) + values.get("cases", 0)
+    if any(any(counts.values()) for counts in moved.values()):
+        from headoffice import findings  # it builds on this module (through combustion)
+
+        findings.mark_stale(db)
     _apply(db, moved)
 
 
@@ -79,6 +83,10 @@ def ensure(db: Session, keys: list[str], recent_weeks: int) -> None:
 
 
 def forget(db: Session) -> None:
-    """Drop the windows (after a recount of the counters): the next reader counts them."""
+    """Drop the windows and the findings computed from them (after a recount of the
+    counters): the next reader counts them."""
+    from headoffice import findings  # it builds on this module (through combustion)
+
     db.execute(delete(WindowAnchor))
     db.execute(delete(WindowCount))
+    findings.forget(db)

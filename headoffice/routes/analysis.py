@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from headoffice import analysis, analysis_view, dashboard
+from headoffice import analysis, analysis_view, dashboard, findings
 from headoffice.errors import ServiceError
 from headoffice.routes.deps import Admin, ClockDep, DatabaseDep, no_store
 
@@ -104,8 +104,7 @@ async def hours(_admin: Admin, db: DatabaseDep, clock: ClockDep,
 async def combustion(_admin: Admin, db: DatabaseDep, clock: ClockDep) -> Response:
     def work(session: Session) -> str:
         now = clock()
-        found, tested = analysis.combustion(session, now)
-        return analysis_view.combustion(found, tested, now)
+        return analysis_view.combustion(findings.kept(session, now), now)
 
     return await render(db, work)
 
