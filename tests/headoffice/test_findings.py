@@ -109,12 +109,24 @@ def test_the_weeks_turn_is_the_jobs_not_the_first_readers(hq: HQ) -> None:
     assert ("since=2026-10-26" not in page) and "since=2026-11-02" in page  # the new weeks
 
 
-def test_without_the_job_the_page_recomputes_them_once_they_are_too_late(hq: HQ) -> None:
+def test_without_the_job_the_page_recomputes_what_is_out_of_date(hq: HQ) -> None:
     sites = steady_chain(hq, None)
     token = hq.admin_token()
     admin_get(hq, "/analysis/combustion", token)
+    burst(hq, sites[0])  # no job has ever run
+    page = admin_get(hq, "/analysis/combustion", token).text
+    assert ("Site 0", "category", "Wi-Fi") in [row[:3] for row in rows_of(page)]
+    assert computed(page) == "Computed at 2026-11-18 12:00 UTC."
+
+
+def test_a_job_silent_for_too_long_leaves_the_recount_to_the_page(hq: HQ) -> None:
+    sites = steady_chain(hq, None)
+    token = hq.admin_token()
+    admin_get(hq, "/analysis/combustion", token)
+    findings_turn(hq.factory, NOW)
     burst(hq, sites[0])
-    hq.clock.now = NOW + findings.LATE
+    assert "Nothing stands out" in admin_get(hq, "/analysis/combustion", token).text
+    hq.clock.now = NOW + findings.LATE  # no turn since
     page = admin_get(hq, "/analysis/combustion", token).text
     assert ("Site 0", "category", "Wi-Fi") in [row[:3] for row in rows_of(page)]
     assert computed(page) == "Computed at 2026-11-18 12:15 UTC."
