@@ -56,6 +56,7 @@ def format_money(minor: int, currency: str, locale: str) -> str:
                                currency_digits=True))
 
 
+@cache  # parsing a locale costs more than formatting with it (hundreds of amounts a page)
 def babel_locale(name: str) -> Locale:
     """The babel Locale for a site's locale name; en_US when the name is not one."""
     try:
