@@ -176,6 +176,7 @@ def _in_tx(engine: Engine, work: Callable[[Session], T]) -> T:
 def serve(url: str, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from headoffice import findings
     from headoffice.app import PROXIES_ENV, create_app
     from headoffice.routes.deps import parse_proxies
     from headoffice.schedule import VERIFY_EVERY_ENV, verify_every_from_env
@@ -218,7 +219,8 @@ def serve(url: str, args: argparse.Namespace) -> int:
                     **options)  # type: ignore[arg-type]
     else:
         uvicorn.run(create_app(url, trusted_proxies=proxies, check_chains=True,
-                               check_every=verify_every_from_env()),
+                               check_every=verify_every_from_env(),
+                               findings_every=findings.EVERY),
                     **options)  # type: ignore[arg-type]
     return 0
 
