@@ -6,13 +6,14 @@ Run from the repository root::
                                               [--per-day 4] [--seed 1] [--recount-only]
 
 Writes ``--sites`` sites and, for each, ``--per-day`` cases a day on average over the last
-``--days`` days: the per-case rows of the analysis (``hq_case``, by ``COPY`` on PostgreSQL)
-and then the counters the pages read, recounted from those rows in the database
+``--days`` days: the per-case rows of the analysis (``hq_case``, by ``COPY`` on PostgreSQL) and
+then the counters the pages read, recounted from those rows in the database
 (``headoffice.aggregates.recount``, the set-based twin of the push hook's per-case
-``contribution``; tests hold the two to the same counts). ``--recount-only`` recounts an
-already seeded database (after a migration added a counter table). Categories, gestures,
-follow-up times and outcomes vary by site, hour and gesture. Combustion points to find, one
-site in fifty each: a recent burst of one category (site 8, 58, ...), of one hour of the week
+``contribution``; tests hold the two to the same counts). ``--recount-only`` recounts an already
+seeded database (after a migration added a counter table). Last, combustion's findings are
+computed and kept, as the service's scheduled job would keep them. Categories, gestures,
+follow-up times and outcomes vary by site, hour and gesture. Combustion points to find, one site
+in fifty each: a recent burst of one category (site 8, 58, ...), of one hour of the week
 (Wednesday 15:00; site 18, 68, ...), of one outlet (the Spa; site 28, ...) and of one person's
 cases (site 38, ...). Events themselves are not written (the analysis pages never read them).
 """
@@ -31,9 +32,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, insert
 
 from db.models import format_utc
-from headoffice import aggregates
+from headoffice import aggregates, findings
 from headoffice.models import CaseFact, Site
-from headoffice.store import open_database
+from headoffice.store import open_database, session_factory, transaction
 
 CATEGORIES = ("Noise", "Food", "Cleanliness", "Billing", "Wait", "Room", "Staff", "Wi-Fi")
 GESTURES = (("none", 0), ("drink", 900), ("dessert", 700), ("discount", 3000),
@@ -178,6 +179,10 @@ def main() -> None:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.exec_driver_sql("VACUUM ANALYZE")
     print(f"counters recounted; {time.perf_counter() - started:.0f} s in all", flush=True)
+    with transaction(session_factory(engine)) as db:  # as the service's job would leave them
+        kept = findings.refresh(db, datetime.now(UTC))
+    print(f"combustion: {len(kept.found)} finding(s) among {kept.tested} values kept; "
+          f"{time.perf_counter() - started:.0f} s in all", flush=True)
     engine.dispose()
 
 
