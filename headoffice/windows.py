@@ -5,9 +5,10 @@ summing sixteen weeks of counters at every request.
 ``hq_window_anchor`` names the weeks counted (``recent_from``..``last_week`` recent, from
 ``history_from`` before them). Every change the push hook makes to ``hq_week`` (the category)
 or ``hq_slice`` (hour of the week, outlet, person) in those weeks is added to the value's window
-in the same transaction. When the weeks move on (a new Monday), the first reader recounts the
-windows from ``hq_week`` and ``hq_slice`` in one set-based statement per table and moves the
-anchor. Pushes read the anchor ``FOR SHARE`` and the recount locks it ``FOR UPDATE``, so a
+in the same transaction. When the weeks move on (a new Monday), the first reader (the findings
+job, ``headoffice.findings``) recounts the windows from ``hq_week`` and ``hq_slice`` in one
+set-based statement per table and moves the anchor. A change to a window also marks the kept
+findings stale. Pushes read the anchor ``FOR SHARE`` and the recount locks it ``FOR UPDATE``, so a
 recount waits for pushes in flight and pushes wait for the recount: no case is counted twice or
 missed (on SQLite one writer at a time gives the same).
 """
