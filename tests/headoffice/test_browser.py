@@ -43,6 +43,18 @@ def browser() -> Iterator[Any]:
         driver.quit()
 
 
+def go(driver: Any, element: Any) -> None:
+    """Click what leads to another page and wait for that page: a click can return before the
+    browser has left the old one (under load the next find_element then read the old page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
+
 def csp_violations(driver: Any) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser")
             if "Content Security Policy" in entry["message"]]
@@ -72,15 +84,15 @@ def test_an_admin_signs_in_and_drills_down_without_a_csp_violation(hq: HQ, brows
     noise = next(link for link in browser.find_elements(By.CSS_SELECTOR, "a.drill")
                  if "Noise" in (link.get_attribute("href") or ""))
     assert noise.text == "2"
-    noise.click()
+    go(browser, noise)
     assert browser.find_element(By.ID, "case-count").text.startswith("2 case(s)")
     listed = browser.find_element(By.ID, "cases").text
     assert all(case_id in listed for case_id in noisy)
     # Through the nav, to the grid, and down to an hour.
-    browser.find_element(By.LINK_TEXT, "Day × hour").click()
+    go(browser, browser.find_element(By.LINK_TEXT, "Day × hour"))
     cell = browser.find_elements(By.CSS_SELECTOR, "a.drill")[0]
     assert cell.text == "2"  # Tuesday 15:00: a noise and the food case
-    cell.click()
+    go(browser, cell)
     # The grid's days (by default the last twelve weeks) go with the drill-down.
     assert browser.find_element(By.ID, "case-count").text == (
         "2 case(s): dow 1, hour 15, first day 2026-08-28, last day 2026-11-19")
@@ -109,23 +121,23 @@ def test_an_admin_edits_reviews_and_publishes_a_policy_without_a_csp_violation(
     host = hq.server.url.removeprefix("http://")
     browser.get(f"http://admin:{token}@{host}/admin")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sites"
-    browser.find_element(By.LINK_TEXT, "Budget policy").click()
+    go(browser, browser.find_element(By.LINK_TEXT, "Budget policy"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Harbour: budget policy"
 
     # A bad value first: the page says which field, in words, and publishes nothing.
     editor = browser.find_element(By.ID, "document")
     editor.clear()
     editor.send_keys(json.dumps({**POLICY, "follow_up_minutes": 0}))
-    browser.find_element(By.ID, "review").click()
+    go(browser, browser.find_element(By.ID, "review"))
     assert "minutes until a follow-up is due" in browser.find_element(By.ID, "error").text
 
     editor = browser.find_element(By.ID, "document")
     editor.clear()
     editor.send_keys(json.dumps(POLICY))
-    browser.find_element(By.ID, "review").click()
+    go(browser, browser.find_element(By.ID, "review"))
     changes = browser.find_element(By.ID, "changes").text
     assert "roles.agent.per_case" in changes and "5000" in changes
-    browser.find_element(By.ID, "publish").click()
+    go(browser, browser.find_element(By.ID, "publish"))
     assert "Version 1 published" in browser.find_element(By.ID, "done").text
 
     # A second edit: one value, shown before → after, then in the history with who.
@@ -136,10 +148,10 @@ def test_an_admin_edits_reviews_and_publishes_a_policy_without_a_csp_violation(
     edited["roles"]["agent"]["per_case"] = 6500
     editor.clear()
     editor.send_keys(json.dumps(edited))
-    browser.find_element(By.ID, "review").click()
+    go(browser, browser.find_element(By.ID, "review"))
     assert browser.find_element(By.CSS_SELECTOR, "#changes td.before").text == "5000"
     assert browser.find_element(By.CSS_SELECTOR, "#changes td.after").text == "6500"
-    browser.find_element(By.ID, "publish").click()
+    go(browser, browser.find_element(By.ID, "publish"))
     history = browser.find_element(By.ID, "history").text
     assert "2 test (token 1)" in history and "roles.agent.per_case" in history
     assert hq.client.get("/api/v1/policy", headers=desk.auth).json()["version"] == 2
