@@ -59,6 +59,11 @@ class CaseHeaderForm(QWidget):
             signal.connect(lambda _v: self.update_missing())
         for combo in (self.category, self.severity):
             combo.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        for combo in (self.outlet, self.category, self.severity, self.language):
+            # Not as wide as the longest choice (the list shows it whole): the case list
+            # beside the panel keeps room for its titles at 1366 px.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         for field in (self.guest, self.location):
             # Enter moves on, as Tab does (Enter completes what is typed, everywhere here).
             field.returnPressed.connect(self.focusNextChild)
@@ -76,14 +81,18 @@ class CaseHeaderForm(QWidget):
         row2.addWidget(self.outlet, 1)
         row2.addWidget(QLabel(translate("CasePanel", "Category")))
         row2.addWidget(self.category, 1)
-        row2.addWidget(QLabel(translate("CasePanel", "Severity")))
-        row2.addWidget(self.severity)
-        row2.addWidget(QLabel(translate("CasePanel", "Language")))
-        row2.addWidget(self.language)
         form.addRow(translate("CasePanel", "Outlet"), row2)
+        # Severity and language on a row of their own: four choices in one row made the
+        # panel too wide for the case list beside it at 1366 px (the same order for Tab).
+        row2b = QHBoxLayout()
+        row2b.addWidget(self.severity, 1)
+        row2b.addWidget(QLabel(translate("CasePanel", "Language")))
+        row2b.addWidget(self.language, 1)
+        form.addRow(translate("CasePanel", "Severity"), row2b)
         row3 = QHBoxLayout()
         row3.addWidget(self.meter, 1)
         row3.addWidget(self.meter.words, 1)
+        self.meter.words.setWordWrap(True)
         form.addRow(translate("MainWindow", "Budget left"), row3)
 
     def header(self) -> CaseHeader:

@@ -158,11 +158,23 @@ class CaseListPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CaseListModel.GUEST, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(header.sectionSizeHint(CaseListModel.GUEST))
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The pane is never narrower than its columns' titles and contents (the splitter
+        gives the case panel less), the guest's column at least its title."""
+        header = self.table.horizontalHeader()
+        widths = [header.sectionSizeHint(column) if column == CaseListModel.GUEST
+                  else max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+                  for column in range(header.count())]
+        self.table.setMinimumWidth(sum(widths) + self.table.verticalScrollBar().sizeHint().width()
+                                   + 2 * self.table.frameWidth())
 
     def refresh(self) -> None:
         rows = self.desk.cases.summaries(status=self.filter.currentData(),
                                          search=self.search.text())
         self.model.set_rows(rows, self.desk.now())
+        self._fit_width()
 
     def tick(self) -> None:
         self.model.set_now(self.desk.now())

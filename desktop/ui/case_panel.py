@@ -35,6 +35,7 @@ from desktop.ui.case_header import CaseHeaderForm
 from desktop.ui.common import countdown, named, scrolled, time_text
 from desktop.ui.gesture import GesturePanel
 from desktop.ui.keys import enter_clicks
+from desktop.ui.step_bar import StepBar
 
 log = logging.getLogger(__name__)
 
@@ -73,15 +74,7 @@ class CasePanel(QWidget):
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         # steps
-        self.step_bar = QHBoxLayout()
-        self.step_labels: dict[str, QLabel] = {}
-        for index, step in enumerate(STEPS, start=1):
-            label = QLabel(f"{index}. {labels.step_name(step)}")
-            label.setObjectName(f"stepLabel_{step}")
-            self.step_labels[step] = label
-            self.step_bar.addWidget(label)
-        self.step_bar.addStretch(1)
-        self.step_bar.addWidget(self.clock)
+        self.step_bar = StepBar(self.clock)
         self.prompt = named(QLabel(), "stepPrompt", self.tr("What good looks like"))
         self.prompt.setWordWrap(True)
         design.tone(self.prompt, "prompt")
@@ -143,7 +136,7 @@ class CasePanel(QWidget):
         layout.addWidget(self.head)
         layout.addWidget(self.missing)
         layout.addWidget(line)
-        layout.addLayout(self.step_bar)
+        layout.addWidget(self.step_bar)
         layout.addWidget(self.prompt)
         layout.addWidget(scrolled(self.pages), 1)  # fits a small screen at 150 %
         layout.addLayout(buttons)
@@ -254,9 +247,7 @@ class CasePanel(QWidget):
         index = STEPS.index(step)
         self.pages.setCurrentIndex(index)
         self.prompt.setText(labels.step_prompt(step))
-        for key, label in self.step_labels.items():
-            done = STEPS.index(key) < index
-            design.tone(label, "step" if key == step else ("done" if done else "todo"))
+        self.step_bar.show_step(step)
         self._show_closed()
         self.back.setEnabled(index > 0)
         if step == "fix":

@@ -10,8 +10,28 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.desk import Desk
+from desktop.ui import design
 from desktop.ui.main_window import MainWindow
 from tests.conftest import Team
+
+
+@pytest.fixture(autouse=True)
+def plain_look(qapp: QApplication) -> Iterator[None]:
+    """Each test starts with Qt's plain look: ``run_app`` (start-up tests) and ``designed``
+    give the one QApplication the design, which must not carry over into later tests."""
+    style, palette = qapp.style().name(), qapp.palette()
+    yield
+    if qapp.styleSheet():
+        qapp.setStyleSheet("")
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+        qapp.setProperty("amendsHighContrast", False)
+
+
+@pytest.fixture
+def designed(qapp: QApplication) -> design.Theme:
+    """The app's design, as run_app applies it (``plain_look`` takes it off after)."""
+    return design.apply(qapp, False)
 
 
 @pytest.fixture

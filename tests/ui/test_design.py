@@ -7,8 +7,6 @@ Each screen must also fit 1366×768, and 1920×1080 at 150 % (1280×720 logical 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -45,18 +43,6 @@ def contrast(a: str, b: str) -> float:
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
-
-
-@pytest.fixture
-def designed(qapp: QApplication) -> Iterator[design.Theme]:
-    """The app's design, as run_app applies it; the plain look back for the other tests."""
-    style, palette = qapp.style().name(), qapp.palette()
-    theme = design.apply(qapp, False)
-    yield theme
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setProperty("amendsHighContrast", False)
 
 
 def test_both_palettes_name_the_same_colours_and_text_is_readable() -> None:
