@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from db.models import EventRow, Staff
 from db.models import Setting as SettingRow
 from db.roster import NO_PIN, HeadOfficeChange
+from db.utc import parse_utc
 from desktop.core.recorder import Recorder
 from desktop.core.settings import HQ_STAFF_CHANGES
 from desktop.core.staff_fold import roster_time
@@ -78,12 +79,16 @@ def _adopt(recorder: Recorder, db: Session, change: HeadOfficeChange) -> int:
     """Add someone head office added, unless this desk holds them already."""
     if db.get(Staff, change.staff_id) is not None:
         return 0
-    recorder.record(db, "staff.added", actor=None,
-                    at=roster_time(db, [change.staff_id], recorder.now()), payload={
-                        "staff_id": change.staff_id, "name": change.name,
-                        "role": change.role, "pin_hash": NO_PIN})
-    recorder.record(db, "staff.pin_reset", actor=None,
-                    at=roster_time(db, [change.staff_id], recorder.now()),
+    # At head office's time, the same at every desk: a PIN the person chose at one desk is
+    # later than the reset another desk records when it adopts them (offline meanwhile).
+    try:
+        at = parse_utc(change.at)
+    except ValueError:
+        at = recorder.now()
+    recorder.record(db, "staff.added", actor=None, at=at, payload={
+        "staff_id": change.staff_id, "name": change.name, "role": change.role,
+        "pin_hash": NO_PIN})
+    recorder.record(db, "staff.pin_reset", actor=None, at=roster_time(db, [change.staff_id], at),
                     payload={"staff_id": change.staff_id})
     return 2
 
