@@ -213,14 +213,16 @@ def add_staff(db: Session, site: Site, name: str, role: str, *, by: str,
     return next(line for line in site_roster(db, site) if line.id == staff_id)
 
 
-def staff_changes(db: Session, site_id: str) -> list[dict[str, object]]:
-    """Head office's additions, role changes and PIN resets at a site, oldest first, for its
-    desks (``GET /api/v1/staff/changes``)."""
+def staff_changes(db: Session, site_id: str, *, added: bool = True) -> list[dict[str, object]]:
+    """Head office's additions (unless ``added`` is false: a desk that cannot adopt them),
+    role changes and PIN resets at a site, oldest first, for its desks
+    (``GET /api/v1/staff/changes``)."""
     return [{"id": row.id, "staff_id": row.staff_id, "kind": row.kind, "role": row.role or "",
              "at": format_utc(row.changed_at),
              **({"name": row.name or ""} if row.kind == "staff.added" else {})}
             for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site_id)
-                                  .order_by(StaffChange.id))]
+                                  .order_by(StaffChange.id))
+            if added or row.kind != "staff.added"]
 
 
 @dataclass(frozen=True, slots=True)

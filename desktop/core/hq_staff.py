@@ -51,11 +51,13 @@ def record_changes(recorder: Recorder, changes: Sequence[HeadOfficeChange]) -> i
     with recorder.tx() as db:
         done = HQ_STAFF_CHANGES.read(_raw(db))
         for change in changes:
-            if change.id <= done:
-                continue
             if change.kind == "staff.added":
-                done = change.id
+                # Whatever the cursor says (a desk updated since may have passed it over):
+                # holding the id is what says they were adopted.
+                done = max(done, change.id)
                 recorded += _adopt(recorder, db, change)
+                continue
+            if change.id <= done:
                 continue
             person = db.get(Staff, change.staff_id)
             if person is None:
