@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from db.roster import NO_PIN
+from db.roster import NO_PIN, parse_head_office_changes
 from desktop.core import pins
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
@@ -19,6 +19,7 @@ from desktop.core.early_pins import EarlyPins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster
+from desktop.core.settings import HQ_STAFF_CHANGES
 from desktop.sync.client import enroll, sync_once
 from tests.conftest import Team
 from tests.headoffice.helpers import HQ
@@ -119,3 +120,32 @@ def test_a_desk_that_already_holds_the_person_records_nothing(
                if e.kind.startswith("staff.") and lena in e.payload]
     assert [e.kind for e in adopted] == []
     assert brasserie.staff.member(lena).must_set_pin
+
+
+def test_a_desk_whose_cursor_passed_the_addition_still_adopts_the_person(
+        hq: HQ, site_desks: tuple[Any, Desk, Desk, Team]) -> None:
+    # As a desk built before additions, which was not sent them but moved its cursor past
+    # their ids with a later role change, then was updated.
+    site, front, _brasserie, team = site_desks
+    lena = _add(hq, site, "Lena Brandt", "agent")
+    admin = Admin(hq)
+    base = f"/admin/sites/{site.id}/staff"
+    assert admin.post(f"{base}/{team.agent.id}/pin-reset", {}, page=base).status_code == 303
+    front.settings.set(HQ_STAFF_CHANGES, 2)
+    assert sync_once(front).ok
+    assert front.staff.member(lena).must_set_pin
+
+
+@pytest.mark.parametrize("item", [
+    {"name": "", "role": "agent"}, {"name": " \n", "role": "agent"}, {"role": "agent"},
+    {"name": 7, "role": "agent"}, {"name": "x" * 101, "role": "agent"},
+    {"name": "Lena Brandt", "role": "owner"}, {"name": "Lena Brandt", "role": ""},
+])
+def test_an_addition_a_desk_cannot_use_is_refused_whole(item: dict[str, Any]) -> None:
+    change = {"id": 1, "staff_id": "a", "kind": "staff.added", "at": "2026-11-30T12:00:00Z",
+              **item}
+    with pytest.raises(ValueError):
+        parse_head_office_changes({"changes": [change]})
+    good = parse_head_office_changes({"changes": [{**change, "name": " Lena  Brandt",
+                                                   "role": "agent"}]})
+    assert [(c.kind, c.name, c.role) for c in good] == [("staff.added", "Lena Brandt", "agent")]
