@@ -24,6 +24,33 @@ from typing import Any, Protocol
 
 from db.policy import ROLES
 
+MAX_NAME = 100  # a name on the sign-in list and on slips
+
+# The PIN hash of someone added at head office: no PIN ever matches it, and the desk that
+# adopts them records a PIN reset with it, so they choose their PIN at their first sign-in.
+NO_PIN = "none"
+
+
+class NameProblem(ValueError):
+    """Why a new person's name is refused: ``missing`` or ``too_long`` (``.reason``)."""
+
+    def __init__(self, reason: str, length: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.length = length
+
+
+def new_staff_name(name: str) -> str:
+    """A new person's name as the roster keeps it: one line, single spaces (it is printed on
+    slips). Refused (``NameProblem``): empty, or longer than ``MAX_NAME``."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise NameProblem("missing")
+    if len(clean) > MAX_NAME:
+        raise NameProblem("too_long", len(clean))
+    return clean
+
+
 STAFF_KINDS = ("staff.added", "staff.role_changed", "staff.deactivated", "staff.pin_reset",
                "staff.pin_set", "staff.pin_changed", "staff.pin_failed", "staff.pin_ok")
 
@@ -111,19 +138,21 @@ def _clear_tries(person: Person) -> None:
 
 # --- head office's own changes, as desks fetch them (GET /api/v1/staff/changes) -------------
 
-HEAD_OFFICE_KINDS = ("staff.role_changed", "staff.pin_reset")
+HEAD_OFFICE_KINDS = ("staff.added", "staff.role_changed", "staff.pin_reset")
 
 
 @dataclass(frozen=True, slots=True)
 class HeadOfficeChange:
-    """A role change or PIN reset an admin made at head office; each desk records it as its
-    own event unless something newer about that person already supersedes it."""
+    """A person added, a role change or a PIN reset an admin made at head office; each desk
+    records it as its own event unless something newer about that person already supersedes it
+    (or, for someone added, the desk already holds that id)."""
 
     id: int
     staff_id: str
     kind: str
     role: str  # "" for a PIN reset
     at: str  # head office's time, as events write it
+    name: str = ""  # only for someone added
 
 
 def parse_head_office_changes(data: Any) -> list[HeadOfficeChange]:
@@ -137,8 +166,16 @@ def parse_head_office_changes(data: Any) -> list[HeadOfficeChange]:
                 and item.get("kind") in HEAD_OFFICE_KINDS
                 and all(isinstance(item.get(k), str) for k in ("staff_id", "role", "at"))):
             raise ValueError("list of staff changes is malformed")
-        if item["kind"] == "staff.role_changed" and item["role"] not in ROLES:
+        if item["kind"] != "staff.pin_reset" and item["role"] not in ROLES:
             raise ValueError("list of staff changes names an unknown role")
+        name = ""
+        if item["kind"] == "staff.added":
+            raw_name = item.get("name")
+            try:
+                name = new_staff_name(raw_name if isinstance(raw_name, str) else "")
+            except NameProblem as problem:
+                raise ValueError("list of staff changes adds someone without a usable "
+                                 "name") from problem
         out.append(HeadOfficeChange(item["id"], item["staff_id"], item["kind"], item["role"],
-                                    item["at"]))
+                                    item["at"], name))
     return sorted(out, key=lambda change: change.id)

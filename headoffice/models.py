@@ -232,17 +232,19 @@ class StaffDeactivation(Base):
 
 
 class StaffChange(Base):
-    """A role change or PIN reset an admin made at head office. Like a deactivation it cannot
-    be written into a desk's chain: desks fetch them (``GET /api/v1/staff/changes``) and
-    record each as their own ``staff.role_changed`` / ``staff.pin_reset``."""
+    """A person added, a role change or a PIN reset an admin made at head office. Like a
+    deactivation it cannot be written into a desk's chain: desks fetch them
+    (``GET /api/v1/staff/changes``) and record each as their own ``staff.added`` (with a PIN
+    reset: they choose their PIN at a desk), ``staff.role_changed`` or ``staff.pin_reset``."""
 
     __tablename__ = "staff_change"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     site_id: Mapped[str] = mapped_column(ForeignKey("site.id"), index=True)
     staff_id: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(32))  # staff.role_changed or staff.pin_reset
+    kind: Mapped[str] = mapped_column(String(32))  # staff.added, .role_changed or .pin_reset
     role: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str | None] = mapped_column(String(240), nullable=True)  # staff.added only
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     changed_by: Mapped[str] = mapped_column(String(240))
 

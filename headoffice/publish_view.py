@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from db.policy import ROLES
+from db.roster import MAX_NAME
 from headoffice.dashboard import esc
 from headoffice.models import Site
 from headoffice.publish import KINDS, Change, Kind, Published, changes
@@ -138,12 +139,18 @@ def review(site: Site, kind: Kind, text: str, base: int, found: Published | None
 def staff(site: Site, lines: Sequence[RosterLine], log: Sequence[ChangeLine], csrf: str, *,
           error: str = "", done: str = "") -> str:
     """The site's people as its desks sent them, with what an admin may do to each."""
-    body = ["<p class='muted'>New people are added at a desk (they type their own PIN there). "
-            "Changes made here reach every desk of the site on its next sync.</p>"]
+    body = ["<p class='muted'>Changes made here reach every desk of the site on its next sync."
+            "</p>"]
     if done:
         body.append(f"<p class='done' id='done'>{esc(done)}</p>")
     if error:
         body.append(f"<p class='error' id='error' role='alert'>{esc(error)}</p>")
+    roles = "".join(f"<option value='{r}'>{r}</option>" for r in ROLES)
+    body.append(f"<form id='add' method='post' action='/admin/sites/{esc(site.id)}/staff/add'>"
+                f"{_hidden(csrf)}<label>Name <input name='name' maxlength='{MAX_NAME}' "
+                f"required></label> <label>Role <select name='role'>{roles}</select></label> "
+                "<button type='submit'>Add</button><span class='muted'> They choose their "
+                "PIN when they first sign in at a desk.</span></form>")
     if not lines:
         body.append("<p>No staff known yet: desks send their roster when they sync.</p>")
         return page(f"{site.name}: staff", "".join(body))

@@ -9,6 +9,7 @@ chain; every pull carries their ids and each desk records them (``SyncLedger``).
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,13 +18,16 @@ from sqlalchemy.orm import Session
 
 from db.models import format_utc, parse_utc
 from db.policy import ROLES
-from db.roster import Person, apply_staff_event
+from db.roster import MAX_NAME, NO_PIN, NameProblem, Person, apply_staff_event, new_staff_name
 from headoffice.admin import AdminError, find_site
 from headoffice.models import Device, EventRow, Site, StaffChange, StaffDeactivation
 
 # What head office folds: wrong-PIN counts are the desks' business.
 ROSTER_KINDS = ("staff.added", "staff.role_changed", "staff.deactivated", "staff.pin_reset",
                 "staff.pin_set", "staff.pin_changed")
+
+
+HEAD_OFFICE = "head office"  # "added at", for someone an admin added
 
 
 @dataclass(slots=True)
@@ -75,7 +79,8 @@ def site_roster(db: Session, site: Site) -> list[RosterLine]:
     desks = {str(i): str(n) for i, n in db.execute(
         select(Device.id, Device.name).where(Device.site_id == site.id))}
     return sorted((RosterLine(p.id, p.name, p.role, p.active,
-                              desks.get(p.added_by_device, p.added_by_device[:8]),
+                              desks.get(p.added_by_device, p.added_by_device[:8])
+                              if p.added_by_device else HEAD_OFFICE,
                               p.id in retired)
                    for p in roster.people.values()),
                   key=lambda line: (line.name.casefold(), line.id))
@@ -96,8 +101,12 @@ def _fold(db: Session, site: Site) -> _Roster:
         steps.append((format_utc(row.deactivated_at), "", 2**62, "staff.deactivated",
                       {"staff_id": row.staff_id, "by_head_office": True}))
     for change in db.scalars(select(StaffChange).where(StaffChange.site_id == site.id)):
+        payload: dict[str, object] = {"staff_id": change.staff_id, "role": change.role or ""}
         steps.append((format_utc(change.changed_at), "", change.id, change.kind,
-                      {"staff_id": change.staff_id, "role": change.role or ""}))
+                      {**payload, "name": change.name or "", "pin_hash": NO_PIN}))
+        if change.kind == "staff.added":  # as the desks record it: they choose a PIN there
+            steps.append((format_utc(change.changed_at), "", change.id, "staff.pin_reset",
+                          payload))
     steps.sort(key=lambda s: (s[0], s[1], s[2]))
     for at, device_id, _seq, kind, payload in steps:
         apply_staff_event(roster, kind, payload, parse_utc(at), device_id)
@@ -180,13 +189,40 @@ def change_staff(db: Session, site: Site, staff_id: str, kind: str, *, role: str
     return next(line for line in site_roster(db, site) if line.id == person.id)
 
 
-def staff_changes(db: Session, site_id: str) -> list[dict[str, object]]:
-    """Head office's role changes and PIN resets at a site, oldest first, for its desks
+def add_staff(db: Session, site: Site, name: str, role: str, *, by: str,
+              now: datetime) -> RosterLine:
+    """Add someone to a site's roster as head office (``staff.added``), checked by the rules a
+    desk applies (``db.roster.new_staff_name``, a known role, nobody active of that name).
+    Head office chooses their id, so every desk that adopts them holds the same person; with
+    no PIN: they choose one at their first sign-in at a desk, as after a PIN reset."""
+    try:
+        clean = new_staff_name(name)
+    except NameProblem as problem:
+        raise AdminError("type the person's name" if problem.reason == "missing" else
+                         f"a name is at most {MAX_NAME} characters "
+                         f"(this one has {problem.length})") from None
+    if role not in ROLES:
+        raise AdminError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+    lines = site_roster(db, site)
+    if any(line.active and line.name.casefold() == clean.casefold() for line in lines):
+        raise AdminError(f"someone active at {site.name} is already called {clean!r}")
+    staff_id = str(uuid.uuid4())
+    db.add(StaffChange(site_id=site.id, staff_id=staff_id, kind="staff.added", role=role,
+                       name=clean, changed_at=now, changed_by=by))
+    db.flush()
+    return next(line for line in site_roster(db, site) if line.id == staff_id)
+
+
+def staff_changes(db: Session, site_id: str, *, added: bool = True) -> list[dict[str, object]]:
+    """Head office's additions (unless ``added`` is false: a desk that cannot adopt them),
+    role changes and PIN resets at a site, oldest first, for its desks
     (``GET /api/v1/staff/changes``)."""
     return [{"id": row.id, "staff_id": row.staff_id, "kind": row.kind, "role": row.role or "",
-             "at": format_utc(row.changed_at)}
+             "at": format_utc(row.changed_at),
+             **({"name": row.name or ""} if row.kind == "staff.added" else {})}
             for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site_id)
-                                  .order_by(StaffChange.id))]
+                                  .order_by(StaffChange.id))
+            if added or row.kind != "staff.added"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +238,13 @@ class ChangeLine:
 def change_log(db: Session, site: Site) -> list[ChangeLine]:
     """Head office's role changes, PIN resets and deactivations at a site, newest first."""
     names = staff_names(db, site.id)
+    names.update({row.staff_id: row.name or "" for row in db.scalars(
+        select(StaffChange).where(StaffChange.site_id == site.id,
+                                  StaffChange.kind == "staff.added"))})
+    what = {"staff.role_changed": "role changed to {role}", "staff.pin_reset": "PIN reset",
+            "staff.added": "added as {role}"}
     lines = [ChangeLine(row.changed_at, row.changed_by, names.get(row.staff_id, row.staff_id),
-                        f"role changed to {row.role}" if row.kind == "staff.role_changed"
-                        else "PIN reset")
+                        what.get(row.kind, row.kind).format(role=row.role or ""))
              for row in db.scalars(select(StaffChange).where(StaffChange.site_id == site.id))]
     lines += [ChangeLine(row.deactivated_at, row.deactivated_by or "command line",
                          names.get(row.staff_id, row.staff_id), "deactivated")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Staff
 from db.policy import ROLES
+from db.roster import MAX_NAME, NameProblem, new_staff_name
 from desktop.core import pins
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.inputs import checked_text, is_ref
@@ -24,8 +25,6 @@ from desktop.core.shifts import check_pin_in
 from desktop.core.site import current_policy, site_row
 from desktop.core.staff_fold import roster_time
 from desktop.core.views import StaffMember
-
-MAX_NAME = 100  # a name on the sign-in list and on slips
 
 __all__ = ["MAX_NAME", "ROLES", "StaffRoom", "active_staff_row", "member_of", "record_old_rows",
            "staff_name"]
@@ -87,12 +86,12 @@ class StaffRoom:
         Refused: an empty name, a name an active person already has (case-insensitive), an
         unknown role, a PIN the policy does not allow (length, digits, too simple).
         """
-        # No line breaks or tabs in a name on a slip.
-        clean = " ".join(checked_text(name, "name").split())
-        if not clean:
-            raise DeskError(Refusal.STAFF_NAME_MISSING)
-        if len(clean) > MAX_NAME:
-            raise DeskError(Refusal.TEXT_TOO_LONG, str(len(clean)))
+        try:  # the rule head office applies too (db.roster)
+            clean = new_staff_name(checked_text(name, "name"))
+        except NameProblem as problem:
+            if problem.reason == "missing":
+                raise DeskError(Refusal.STAFF_NAME_MISSING) from None
+            raise DeskError(Refusal.TEXT_TOO_LONG, str(problem.length)) from None
         if role not in ROLES:
             raise DeskError(Refusal.UNKNOWN_ROLE, role)
         with self._recorder.tx() as db:

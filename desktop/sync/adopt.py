@@ -50,9 +50,11 @@ def fetch_matrix(desk: Desk, session: Session) -> int | None:
 
 
 def fetch_staff_changes(desk: Desk, session: Session) -> int:
-    """Record head office's role changes and PIN resets (``desktop.core.hq_staff``); how many
-    events that made here. A head office from before them answers 404: nothing to do."""
-    response = session.call("GET", "/staff/changes")
+    """Record head office's additions, role changes and PIN resets
+    (``desktop.core.hq_staff``); how many events that made here. A head office from before
+    them answers 404: nothing to do. ``added=1``: this desk adopts people added there (a desk
+    built before that is not sent them, so its list stays readable)."""
+    response = session.call("GET", "/staff/changes", params={"added": 1})
     if response.status_code == 404:
         return 0
     if response.status_code != 200:

@@ -50,7 +50,9 @@ async def get_matrix(device: CurrentDevice, db: DatabaseDep, have: Have = 0) -> 
 
 
 @router.get("/staff/changes")
-async def get_staff_changes(device: CurrentDevice, db: DatabaseDep) -> Response:
-    found = await db.run(lambda session: staff_changes(session,
-                                                       attach(session, device).site_id))
+async def get_staff_changes(device: CurrentDevice, db: DatabaseDep,
+                            added: bool = False) -> Response:
+    # ``added``: the desk adopts people added here; older desks would refuse the kind.
+    found = await db.run(lambda session: staff_changes(session, attach(session, device).site_id,
+                                                       added=added))
     return JSONResponse({"changes": found})

@@ -128,7 +128,8 @@ def _editor(session: Session, site_id: str, kind: publish.Kind, signed: Publishe
 # Before /sites/{site_id}/{kind}, which would take "staff" for a kind.
 @router.get("/sites/{site_id}/staff", response_class=HTMLResponse)
 async def staff(site_id: SiteId, signed: Signed, db: DatabaseDep, done: str = "") -> Response:
-    message = {"role": "Role changed.", "pin": "PIN reset: they choose a new one when they next "
+    message = {"add": "Added: they choose their PIN when they first sign in at a desk.",
+               "role": "Role changed.", "pin": "PIN reset: they choose a new one when they next "
                "sign in at a desk.", "off": "Deactivated."}.get(done, "")
     suffix = " Every desk of the site applies it on its next sync." if message else ""
     return html(await db.run(lambda session: _staff_page(session, site_id, signed,
@@ -217,6 +218,14 @@ async def _staff_change(db: DatabaseDep, site_id: str, signed: Publisher, done: 
         return html(page, 409)
     return no_store(RedirectResponse(f"/admin/sites/{site_id}/staff?done={done}",
                                      status_code=303))
+
+
+@router.post("/sites/{site_id}/staff/add")
+async def add_person(site_id: SiteId, signed: Signed, form: Form, db: DatabaseDep,
+                     clock: ClockDep) -> Response:
+    return await _staff_change(db, site_id, signed, "add", lambda session, site: (
+        roster.add_staff(session, site, form.get("name", ""), form.get("role", ""),
+                         by=signed.who, now=clock())))
 
 
 @router.post("/sites/{site_id}/staff/{staff_id}/role")
