@@ -72,6 +72,14 @@ def _active_managers(db: Session) -> int:
         Staff.active, Staff.role == "manager")) or 0)
 
 
+def _keep_a_manager(db: Session, staff_id: str) -> None:
+    """Refuse demoting or retiring the site's last active manager, whoever asks: said before
+    "not your own role", because the only manager asking about themselves needs this answer."""
+    row = active_staff_row(db, staff_id)
+    if row.role == "manager" and _active_managers(db) <= 1:
+        raise DeskError(Refusal.LAST_MANAGER)
+
+
 class StaffRoom:
     """Who may sign in at the site's desks, with which role, and the changes managers make."""
 
@@ -111,11 +119,11 @@ class StaffRoom:
             raise DeskError(Refusal.UNKNOWN_ROLE, role)
         with self._recorder.tx() as db:
             self._manager(db, by)
+            if role != "manager":
+                _keep_a_manager(db, staff_id)
             row = self._other(db, staff_id, by)
             if row.role == role:
                 return member_of(db, row)
-            if row.role == "manager" and _active_managers(db) <= 1:
-                raise DeskError(Refusal.LAST_MANAGER)
             self._recorder.record(db, "staff.role_changed", actor=by, at=self._at(db, row.id, by),
                                   payload={"staff_id": row.id, "role": role})
             return member_of(db, row)
@@ -124,9 +132,8 @@ class StaffRoom:
         """Retire someone for good: they never sign in again; history keeps their name."""
         with self._recorder.tx() as db:
             self._manager(db, by)
+            _keep_a_manager(db, staff_id)
             row = self._other(db, staff_id, by)
-            if row.role == "manager" and _active_managers(db) <= 1:
-                raise DeskError(Refusal.LAST_MANAGER)
             self._recorder.record(db, "staff.deactivated", actor=by, at=self._at(db, row.id, by),
                                   payload={"staff_id": row.id})
 

@@ -91,8 +91,10 @@ def test_roles_change_but_never_ones_own_nor_the_last_managers(desk: Desk, team:
     assert staff_events(desk)[-1] == ("staff.role_changed", boss,
                                       {"staff_id": team.agent.id, "role": "supervisor"})
     before = desk.event_count()
-    refused(Refusal.OWN_ROLE, desk.staff.set_role, boss, "agent", by=boss)
-    refused(Refusal.OWN_ROLE, desk.staff.deactivate, boss, by=boss)
+    # Rita is the only manager: that is the answer she needs, before "not your own role".
+    refused(Refusal.LAST_MANAGER, desk.staff.set_role, boss, "agent", by=boss)
+    refused(Refusal.LAST_MANAGER, desk.staff.deactivate, boss, by=boss)
+    refused(Refusal.OWN_ROLE, desk.staff.set_role, boss, "manager", by=boss)
     refused(Refusal.UNKNOWN_ROLE, desk.staff.set_role, team.agent.id, "owner", by=boss)
     refused(Refusal.UNKNOWN_STAFF, desk.staff.set_role, "nobody", "agent", by=boss)
     assert desk.event_count() == before
@@ -113,8 +115,9 @@ def test_the_last_manager_cannot_be_demoted_or_deactivated(desk: Desk, team: Tea
     other = desk.staff.set_role(team.supervisor.id, "manager", by=team.manager.id)
     desk.staff.deactivate(team.manager.id, by=other.id)
     before = desk.event_count()
-    # The only one left could only be changed by themselves, which is refused.
-    refused(Refusal.OWN_ROLE, desk.staff.set_role, other.id, "agent", by=other.id)
+    # The only one left could only be changed by themselves: told they are the last manager.
+    refused(Refusal.LAST_MANAGER, desk.staff.set_role, other.id, "agent", by=other.id)
+    refused(Refusal.LAST_MANAGER, desk.staff.deactivate, other.id, by=other.id)
     refused(Refusal.NOT_A_MANAGER, desk.staff.deactivate, other.id, by=team.manager.id)
     assert desk.event_count() == before
 

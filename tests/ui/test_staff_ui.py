@@ -181,10 +181,10 @@ def test_bad_input_in_the_add_form_says_why_and_adds_nobody(
     assert desk.staff.roster(include_inactive=True) == before
 
 
-def test_a_manager_cannot_change_their_own_role_or_deactivate_themselves(
+def test_the_only_manager_cannot_demote_or_deactivate_themselves(
         qtbot: QtBot, window: MainWindow, desk: Desk, team: Team) -> None:
     """Rita is the only manager: demoting or deactivating her would leave the site without
-    one, and the desk refuses either as her own role (``OWN_ROLE``) before anything else."""
+    one, and the desk says she is the last manager (``LAST_MANAGER``) and what to do."""
     sign_in(qtbot, window, "Rita Lang", team.pins[team.manager.id])
     before = desk.staff.roster(include_inactive=True)
 
@@ -196,12 +196,12 @@ def test_a_manager_cannot_change_their_own_role_or_deactivate_themselves(
         press(qtbot, Qt.Key.Key_Up)
         press(qtbot, Qt.Key.Key_Up)  # manager -> agent
         click(qtbot, dialog, "staffRoleSave")
-        assert text_of(dialog, "staffRoleMessage") == refusal_text(Refusal.OWN_ROLE)
+        assert text_of(dialog, "staffRoleMessage") == refusal_text(Refusal.LAST_MANAGER)
         assert row_of(dialog, "Rita Lang")[1] == "Manager"
         click(qtbot, dialog, "staffDeactivate")
         assert "Rita Lang" in text_of(dialog, "staffQuestion")
         click(qtbot, dialog, "staffConfirm")
-        assert text_of(dialog, "staffConfirmMessage") == refusal_text(Refusal.OWN_ROLE)
+        assert text_of(dialog, "staffConfirmMessage") == refusal_text(Refusal.LAST_MANAGER)
         assert row_of(dialog, "Rita Lang")[2] == "Active"
 
     in_staff_dialog(qtbot, window, try_it)
