@@ -32,7 +32,7 @@ def test_reads_are_answered_while_another_thread_holds_the_write_lock(
                 db.flush()
                 holding.set()
                 assert done_reading.wait(30)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             failures.append(error)
             holding.set()
 
@@ -55,22 +55,19 @@ def test_reads_are_answered_while_another_thread_holds_the_write_lock(
 
 
 def test_a_read_that_would_write_is_refused_and_writes_nothing(desk: Desk) -> None:
-    with pytest.raises(RuntimeError, match="a desk read changed rows"):
-        with desk.recorder.read() as db:
-            db.add(SettingRow(key="written.in.a.read", value="1"))
+    with (pytest.raises(RuntimeError, match="a desk read changed rows"),
+          desk.recorder.read() as db):
+        db.add(SettingRow(key="written.in.a.read", value="1"))
     with desk.recorder.read() as db:
         assert db.get(SettingRow, "written.in.a.read") is None
 
 
 def test_a_read_cannot_be_nested_in_a_transaction(desk: Desk) -> None:
-    with desk.recorder.tx():
-        with pytest.raises(RuntimeError, match="nested"):
-            with desk.recorder.read():
-                pass
+    with desk.recorder.tx(), pytest.raises(RuntimeError, match="nested"), desk.recorder.read():
+        pass
 
 
 def test_text_sqlite_cannot_bind_is_refused_in_a_read_too(desk: Desk) -> None:
-    with pytest.raises(DeskError) as refused:
-        with desk.recorder.read() as db:
-            db.get(SettingRow, "slip.size.\ud800")
+    with pytest.raises(DeskError) as refused, desk.recorder.read() as db:
+        db.get(SettingRow, "slip.size.\ud800")
     assert refused.value.refusal is Refusal.INVALID_TEXT
