@@ -25,12 +25,34 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench.keys import _memory_keyring, pdf_printers, signed_in_window, wait_until
+from bench.keys import _memory_keyring, pdf_printers, signed_in_window
 
 TICK_MS = 5
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
+    """Run the event loop as the app does (``exec``, which lets other threads have Python
+    while it waits; QTest.qWait keeps it) until ``condition()`` holds."""
+    if condition():
+        return
+    loop = QEventLoop()
+    end = time.monotonic() + timeout_s
+
+    def check() -> None:
+        if condition() or time.monotonic() > end:
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    if not condition():
+        raise AssertionError("timed out")
 
 
 class StallMeter:

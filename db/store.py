@@ -16,6 +16,8 @@ from db.errors import StoreError, StoreProblem
 from db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# An execution option: transactions of an engine made with it only read (a plain BEGIN).
+READ_ONLY = "amends_read_only"
 
 __all__ = ["StoreError", "StoreProblem", "check_file", "current_revision", "make_engine",
            "open_store", "sqlite_engine"]
@@ -41,6 +43,11 @@ def sqlite_engine(url: str, *, busy_seconds: int = 10) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        if connection.get_execution_options().get(READ_ONLY):
+            # A reader: WAL lets it read the last commit while a writer holds the lock, so
+            # the window never waits for a slip being recorded or a sync being merged.
+            connection.exec_driver_sql("BEGIN")
+            return
         # Take the write lock at the start, so two writers never read the same last seq
         # (and a deferred transaction never fails later with "database is locked").
         connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -175,7 +175,7 @@ class CaseRoom:
     # --- reading --------------------------------------------------------------------------
 
     def get(self, case_id: str) -> CaseView:
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             row = case_row(db, case_id, allow_closed=True)
             grants = db.scalars(select(GrantRow).where(GrantRow.case_id == case_id)
                                 .order_by(GrantRow.granted_at)).all()
@@ -198,14 +198,14 @@ class CaseRoom:
                                     CaseRow.guest_key.like(folded, escape="\\")))
         query = query.order_by(CaseRow.followup_due_at.is_(None), CaseRow.followup_due_at,
                                CaseRow.opened_at.desc()).limit(limit)
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             return [_summary(row) for row in db.scalars(query)]
 
     def by_id(self, case_ids: Sequence[str]) -> list[CaseSummary]:
         """These cases, in the order given (unknown ids left out): the review's lists."""
         found: dict[str, CaseSummary] = {}
         known = [case_id for case_id in case_ids if is_ref(case_id)]
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             for start in range(0, len(known), 500):
                 chunk = known[start:start + 500]
                 found.update((row.id, _summary(row)) for row in db.scalars(
@@ -215,7 +215,7 @@ class CaseRoom:
     def followups_due(self, at: datetime | None = None) -> list[CaseSummary]:
         """Open follow-ups whose due time has come."""
         moment = at or self._recorder.now()
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             rows = db.scalars(select(CaseRow).where(CaseRow.followup_due_at <= moment,
                                                     CaseRow.followup_done_at.is_(None),
                                                     CaseRow.status == "open")
@@ -223,17 +223,17 @@ class CaseRoom:
             return [_summary(row) for row in rows]
 
     def corrections(self, case_id: str) -> list[tuple[str, int]]:
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             rows = db.scalars(select(CorrectionRow).where(CorrectionRow.case_id == case_id))
             return [(r.description, r.value_minor) for r in rows]
 
     def approvals(self, case_id: str) -> list[ApprovalRow]:
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             return list(db.scalars(select(ApprovalRow).where(ApprovalRow.case_id == case_id)))
 
     def events(self, case_id: str) -> list[EventRow]:
         """The case's events, in the order this desk wrote them."""
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             return list(db.scalars(select(EventRow).where(EventRow.case_id == case_id)
                                    .order_by(EventRow.seq)))
 

@@ -1,7 +1,9 @@
 """The one way the desk's rooms touch the store: a transaction, and an event recorded in it.
 
 Every room of the desk (cases, grants, vouchers, shifts, site, the sync ledger) holds the
-same ``Recorder``. ``tx()`` is one transaction on SQLite's write lock; ``record`` appends one
+same ``Recorder``. ``tx()`` is one transaction on SQLite's write lock; ``read()`` one that only
+reads, without that lock, so what the window shows never waits for a writer in another thread
+(a slip being recorded, a sync being merged); ``record`` appends one
 event of this desk inside it (``caselog.append``: sealed, chained, folded into the read model
 before the commit). After a commit that added this desk's events, the listeners (the sync
 worker) are told once, outside the transaction.
@@ -23,10 +25,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.eventlog import Event
 from db.models import EventRow
 from db.models import Setting as SettingRow
+from db.store import READ_ONLY
 from desktop.core import caselog, review_days
 from desktop.core.clock import Clock
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.settings import DEVICE_ID
+
+
+@contextmanager
+def _bad_values_refused() -> Iterator[None]:
+    try:
+        yield
+    except UnicodeEncodeError as error:
+        # The last guard of ``inputs``' rule: text SQLite cannot bind (a lone surrogate)
+        # that a room let through is refused, rolled back, never a crash.
+        raise DeskError(Refusal.INVALID_TEXT) from error
+    except OverflowError as error:
+        # Likewise a whole number beyond SQLite's 64 bits.
+        raise DeskError(Refusal.INVALID_VALUE, "out of range") from error
 
 
 class Recorder:
@@ -36,6 +52,8 @@ class Recorder:
         self.engine = engine
         self.clock = clock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}),
+                                     expire_on_commit=False, autoflush=False)
         self._in_tx = threading.local()
         self._listeners: list[Callable[[], None]] = []
         self.broken: Exception | None = None  # set when the log no longer verifies
@@ -56,22 +74,34 @@ class Recorder:
             raise RuntimeError("nested desk transaction")
         self._in_tx.active = True
         try:
-            with self._sessions() as db, db.begin():
+            with _bad_values_refused(), self._sessions() as db, db.begin():
                 yield db
             appended = db.info.pop("own_events", False)
-        except UnicodeEncodeError as error:
-            # The last guard of ``inputs``' rule: text SQLite cannot bind (a lone surrogate)
-            # that a room let through is refused, rolled back, never a crash.
-            raise DeskError(Refusal.INVALID_TEXT) from error
-        except OverflowError as error:
-            # Likewise a whole number beyond SQLite's 64 bits.
-            raise DeskError(Refusal.INVALID_VALUE, "out of range") from error
         finally:
             self._in_tx.active = False
         if appended:
             # After commit, outside the transaction: a listener (the sync worker) may read.
             for listener in list(self._listeners):
                 listener()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One transaction that only reads: it sees the last commit and never waits for the
+        write lock. Writing in it is a mistake of ours, refused before anything is sent."""
+        if self.broken is not None:
+            raise self.broken
+        if getattr(self._in_tx, "active", False):
+            raise RuntimeError("nested desk transaction")
+        self._in_tx.active = True
+        try:
+            # Closing the session ends the transaction (a rollback: nothing to keep) and
+            # leaves what was read usable, as after ``tx()``.
+            with _bad_values_refused(), self._readers() as db:
+                yield db
+                if db.new or db.dirty or db.deleted:
+                    raise RuntimeError("a desk read changed rows")
+        finally:
+            self._in_tx.active = False
 
     def record(self, db: Session, kind: str, *, actor: str | None, case_id: str | None = None,
                payload: Mapping[str, Any], at: datetime | None = None) -> Event:

@@ -215,14 +215,14 @@ class Settings:
         self._recorder = recorder
 
     def get(self, setting: Setting[T]) -> T:
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             row = db.get(SettingRow, setting.key)
             return setting.read(None if row is None else row.value)
 
     def many(self, settings: Iterable[Setting[Any]]) -> Mapping[str, Any]:
         """Several settings read in one transaction, by key."""
         wanted = list(settings)
-        with self._recorder.tx() as db:
+        with self._recorder.read() as db:
             rows = {row.key: row.value for row in db.scalars(
                 select(SettingRow).where(SettingRow.key.in_([s.key for s in wanted])))}
         return {s.key: s.read(rows.get(s.key)) for s in wanted}

@@ -13,6 +13,10 @@ reaches paper depends on what the queue takes:
   at a resolution quick for the paper, never the queue's 1200 dpi: a roll slip at most
   ``ROLL_DPI``, a page at most ``PAGE_DPI``.
 
+Which queue that is, and whether it takes PDF, is asked of CUPS with ``lpstat`` and
+``lpoptions`` (``pdf_queue``), not through Qt: Qt's printer calls keep Python's lock while CUPS
+answers (over 100 ms on a busy machine), which would stop the window even from the pool.
+
 All of it runs in the thread pool (``desktop.ui.slips_ui``), never on the UI thread: Qt
 supports QPainter on a QPrinter or a QImage outside the UI thread, one thread at a time per
 device (Qt 6 "Thread-Support in Qt Modules", Painting in Threads). PDFium is not thread-safe at
@@ -21,7 +25,9 @@ all, so every use of it here holds ``_PDFIUM``.
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -42,6 +48,8 @@ _ROLL_WIDTH_PT = 300  # narrower than this (80 mm is 227 pt) is a roll, not a pa
 _LP_TIMEOUT_S = 30
 _BAND_PIXELS = 250_000  # about 15 ms of drawImage each
 _REQUEST_ID = re.compile(r"request id is (\S+)")
+_DEFAULT_QUEUE = re.compile(r"system default destination: (\S+)")
+_CUPS_ASKED_S = 10
 
 
 class PrintError(Exception):
@@ -60,6 +68,48 @@ class Sent:
 
     how: str
     job: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfQueue:
+    """A CUPS queue that takes PDF, reached with ``lp``: no QPrinter is needed for it."""
+
+    name: str
+
+
+def pdf_queue(name: str) -> PdfQueue | None:
+    """The CUPS queue called ``name`` (``""``: the system default) if it takes PDF; None where
+    there is no CUPS, no such queue, or a raw one (no driver here: it needs a raster)."""
+    if sys.platform == "win32" or not all(shutil.which(tool) for tool in ("lp", "lpoptions")):
+        return None
+    if not name:
+        found = _DEFAULT_QUEUE.search(_ask_cups("lpstat", "-d"))
+        if found is None:
+            return None
+        name = found.group(1)
+    options = dict(item.partition("=")[::2]
+                   for item in _split(_ask_cups("lpoptions", "-p", name)))
+    model = options.get("printer-make-and-model")
+    if model is None or "raw" in model.lower():
+        return None
+    return PdfQueue(name)
+
+
+def _ask_cups(*command: str) -> str:
+    """What a CUPS command prints, in its untranslated words ("" if it did not run)."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=_CUPS_ASKED_S,
+                              check=False, env={**os.environ, "LC_ALL": "C", "LANG": "C"})
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout if done.returncode == 0 else ""
+
+
+def _split(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError:  # an unbalanced quote: nothing to go on
+        return []
 
 
 def printer_named(name: str) -> QPrinter | None:
@@ -157,8 +207,14 @@ def send_to_queue(queue: str, kept: Path, title: str, copies: int = 1) -> str:
     return found.group(1) if found else ""
 
 
-def print_slip(pdf: bytes, printer: QPrinter | None, kept: Path, title: str = "Amends") -> Sent:
+def print_slip(pdf: bytes, printer: QPrinter | PdfQueue | None, kept: Path,
+               title: str = "Amends") -> Sent:
     """Print a kept slip; raise PrintError (naming the kept PDF) if it cannot be printed."""
+    if isinstance(printer, PdfQueue):
+        try:
+            return Sent("pdf_queue", send_to_queue(printer.name, kept, title))
+        except OSError as error:
+            raise PrintError("printer_failed", kept) from error
     if printer is None or not printer.isValid():
         raise PrintError("printer_missing", kept)
     try:

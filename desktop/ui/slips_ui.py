@@ -34,7 +34,7 @@ from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.keys import enter_clicks
 from desktop.ui.letter_ui import LetterPreview
-from desktop.ui.printing import PrintError, print_slip, printer_named
+from desktop.ui.printing import PdfQueue, PrintError, pdf_queue, print_slip, printer_named
 from desktop.ui.receipt_printers import ReceiptAddress
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
@@ -45,9 +45,15 @@ def slip_size(desk: Desk, kind: str) -> str:
     return desk.settings.get(SLIP_SIZE[kind])
 
 
-def configured_printer(desk: Desk, kind: str) -> QPrinter | None:
-    """The printer chosen for this kind of slip, else the system default; None if neither."""
+def configured_printer(desk: Desk, kind: str) -> QPrinter | PdfQueue | None:
+    """The printer chosen for this kind of slip, else the system default; None if neither.
+    Called in the pool: a CUPS queue that takes PDF is found without Qt (``pdf_queue``)."""
     name = desk.settings.get(PRINTER[kind])
+    return pdf_queue(name) or qt_printer(name)
+
+
+def qt_printer(name: str) -> QPrinter | None:
+    """The printer called ``name`` (``""``: the system default) as Qt has it; None if none."""
     if name:
         return printer_named(name)
     default = QPrinterInfo.defaultPrinter()
@@ -238,8 +244,10 @@ class SlipBar(QWidget):
     # --- the buttons -----------------------------------------------------------------------------
 
     def _print_to(self, slips: list[tuple[str, str | None]],
-                  printers: dict[str, QPrinter | None],
+                  printer_for: Callable[[str], QPrinter | PdfQueue | None],
                   receipts: dict[str, str] | None = None) -> None:
+        """Print ``slips``; ``printer_for(kind)`` is asked in the pool (finding a printer can
+        take CUPS a while)."""
         sent = self.tr("Sent to the printer. A copy is kept as %1.")
         sent_receipt = self.tr("Sent to the receipt printer. A copy is kept as %1.")
         sent_job = self.tr("Sent to the printer (job %2). A copy is kept as %1.")
@@ -252,7 +260,7 @@ class SlipBar(QWidget):
                 text = sent_receipt.replace("%1", str(kept))
             else:
                 # In the pool: QPainter on a QPrinter is supported outside the UI thread.
-                how = print_slip(pdf, printers[kind], kept)
+                how = print_slip(pdf, printer_for(kind), kept)
                 job = getattr(how, "job", "")
                 text = (sent_job.replace("%2", job) if job else sent).replace("%1", str(kept))
             return titled.replace("%1", names[kind]).replace("%2", text) if several else text
@@ -269,9 +277,8 @@ class SlipBar(QWidget):
         if slips:
             receipts = {kind: address for kind, _code in slips
                         if is_receipt_printer(address := self.desk.settings.get(PRINTER[kind]))}
-            self._print_to(slips, {kind: None if kind in receipts
-                                   else configured_printer(self.desk, kind)
-                                   for kind, _code in slips}, receipts)
+            desk = self.desk
+            self._print_to(slips, lambda kind: configured_printer(desk, kind), receipts)
 
     def print_voucher_and_apology(self) -> None:
         """Both slips in one go (just the apology when the case has no voucher)."""
@@ -284,14 +291,14 @@ class SlipBar(QWidget):
 
     def _print_with_dialog(self) -> None:
         kind, code = self._chosen()
-        printer = configured_printer(self.desk, kind) or QPrinter(
+        printer = qt_printer(self.desk.settings.get(PRINTER[kind])) or QPrinter(
             QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted:
             # The dialog set up ``printer`` itself (it does not own it); the work keeps it.
-            self._print_to([(kind, code)], {kind: printer})
+            self._print_to([(kind, code)], lambda _kind: printer)
 
     def _save_pdf(self) -> None:
         kind, code = self._chosen()

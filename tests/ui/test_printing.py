@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from desktop.slips import render_apology, render_voucher, sample_apology, sample_voucher
 from desktop.slips.compose import keep_pdf
 from desktop.ui.printing import (
+    PdfQueue,
     PrintError,
     paint_pdf,
+    pdf_queue,
     print_slip,
     printer_named,
     raster_dpi,
@@ -175,3 +177,60 @@ def test_a_queue_that_refuses_the_job_is_an_error(tmp_path: Path,
     kept.write_bytes(b"%PDF-1.4")
     with pytest.raises(OSError, match="does not exist"):
         send_to_queue("Gone", kept, "Voucher")
+
+
+def fake_cups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, default: str,
+              queues: dict[str, str]) -> Path:
+    """``lpstat -d``, ``lpoptions -p NAME`` and ``lp`` of a CUPS with ``queues`` (name: make
+    and model) and a ``default`` one ("" for none), as CUPS 2.4 words them; what lp was asked
+    goes to the returned file."""
+    args = fake_lp(tmp_path, monkeypatch, f'echo "$@" > {tmp_path}/lp-args.txt\n'
+                                          'echo "request id is $2-7 (1 file(s))"\n')
+    bin_dir = tmp_path / "bin"
+    said = (f'echo "system default destination: {default}"' if default
+            else 'echo "no system default destination"')
+    (bin_dir / "lpstat").write_text(f"#!/bin/sh\n{said}\n", encoding="utf-8")
+    cases = "".join(f"  '{name}') echo \"copies=1 device-uri=socket://10.0.0.9 "
+                    f"printer-make-and-model='{model}' printer-state=3\" ;;\n"
+                    for name, model in queues.items())
+    (bin_dir / "lpoptions").write_text(
+        f'#!/bin/sh\ncase "$2" in\n{cases}  *) echo "lpoptions: Unknown printer or class." '
+        ">&2; exit 1 ;;\nesac\n", encoding="utf-8")
+    for tool in ("lpstat", "lpoptions"):
+        (bin_dir / tool).chmod(0o755)
+    return args
+
+
+def test_a_cups_queue_that_takes_pdf_is_found_by_asking_cups(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_cups(tmp_path, monkeypatch, default="Front-Desk", queues={
+        "Front-Desk": "HP LaserJet Pro M404 Postscript (recommended)",
+        "Roll": "EPSON TM-T88V Receipt", "Bare": "Local Raw Printer"})
+    assert pdf_queue("") == PdfQueue("Front-Desk")  # the system default
+    assert pdf_queue("Roll") == PdfQueue("Roll")
+    assert pdf_queue("Bare") is None  # a raw queue has no driver here: it needs a raster
+    assert pdf_queue("Gone") is None  # no such queue: Qt's way says it is missing
+
+
+def test_no_default_queue_and_no_cups_mean_no_pdf_queue(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_cups(tmp_path, monkeypatch, default="", queues={"Roll": "EPSON TM-T88V Receipt"})
+    assert pdf_queue("") is None and pdf_queue("Roll") == PdfQueue("Roll")
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))  # no lp, no lpoptions
+    assert pdf_queue("Roll") is None
+
+
+def test_a_pdf_queue_gets_the_kept_slip_through_lp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = fake_cups(tmp_path, monkeypatch, default="Roll", queues={"Roll": "EPSON TM-T88V"})
+    slip = render_voucher(sample_voucher(), "roll80")
+    kept = keep_pdf(tmp_path, slip, "voucher", datetime(2026, 11, 18, tzinfo=UTC))
+    queue = pdf_queue("")
+    assert queue is not None
+    assert print_slip(slip, queue, kept, "Voucher").job == "Roll-7"
+    assert args.read_text().split()[:2] == ["-d", "Roll"] and str(kept) in args.read_text()
+    (tmp_path / "bin" / "lp").write_text("#!/bin/sh\necho 'lp: Printer is stopped.' >&2\n"
+                                         "exit 1\n", encoding="utf-8")
+    with pytest.raises(PrintError) as raised:
+        print_slip(slip, queue, kept, "Voucher")
+    assert raised.value.problem == "printer_failed" and raised.value.kept == kept

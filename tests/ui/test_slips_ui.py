@@ -21,6 +21,7 @@ from desktop.ui.printing import PrintError
 from desktop.ui.vouchers import VouchersDialog
 from tests.conftest import Team, make_desk
 from tests.ui.conftest import show_active, sign_in, when_dialog_opens
+from tests.ui.test_printing import fake_cups
 
 
 def pdf_text(path: Path) -> str:
@@ -245,6 +246,31 @@ def test_printing_runs_in_the_background_and_says_when_done(
     kept = Path(bar.message.text().split("kept as ")[1].rstrip("."))
     assert kept.exists() and kept.parent.name == "slips"
     assert not bar.busy and bar.print_voucher.isEnabled()
+
+
+def test_the_cups_queue_is_found_in_the_background_and_gets_the_pdf(
+        qtbot: QtBot, voucher_case: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Finding the queue asks CUPS, which can take a while: never on the UI thread."""
+    lp_args = fake_cups(tmp_path, monkeypatch, default="Front-Desk",
+                        queues={"Front-Desk": "Brother HL-L2350DW series"})
+    asked_on: list[threading.Thread] = []
+    real_pdf_queue = slips_ui.pdf_queue
+
+    def spy(name: str) -> object:
+        asked_on.append(threading.current_thread())
+        return real_pdf_queue(name)
+
+    monkeypatch.setattr(slips_ui, "pdf_queue", spy)
+    bar = voucher_case.panel.gestures.slips
+    with qtbot.waitSignal(bar.finished, timeout=20000):
+        qtbot.mouseClick(bar.print_voucher, Qt.MouseButton.LeftButton)
+    assert asked_on and threading.main_thread() not in asked_on
+    said = bar.message.text()
+    assert said.startswith("Sent to the printer (job Front-Desk-7). A copy is kept as "), said
+    kept = Path(said.split("kept as ")[1].rstrip("."))
+    assert lp_args.read_text().split()[:2] == ["-d", "Front-Desk"]
+    assert lp_args.read_text().split()[-1] == str(kept) and kept.exists()
 
 
 @pytest.mark.parametrize(("error", "says"), [
