@@ -265,5 +265,5 @@ def _render(svg: bytes) -> QIcon:
     return result
 
 
-__all__ = ["ENV_HIGH_CONTRAST", "ICONS", "TONES", "Theme", "apply", "current", "icon", "role", "stylesheet", "theme", "tone",
-           "wants_high_contrast"]
+__all__ = ["ENV_HIGH_CONTRAST", "ICONS", "TONES", "Theme", "apply", "current", "icon", "role",
+           "stylesheet", "theme", "tone", "wants_high_contrast"]
