@@ -42,8 +42,8 @@ ALIGN_TOP_CENTER = 0x24  # Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.Alig
 
 _HEADER = ("/* Amends design, {name} palette: made by desktop/ui/design.py from tokens.json "
            "(CRC-32 {crc:08x}); remade by python -m desktop.ui.first_paint */")
-_COLOURS = "/* colours: {} */"
-_APPLIED: dict[str, str] = {}  # the colours of the palette applied, by token name
+_COLOURS_LINE = "/* colours: {} */"
+_COLOURS: dict[str, dict[str, str]] = {}  # each palette's colours by token name, once read
 
 W = TypeVar("W", bound=QWidget)
 
@@ -68,7 +68,7 @@ def _tokens_crc() -> int:
 def made_text(name: str, colours: dict[str, str], sheet: str) -> str:
     """The precomputed file of palette ``name``: a header, its colours, its stylesheet."""
     pairs = " ".join(f"{key}={value}" for key, value in colours.items())
-    return "\n".join((_HEADER.format(name=name, crc=_tokens_crc()), _COLOURS.format(pairs),
+    return "\n".join((_HEADER.format(name=name, crc=_tokens_crc()), _COLOURS_LINE.format(pairs),
                       sheet))
 
 
@@ -149,18 +149,23 @@ def apply(app: QApplication, high_contrast: bool | None = None) -> str:
         app.setStyle("Fusion")
     app.setPalette(palette(colours))
     app.setStyleSheet(sheet)
-    _APPLIED.clear()
-    _APPLIED.update(colours)
+    _COLOURS[name] = colours
     return name
 
 
 def colour(key: str) -> QColor:
-    """A colour of the palette applied (of the theme in use, if none was applied)."""
-    if _APPLIED:
-        return QColor(_APPLIED[key])
-    from desktop.ui.design import current
+    """A colour of the palette in use (the normal one before ``apply``), as
+    ``design.current()`` has it, without reading the tokens when precomputed."""
+    app = QApplication.instance()
+    name = palette_name(bool(app.property("amendsHighContrast")) if app is not None else False)
+    if name not in _COLOURS:
+        found = precomputed(name)
+        if found is None:
+            from desktop.ui import design
 
-    return current().colour(key)
+            found = design.theme(name == "high_contrast").colours, ""
+        _COLOURS[name] = found[0]
+    return QColor(_COLOURS[name][key])
 
 
 def mark(widget: W, *, tone: str | None = None, role: str | None = None) -> W:
