@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLibraryInfo,
     QLocale,
     QObject,
     QTimer,
@@ -66,6 +65,8 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
     QLocale.setDefault(latin_digits(locale))
     ours = QTranslator(app)
     if ours.load(locale, "amends", "_", str(resources.path("translations"))):
+        from PySide6.QtCore import QLibraryInfo  # only with a translation: 3 ms to load
+
         qt_translator = QTranslator(app)
         if qt_translator.load(locale, "qtbase", "_",
                               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -36,6 +36,7 @@ PALETTES = ("normal", "high_contrast")
 # setters whose overloads take an enum of ``Qt`` (``setTextAlignment``, ``setPen``,
 # ``setBrush``): weighing the overloads loads the namespace too.
 USER_ROLE = 256  # Qt.ItemDataRole.UserRole
+DECORATION_ROLE = 1  # Qt.ItemDataRole.DecorationRole
 TEXT_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
 ALIGN_TOP_CENTER = 0x24  # Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

@@ -32,10 +32,16 @@ from desktop.core.errors import ChainBroken, DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
-from desktop.ui.first_paint import ALIGN_TOP_CENTER, TEXT_ALIGNMENT_ROLE, USER_ROLE, mark
+from desktop.ui.first_paint import (
+    ALIGN_TOP_CENTER,
+    DECORATION_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+    mark,
+)
 from desktop.ui.labels import desk_error, refusal_text, role_name
 from desktop.ui.pin_pad import pin_pad
-from desktop.ui.staff_tiles import StaffList, initials_icon
+from desktop.ui.staff_tiles import StaffList, initials_badge
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -137,8 +143,9 @@ class SignInScreen(QWidget):
             return
         self.site_label.setText(roster.site_name)
         for member in roster.staff:
-            item = QListWidgetItem(initials_icon(member.name),
-                                   f"{member.name} — {role_name(member.role)}")
+            item = QListWidgetItem(f"{member.name} — {role_name(member.role)}")
+            # A pixmap, drawn as the icon made of it would be (without loading QIcon).
+            item.setData(DECORATION_ROLE, initials_badge(member.name))
             item.setSizeHint(StaffList.TILE)
             item.setData(TEXT_ALIGNMENT_ROLE, ALIGN_TOP_CENTER)
             item.setData(USER_ROLE, member.id)

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
-    QIcon,
     QKeyEvent,
     QPainter,
     QPainterPath,
@@ -76,7 +75,7 @@ def initials(name: str) -> str:
     return picked.upper()
 
 
-def initials_icon(name: str, size: int = 56) -> QIcon:
+def initials_badge(name: str, size: int = 56) -> QPixmap:
     """A round badge with the person's initials, in the theme's primary colour.
 
     Drawn with fills and pixmaps only: QPainter's ``setPen`` and ``setBrush`` would load Qt's
@@ -102,7 +101,7 @@ def initials_icon(name: str, size: int = 56) -> QIcon:
     ink.end()
     painter.drawPixmap(0, 0, letters)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def _filled(size: int, fill: QColor) -> QPixmap:
@@ -111,4 +110,4 @@ def _filled(size: int, fill: QColor) -> QPixmap:
     return pixmap
 
 
-__all__ = ["StaffList", "initials", "initials_icon"]
+__all__ = ["StaffList", "initials", "initials_badge"]

@@ -24,7 +24,7 @@ import resources
 from desktop.core.clock import ManualClock
 from desktop.ui import design, first_paint
 from desktop.ui.app import written_left_to_right
-from desktop.ui.staff_tiles import initials, initials_icon
+from desktop.ui.staff_tiles import initials, initials_badge
 from tests.conftest import make_desk
 
 REPO = Path(__file__).resolve().parents[2]
@@ -75,11 +75,12 @@ def test_a_damaged_stylesheet_is_not_used(qapp: QApplication, edited_tokens: Pat
 
 
 def test_the_numbers_are_qts_own_values() -> None:
-    assert first_paint.USER_ROLE == Qt.ItemDataRole.UserRole.value
-    assert first_paint.TEXT_ALIGNMENT_ROLE == Qt.ItemDataRole.TextAlignmentRole.value
-    assert first_paint.ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter.value
+    assert Qt.ItemDataRole.UserRole.value == first_paint.USER_ROLE
+    assert Qt.ItemDataRole.DecorationRole.value == first_paint.DECORATION_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == first_paint.TEXT_ALIGNMENT_ROLE
+    assert Qt.AlignmentFlag.AlignCenter.value == first_paint.ALIGN_CENTER
     top_center = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-    assert first_paint.ALIGN_TOP_CENTER == top_center.value
+    assert top_center.value == first_paint.ALIGN_TOP_CENTER
 
 
 def test_properties_are_set_by_name_and_a_wrong_name_is_refused(qtbot: QtBot) -> None:
@@ -118,7 +119,7 @@ def test_a_mark_on_a_new_widget_looks_as_tone_and_role_make_it(qtbot: QtBot,
 @pytest.mark.parametrize("high", [False, True])
 def test_the_initials_badge_is_the_brush_and_pen_drawing(qapp: QApplication, high: bool) -> None:
     theme = design.apply(qapp, high)
-    drawn = initials_icon("Maya Torres").pixmap(56, 56).toImage()
+    drawn = initials_badge("Maya Torres").toImage()
     # The same badge drawn the plain way, with Qt's enums.
     expected = QPixmap(56, 56)
     expected.fill(Qt.GlobalColor.transparent)
