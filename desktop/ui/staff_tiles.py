@@ -82,12 +82,8 @@ def initials_badge(name: str, size: int = 56) -> QPixmap:
     ``Qt`` namespace (to weigh their overloads) before the sign-in screen's first paint. The
     result is the same, pixel for pixel, as a brush-filled disc under text drawn in the pen's
     colour (tests/ui/test_first_paint.py)."""
-    pixmap = _filled(size, QColor(0, 0, 0, 0))
+    pixmap = _disc(size, colour("primary")).copy()
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    disc = QPainterPath()
-    disc.addEllipse(0, 0, size, size)
-    painter.fillPath(disc, QBrush(_filled(size, colour("primary"))))
     # The letters in the default pen (black), then given their colour where they are drawn.
     letters = _filled(size, QColor(0, 0, 0, 0))
     ink = QPainter(letters)
@@ -102,6 +98,23 @@ def initials_badge(name: str, size: int = 56) -> QPixmap:
     painter.drawPixmap(0, 0, letters)
     painter.end()
     return pixmap
+
+
+_DISCS: dict[tuple[int, int], QPixmap] = {}  # by size and colour: a textured fill is slow
+
+
+def _disc(size: int, fill: QColor) -> QPixmap:
+    key = (size, fill.rgba())
+    if key not in _DISCS:
+        disc = _filled(size, QColor(0, 0, 0, 0))
+        painter = QPainter(disc)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QPainterPath()
+        outline.addEllipse(0, 0, size, size)
+        painter.fillPath(outline, QBrush(_filled(size, fill)))
+        painter.end()
+        _DISCS[key] = disc
+    return _DISCS[key]
 
 
 def _filled(size: int, fill: QColor) -> QPixmap:
