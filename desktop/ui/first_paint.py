@@ -5,9 +5,10 @@
 formatting the stylesheet before every first paint is avoidable work, so both palettes are
 precomputed into ``resources/design/<palette>.qss`` (``python -m desktop.ui.first_paint``
 remakes them; tests/ui/test_first_paint.py checks that the shipped text is exactly what
-design.py makes). Each file names the CRC-32 of the tokens it was made from: a file that does
-not match the tokens in use is ignored and the design is computed as before, so an edited
-tokens file is never shown stale.
+design.py makes, so a change to design.py without remaking them fails there). Each file names
+the CRC-32 of the tokens it was made from: a file that does not match the tokens in use (or
+cannot be read) is ignored and the design is computed as before, so an edited tokens file is
+never shown stale.
 
 Also kept out of the first paint: Qt's ``Qt`` namespace (building its hundred enums costs
 about 30 ms of CPU) and Python's wrapper of ``QStyle`` (about 12 ms). The sign-in screen sets
