@@ -52,6 +52,7 @@ def edited_tokens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     design._tokens.cache_clear()
     yield copy
     design._tokens.cache_clear()
+    first_paint._COLOURS.clear()  # the edited palette must not colour later tests' badges
 
 
 def test_a_stylesheet_made_from_other_tokens_is_not_used(qapp: QApplication,
