@@ -9,8 +9,9 @@ log that cannot be opened is refused with its own message, shown on the UI threa
 exception.
 
 What runs before the first paint is kept to what painting needs: no logging, no thread pool,
-no SQLAlchemy, no OpenSSL, and not Qt's ``Qt`` namespace (about 40 ms of CPU to load its
-enums); bench/startup.py measures it beside a bare PySide6 window.
+no SQLAlchemy, no OpenSSL, no JSON, and neither Qt's ``Qt`` namespace (about 30 ms of CPU to
+load its enums) nor Python's wrapper of ``QStyle`` (``desktop.ui.first_paint``); the design's
+stylesheet comes precomputed. bench/startup.py measures it beside a bare PySide6 window.
 """
 
 from __future__ import annotations
@@ -20,22 +21,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Before PySide, which reads the source of every module imported after it (its
+# ``__feature__`` check): 0.5 ms a module, sqlite3's three included.
+from desktop.core.paths import DB_FILE
+from desktop.core.roster import read_roster, site_locale
+
+# isort: split
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from desktop.core.paths import DB_FILE
-from desktop.core.roster import read_roster, site_locale
-from desktop.ui import design
+from desktop.ui import first_paint
 
 if TYPE_CHECKING:
     from desktop.core.desk import Desk
@@ -67,6 +69,8 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
     QLocale.setDefault(latin_digits(locale))
     ours = QTranslator(app)
     if ours.load(locale, "amends", "_", str(resources.path("translations"))):
+        from PySide6.QtCore import QLibraryInfo  # only with a translation: 3 ms to load
+
         qt_translator = QTranslator(app)
         if qt_translator.load(locale, "qtbase", "_",
                               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -75,7 +79,8 @@ def install_translations(app: QApplication, locale_name: str | None = None) -> Q
         app.installTranslator(ours)
         _TRANSLATORS.append(ours)
     # Set, not left to Qt: Qt would take it from its own translation's direction.
-    app.setLayoutDirection(shown_direction(ours))
+    first_paint.set_by_name(app, "layoutDirection",
+                            "RightToLeft" if right_to_left(ours) else "LeftToRight")
     _SHOWN[0] = "en" if ours.isEmpty() else ours.language().replace("-", "_").split("_")[0]
     return locale
 
@@ -102,11 +107,33 @@ def latin_digits(locale: QLocale) -> QLocale:
     return latin[0] if latin else locale
 
 
-def shown_direction(translator: QTranslator) -> Qt.LayoutDirection:
-    """Right to left only when the desk's words are in a right-to-left language."""
+def right_to_left(translator: QTranslator) -> bool:
+    """Right to left only when the desk's words are in a right-to-left language (Qt's rule,
+    ``QLocale.textDirection``)."""
     if translator.isEmpty():
-        return Qt.LayoutDirection.LeftToRight
-    return QLocale(translator.language()).textDirection()
+        return False
+    locale = QLocale(translator.language())
+    # A language whose own name is written left to right settles it without asking Qt, whose
+    # answer is an enum of the ``Qt`` namespace (loading it costs before the first paint);
+    # tests/ui/test_first_paint.py checks this against Qt for every locale it knows.
+    if written_left_to_right(locale.nativeLanguageName()):
+        return False
+    from PySide6.QtCore import Qt
+
+    return locale.textDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def written_left_to_right(text: str) -> bool:
+    """Whether ``text``'s first letter of a strong direction is a left-to-right one."""
+    import unicodedata
+
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return False
+        if direction == "L":
+            return True
+    return False
 
 
 def remove_translations(app: QApplication) -> None:
@@ -115,7 +142,7 @@ def remove_translations(app: QApplication) -> None:
         app.removeTranslator(old)
     _TRANSLATORS.clear()
     _SHOWN[0] = "en"
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    first_paint.set_by_name(app, "layoutDirection", "LeftToRight")
 
 
 def open_desk(data_dir: Path, *, demo: bool) -> Desk:
@@ -189,12 +216,12 @@ def run_app(data_dir: Path, *, demo: bool = False, on_first_paint: Hook = None,
     the ``AMENDS_HIGH_CONTRAST`` environment variable) chooses the design's high-contrast
     palette.
     """
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or first_paint.new_app(sys.argv)
     app.setApplicationName("Amends")
     app.setOrganizationName("Amends")
     # Wayland and the taskbar match the window to installer/amends.desktop by this name.
     app.setDesktopFileName("amends")
-    design.apply(app, high_contrast)
+    first_paint.apply(app, high_contrast)
     install_translations(app, site_locale(data_dir / DB_FILE))
     roster = read_roster(data_dir / DB_FILE)
     start = _Start(app, data_dir, roster if roster is not None and roster.staff else None,
@@ -266,6 +293,8 @@ class _Start(QObject):
         # The icon, the log file and the thread pool after the first paint: none is needed
         # to paint.
         import logging
+
+        from PySide6.QtGui import QIcon
 
         import resources
         from desktop import __version__

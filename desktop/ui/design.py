@@ -7,15 +7,14 @@ Screens never write colours or sizes of their own: they mark a widget with a *to
 what that looks like, in the normal palette or the high-contrast one.
 
 High contrast is chosen with ``--high-contrast`` on the command line or the environment variable
-``AMENDS_HIGH_CONTRAST=1``. Building the stylesheet is string formatting over a small JSON file:
-it runs before the sign-in screen paints, so it stays cheap (no SVG renderer is loaded until
-the first icon is asked for).
+``AMENDS_HIGH_CONTRAST=1``. Start-up applies the stylesheet this module makes, precomputed
+(``desktop.ui.first_paint``: no JSON or string formatting before the sign-in screen paints);
+no SVG renderer is loaded until the first icon is asked for.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,9 +22,8 @@ from typing import Any
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
-ENV_HIGH_CONTRAST = "AMENDS_HIGH_CONTRAST"
-TONES = ("error", "warning", "success", "muted", "prompt", "title", "heading", "clock", "step",
-         "done", "todo")
+from desktop.ui import first_paint
+from desktop.ui.first_paint import ENV_HIGH_CONTRAST, TONES, wants_high_contrast
 
 
 @dataclass(frozen=True)
@@ -51,13 +49,6 @@ def _tokens() -> dict[str, Any]:
     with open(resources.path("design", "tokens.json"), encoding="utf-8") as file:
         tokens: dict[str, Any] = json.load(file)
     return tokens
-
-
-def wants_high_contrast(flag: bool | None = None) -> bool:
-    """The command-line flag if given, else the environment variable."""
-    if flag is not None:
-        return flag
-    return os.environ.get(ENV_HIGH_CONTRAST, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def theme(high_contrast: bool = False) -> Theme:
@@ -187,34 +178,13 @@ QPushButton[role="pad"] {{ font-size: {ty["title"]}px; min-height: {inner + 14}p
 
 def palette(t: Theme) -> QPalette:
     """Qt's own palette from the tokens, for what the stylesheet does not reach."""
-    p = QPalette()
-    role = QPalette.ColorRole
-    for key, roles in (
-        ("window", (role.Window, role.AlternateBase)),
-        ("surface", (role.Base, role.Button, role.ToolTipBase)),
-        ("text", (role.WindowText, role.Text, role.ButtonText, role.ToolTipText)),
-        ("selection", (role.Highlight,)),
-        ("selection_text", (role.HighlightedText,)),
-        ("muted", (role.PlaceholderText,)),
-        ("primary", (role.Link,)),
-    ):
-        for each in roles:
-            p.setColor(each, QColor(t.colours[key]))
-    for each in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, each, QColor(t.colours["disabled"]))
-    return p
+    return first_paint.palette(t.colours)
 
 
 def apply(app: QApplication, high_contrast: bool | None = None) -> Theme:
-    """Give the whole app the design: Fusion (the same on every platform), palette, stylesheet."""
-    t = theme(wants_high_contrast(high_contrast))
-    app.setProperty("amendsHighContrast", t.name == "high_contrast")
-    if app.style().name().lower() != "fusion":  # already Fusion on Linux: no second style
-        app.setStyle("Fusion")
-    app.setPalette(palette(t))
-    app.setStyleSheet(stylesheet(t))
-    _icon_cache.clear()
-    return t
+    """Give the whole app the design: Fusion (the same on every platform), palette, stylesheet
+    (``first_paint.apply``: this stylesheet, precomputed)."""
+    return theme(first_paint.apply(app, high_contrast) == "high_contrast")
 
 
 def touch_rows(view: QTableView) -> QTableView:
@@ -262,17 +232,18 @@ ICONS = {
     "lock": "lock",
     "backspace": "delete",
 }
-_icon_cache: dict[tuple[str, str], QIcon] = {}
+_icon_cache: dict[tuple[str, str], QIcon] = {}  # by (action, colour)
 
 
 def icon(name: str, colour: str = "text") -> QIcon:
     """A Lucide icon (by the action it stands for) drawn in a palette colour of the theme."""
-    key = (name, colour)
+    value = current().colours[colour]
+    key = (name, value)  # by the colour itself: another palette makes another icon
     if key not in _icon_cache:
         import resources
 
         file = resources.path("icons", "lucide", f"{ICONS[name]}.svg")
-        svg = file.read_text(encoding="utf-8").replace("currentColor", current().colours[colour])
+        svg = file.read_text(encoding="utf-8").replace("currentColor", value)
         _icon_cache[key] = _render(svg.encode("utf-8"))
     return _icon_cache[key]
 
@@ -294,5 +265,5 @@ def _render(svg: bytes) -> QIcon:
     return result
 
 
-__all__ = ["ICONS", "Theme", "apply", "current", "icon", "role", "stylesheet", "theme", "tone",
-           "wants_high_contrast"]
+__all__ = ["ENV_HIGH_CONTRAST", "ICONS", "TONES", "Theme", "apply", "current", "icon", "role",
+           "stylesheet", "theme", "tone", "wants_high_contrast"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.ui.common import named
-from desktop.ui.design import role
+from desktop.ui.first_paint import mark, set_by_name
 
 translate = QCoreApplication.translate
 
@@ -22,23 +22,23 @@ def pin_pad(pin: QLineEdit, submit: Callable[[], None]) -> tuple[QWidget, QPushB
     """The pad for ``pin``, and its Sign in button (the screen's default), which runs ``submit``."""
     box = QWidget()
     box.setObjectName("pinPad")
-    box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    set_by_name(box, "layoutDirection", "LeftToRight")  # by name: built before the first paint
     pad = QGridLayout(box)
     pad.setContentsMargins(0, 0, 0, 0)
     for index, digit in enumerate("123456789"):
         pad.addWidget(_digit(pin, digit), index // 3, index % 3)
     clear = named(QPushButton(translate("SignInScreen", "Clear")), "pinClear",
                   translate("SignInScreen", "Clear PIN"))
-    role(clear, "pad")
+    mark(clear, role="pad")
     clear.clicked.connect(pin.clear)
-    clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    set_by_name(clear, "focusPolicy", "NoFocus")
     pad.addWidget(clear, 3, 0)
     pad.addWidget(_digit(pin, "0"), 3, 1)
     ok = named(QPushButton(translate("SignInScreen", "Sign in")), "signInButton",
                translate("SignInScreen", "Sign in"))
     ok.clicked.connect(submit)
     ok.setDefault(True)
-    role(ok, "pad")
+    mark(ok, role="pad")
     pad.addWidget(ok, 3, 2)
     return box, ok
 
@@ -47,7 +47,7 @@ def _digit(pin: QLineEdit, digit: str) -> QPushButton:
     label = translate("SignInScreen", "Digit %1").replace("%1", digit)
     button = named(QPushButton(digit), f"pinDigit{digit}", label)
     button.setMinimumSize(56, 44)
-    role(button, "pad")
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the PIN field keeps the keyboard
+    mark(button, role="pad")
+    set_by_name(button, "focusPolicy", "NoFocus")  # the PIN field keeps the keyboard
     button.clicked.connect(lambda: pin.insert(digit))
     return button

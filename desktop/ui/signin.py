@@ -10,14 +10,14 @@ Someone whose PIN a manager reset chooses a new one here: picking their name (or
 asks for a new PIN, then for it again, and signs them in with it.
 
 Built before the app's first paint (``desktop.ui.app``), so it imports nothing heavy: no
-SQLAlchemy and no OpenSSL.
+SQLAlchemy, no OpenSSL, and not Qt's ``Qt`` namespace (``desktop.ui.first_paint``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,10 +32,16 @@ from desktop.core.errors import ChainBroken, DeskError, Refusal
 from desktop.core.pins import PIN_MAX_LENGTH
 from desktop.core.roster import Roster, RosterEntry, demo_pins
 from desktop.ui.common import named
-from desktop.ui.design import tone
+from desktop.ui.first_paint import (
+    ALIGN_TOP_CENTER,
+    DECORATION_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+    mark,
+)
 from desktop.ui.labels import desk_error, refusal_text, role_name
 from desktop.ui.pin_pad import pin_pad
-from desktop.ui.staff_tiles import StaffList, initials_icon
+from desktop.ui.staff_tiles import StaffList, initials_badge
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -70,13 +76,13 @@ class SignInScreen(QWidget):
         self._first_new_pin: str | None = None
         title = QLabel(self.tr("Who is at the desk?"))
         title.setObjectName("signInTitle")
-        tone(title, "title")
+        mark(title, tone="title")
         self.site_label = QLabel()
-        tone(self.site_label, "heading")
+        mark(self.site_label, tone="heading")
         self.staff_list = named(StaffList(), "staffList", self.tr("Your name"))
         self.staff_list.setMinimumWidth(StaffList.TILE.width() + 24)
         find = QLabel(self.tr("Tap your name, or type its first letters."))
-        tone(find, "muted")
+        mark(find, tone="muted")
         self.pin = named(QLineEdit(), "pinField", self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(PIN_MAX_LENGTH)
@@ -88,7 +94,7 @@ class SignInScreen(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("demoHint")
         self.hint.setWordWrap(True)
-        tone(self.hint, "muted")
+        mark(self.hint, tone="muted")
 
         pad_box, self.ok = pin_pad(self.pin, self.submit)
 
@@ -130,18 +136,19 @@ class SignInScreen(QWidget):
     def reload(self) -> None:
         """Fill the staff list (after set-up, or when the roster changes)."""
         chosen = self.staff_list.currentItem()
-        chosen_id = chosen.data(Qt.ItemDataRole.UserRole) if chosen else None
+        chosen_id = chosen.data(USER_ROLE) if chosen else None
         self.staff_list.clear()
         roster = self._current_roster()
         if roster is None:
             return
         self.site_label.setText(roster.site_name)
         for member in roster.staff:
-            item = QListWidgetItem(initials_icon(member.name),
-                                   f"{member.name} — {role_name(member.role)}")
+            item = QListWidgetItem(f"{member.name} — {role_name(member.role)}")
+            # A pixmap, drawn as the icon made of it would be (without loading QIcon).
+            item.setData(DECORATION_ROLE, initials_badge(member.name))
             item.setSizeHint(StaffList.TILE)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setData(TEXT_ALIGNMENT_ROLE, ALIGN_TOP_CENTER)
+            item.setData(USER_ROLE, member.id)
             self.staff_list.addItem(item)
             if member.id == chosen_id:
                 self.staff_list.setCurrentItem(item)
@@ -219,7 +226,7 @@ class SignInScreen(QWidget):
         item = self.staff_list.currentItem()
         if item is None or (self.desk is None and self._early is None):
             return
-        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        staff_id = item.data(USER_ROLE)
         if self._must_set_pin(staff_id):
             self._ask_new_pin(staff_id, refusal_text(Refusal.PIN_RESET_PENDING), focus=False)
 
@@ -304,7 +311,7 @@ class SignInScreen(QWidget):
             self.message.setText(self.tr("Type your new PIN.") if self._new_pin_for
                                  else self.tr("Type your PIN."))
             return
-        staff_id = item.data(Qt.ItemDataRole.UserRole)
+        staff_id = item.data(USER_ROLE)
         if self.desk is None and (self._early is None or self._early.signing_in):
             self._pending_submit = self._early is None
             self.message.setText(self.tr("Opening the case log…"))

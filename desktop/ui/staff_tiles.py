@@ -1,24 +1,26 @@
 """The sign-in screen's names: large tiles with each person's initials, found by typing.
 
 Getting the keyboard focus picks nobody; a digit typed on a chosen name goes on to the PIN.
+Made before the app's first paint: no ``Qt`` namespace here (``desktop.ui.first_paint``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFocusEvent,
     QFont,
-    QIcon,
     QKeyEvent,
     QPainter,
+    QPainterPath,
     QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import QListWidget
 
-from desktop.ui.design import current
+from desktop.ui.first_paint import ALIGN_CENTER, colour
 
 
 class StaffList(QListWidget):
@@ -73,24 +75,52 @@ def initials(name: str) -> str:
     return picked.upper()
 
 
-def initials_icon(name: str, size: int = 56) -> QIcon:
-    """A round badge with the person's initials, in the theme's primary colour."""
-    theme = current()
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+def initials_badge(name: str, size: int = 56) -> QPixmap:
+    """A round badge with the person's initials, in the theme's primary colour.
+
+    Drawn with fills and pixmaps only: QPainter's ``setPen`` and ``setBrush`` would load Qt's
+    ``Qt`` namespace (to weigh their overloads) before the sign-in screen's first paint. The
+    result is the same, pixel for pixel, as a brush-filled disc under text drawn in the pen's
+    colour (tests/ui/test_first_paint.py)."""
+    pixmap = _disc(size, colour("primary")).copy()
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(theme.colour("primary"))
-    painter.drawEllipse(0, 0, size, size)
+    # The letters in the default pen (black), then given their colour where they are drawn.
+    letters = _filled(size, QColor(0, 0, 0, 0))
+    ink = QPainter(letters)
     font = QFont(painter.font())
     font.setPixelSize(size * 2 // 5)
     font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor(theme.colour("primary_text")))
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, initials(name))
+    ink.setFont(font)
+    ink.drawText(letters.rect(), ALIGN_CENTER, initials(name))
+    ink.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    ink.drawPixmap(0, 0, _filled(size, colour("primary_text")))
+    ink.end()
+    painter.drawPixmap(0, 0, letters)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
-__all__ = ["StaffList", "initials", "initials_icon"]
+_DISCS: dict[tuple[int, int], QPixmap] = {}  # by size and colour: a textured fill is slow
+
+
+def _disc(size: int, fill: QColor) -> QPixmap:
+    key = (size, fill.rgba())
+    if key not in _DISCS:
+        disc = _filled(size, QColor(0, 0, 0, 0))
+        painter = QPainter(disc)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QPainterPath()
+        outline.addEllipse(0, 0, size, size)
+        painter.fillPath(outline, QBrush(_filled(size, fill)))
+        painter.end()
+        _DISCS[key] = disc
+    return _DISCS[key]
+
+
+def _filled(size: int, fill: QColor) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(fill)
+    return pixmap
+
+
+__all__ = ["StaffList", "initials", "initials_badge"]
