@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from desktop.core.desk import Desk
-from desktop.sync import client
+from desktop.sync import push
 from desktop.sync.client import enroll, sync_once
 from headoffice.models import Device
 from tests.conftest import Team
@@ -126,7 +126,7 @@ def test_a_batch_of_long_events_is_split_to_fit(hq: HQ, make_eur_desk: MakeDesk,
     for i in range(6):
         desk.cases.add_note(on_shift, case_id, f"{i} " + "a long account of the evening " * 60)
     limit = 6000
-    monkeypatch.setattr(client, "MAX_PUSH_BYTES", limit)
+    monkeypatch.setattr(push, "MAX_PUSH_BYTES", limit)
     wire = Wire()
     with httpx.Client(transport=wire) as http:
         report = sync_once(desk, http=http)
