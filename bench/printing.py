@@ -135,7 +135,15 @@ def main() -> int:
         window = signed_in_window(Path(tmp) / "desk", "Maya Torres", "1234")
         window.desk.settings.set(SLIP_SIZE["voucher"], "roll80")
         window.desk.settings.set(SLIP_SIZE["apology"], "a4")
+        # With the first case on screen the desk makes ReportLab ready in the pool
+        # (printing.prepare_slips): the window's longest stall meanwhile, then every print
+        # below starts from there.
         case_with_voucher(window)
+        meter = StallMeter()
+        meter.start()
+        wait_until(printing.slips_prepared, 60)
+        print(f"getting the slips ready with the first case open: longest GUI stall "
+              f"{meter.stop() * 1000:.0f} ms")
         out = Path(tmp) / "printed"
         out.mkdir()
         real_print_slip = slips_ui.print_slip

@@ -52,6 +52,34 @@ _DEFAULT_QUEUE = re.compile(r"system default destination: (\S+)")
 _CUPS_ASKED_S = 10
 
 
+# Once the first case is on screen (the agent is listening to the guest), ReportLab is made
+# ready in the pool after this moment, once per process (``desktop.slips.warm``).
+PREPARE_AFTER_MS = 1500
+_preparing = threading.Event()
+_prepared = threading.Event()
+
+
+def claim_slip_preparation() -> bool:
+    """True the first time only: the caller then schedules ``prepare_slips``."""
+    if _preparing.is_set():
+        return False
+    _preparing.set()
+    return True
+
+
+def prepare_slips() -> None:
+    """ReportLab, the fonts and a sample of each slip laid out (in the pool, never the UI)."""
+    from desktop.slips.warm import warm_up
+
+    warm_up()
+    _prepared.set()
+
+
+def slips_prepared() -> bool:
+    """Whether ``prepare_slips`` has run: the first print is then as quick as any other."""
+    return _prepared.is_set()
+
+
 class PrintError(Exception):
     """A slip could not be printed; ``kept`` is where its PDF is."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +34,16 @@ from desktop.ui.background import Background, log_failure, run_in_background
 from desktop.ui.common import named
 from desktop.ui.keys import enter_clicks
 from desktop.ui.letter_ui import LetterPreview
-from desktop.ui.printing import PdfQueue, PrintError, pdf_queue, print_slip, printer_named
+from desktop.ui.printing import (
+    PREPARE_AFTER_MS,
+    PdfQueue,
+    PrintError,
+    claim_slip_preparation,
+    pdf_queue,
+    prepare_slips,
+    print_slip,
+    printer_named,
+)
 from desktop.ui.receipt_printers import ReceiptAddress
 
 # lupdate finds strings only in calls it knows, such as ``translate("Context", "text")``.
@@ -129,6 +138,10 @@ class SlipBar(QWidget):
             # Another case: the last one's print message (another guest's slip) goes.
             self._shown_case = case_id
             self.message.clear()
+            if case_id is not None and claim_slip_preparation():
+                # The first case of the process: while the agent listens to the guest,
+                # ReportLab gets ready in the pool, so the first Print does not load it.
+                QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
         self.choice.clear()
         vouchers = [] if case_id is None else [
             v for v in self.desk.vouchers.of_case(case_id) if v.status == "issued"]
@@ -158,6 +171,10 @@ class SlipBar(QWidget):
     # Recording the print, making the PDF, keeping it and sending it take seconds; all of it
     # runs in the thread pool. Everything it needs from the widgets (who, which case, which
     # printer) is taken here first, on the UI thread.
+
+    def _prepare(self) -> None:
+        run_in_background(prepare_slips, lambda _done: None,
+                          lambda error: log_failure(error, "preparing the slips"))
 
     @property
     def busy(self) -> bool:

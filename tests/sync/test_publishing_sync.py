@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,28 +14,13 @@ from db.matrix import MatrixError
 from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.playbook import categories, recovery_matrix, suggestions
-from desktop.sync.client import enroll, sync_once
+from desktop.sync.client import sync_once
 from tests.conftest import Team
 from tests.headoffice.helpers import HQ
 from tests.headoffice.test_publishing import MATRIX, POLICY, Admin
 from tests.sync.test_roster_sync import synced
 
 MakeDesk = Callable[..., Desk]
-
-
-@pytest.fixture
-def site_desks(hq: HQ, make_eur_desk: MakeDesk, clock: ManualClock
-               ) -> tuple[Any, Desk, Desk, Team]:
-    site = hq.add_site("Harbour Hotel", "EUR", "Europe/Paris")
-    front = make_eur_desk("front")
-    team = Team(front)
-    brasserie = make_eur_desk("brasserie")
-    enroll(front, hq.server.url, hq.code(site), "Front desk")
-    enroll(brasserie, hq.server.url, hq.code(site), "Brasserie")
-    synced(front, brasserie)
-    hq.clock.now = clock.now() + timedelta(minutes=1)  # head office acts after the desks
-    clock.advance(minutes=2)
-    return site, front, brasserie, team
 
 
 def test_a_policy_published_in_the_browser_is_in_force_at_the_desk_after_its_next_sync(

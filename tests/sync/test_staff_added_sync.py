@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,28 +19,13 @@ from desktop.core.errors import DeskError, Refusal
 from desktop.core.paths import DB_FILE
 from desktop.core.roster import read_roster
 from desktop.core.settings import HQ_STAFF_CHANGES
-from desktop.sync.client import enroll, sync_once
+from desktop.sync.client import sync_once
 from tests.conftest import Team
 from tests.headoffice.helpers import HQ
 from tests.headoffice.test_publishing import Admin
 from tests.sync.test_roster_sync import synced
 
 MakeDesk = Callable[..., Desk]
-
-
-@pytest.fixture
-def site_desks(hq: HQ, make_eur_desk: MakeDesk, clock: ManualClock
-               ) -> tuple[Any, Desk, Desk, Team]:
-    site = hq.add_site("Harbour Hotel", "EUR", "Europe/Paris")
-    front = make_eur_desk("front")
-    team = Team(front)
-    brasserie = make_eur_desk("brasserie")
-    enroll(front, hq.server.url, hq.code(site), "Front desk")
-    enroll(brasserie, hq.server.url, hq.code(site), "Brasserie")
-    synced(front, brasserie)
-    hq.clock.now = clock.now() + timedelta(minutes=1)  # head office acts after the desks
-    clock.advance(minutes=2)
-    return site, front, brasserie, team
 
 
 def _add(hq: HQ, site: Any, name: str, role: str) -> str:

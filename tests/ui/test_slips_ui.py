@@ -15,7 +15,7 @@ from desktop.core.clock import ManualClock
 from desktop.core.desk import Desk
 from desktop.core.settings import PRINTER
 from desktop.core.views import CaseHeader
-from desktop.ui import slips_ui
+from desktop.ui import printing, slips_ui
 from desktop.ui.main_window import MainWindow
 from desktop.ui.printing import PrintError
 from desktop.ui.vouchers import VouchersDialog
@@ -271,6 +271,27 @@ def test_the_cups_queue_is_found_in_the_background_and_gets_the_pdf(
     kept = Path(said.split("kept as ")[1].rstrip("."))
     assert lp_args.read_text().split()[:2] == ["-d", "Front-Desk"]
     assert lp_args.read_text().split()[-1] == str(kept) and kept.exists()
+
+
+def test_the_first_case_gets_the_slips_ready_in_the_background(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ReportLab is loaded while the agent listens to the first guest, in the pool, so the
+    first Print is as quick as any other; once per process."""
+    monkeypatch.setattr(printing, "_preparing", threading.Event())
+    monkeypatch.setattr(printing, "_prepared", threading.Event())
+    ran_on: list[threading.Thread] = []
+    real_prepare = slips_ui.prepare_slips
+
+    def spy() -> None:
+        ran_on.append(threading.current_thread())
+        real_prepare()
+
+    monkeypatch.setattr(slips_ui, "prepare_slips", spy)
+    grant_a_voucher(qtbot, window, "8.00")
+    qtbot.waitUntil(printing.slips_prepared, timeout=60000)
+    assert len(ran_on) == 1 and ran_on[0] is not threading.main_thread()
+    window.new_case()  # a second case does not prepare again
+    assert not printing.claim_slip_preparation()
 
 
 @pytest.mark.parametrize(("error", "says"), [
