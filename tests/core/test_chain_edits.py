@@ -5,11 +5,14 @@ characters, non-ASCII) verifies."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
 
+from desktop.cli import main
 from desktop.core import chain
 from desktop.core.clock import ManualClock
 from desktop.core.paths import DB_FILE
@@ -94,3 +97,23 @@ def test_a_device_whose_every_seq_was_made_text_is_caught(store: Path) -> None:
         connection.execute("UPDATE event SET seq = 'x' || seq")
     fault = chain.verify_all(store).fault
     assert fault is not None and "missing (expected seq 1)" in fault.problem
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_doctor_shows_the_checks_progress_on_a_terminal_only(
+        store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["--data-dir", str(store.parent), "doctor"]) == 0
+    shown = terminal.getvalue()
+    assert "\rVerifying the event chain: 0 of " in shown
+    events = chain.verify_all(store).verified
+    assert f"Verifying the event chain: {events:,} of {events:,} events (100 %, " in shown
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe or a log: no progress line
+    assert main(["--data-dir", str(store.parent), "doctor"]) == 0
+    assert "Verifying" not in sys.stderr.getvalue()
+    assert "Verifying" not in capsys.readouterr().out
