@@ -4,10 +4,12 @@
     .venv/bin/python -m bench.log --cases 20000 --refold
 
 The store is seeded once (as ``amends seed-demo``) and reused when --data-dir holds one. It
-prints events verified a second by ``amends doctor``'s check (every core), the time of each page
-of the review's gestures for the last 12 months read the way the Gestures tab reads them (200
-rows a page, page after page) up to and past row 200,000, and, with --refold, events folded a
-second by a whole refold (which rewrites the read model: run it on a store you can spare).
+prints events verified a second by ``amends doctor``'s check (every core) and a CPU-second (its
+workers' and its own: on a shared machine the wall figure says little), the wall and CPU time
+of each page of the review's gestures for the last 12 months read the way the Gestures tab
+reads them (200 rows a page, page after page) up to and past row 200,000, and, with --refold,
+events folded a second by a whole refold (which rewrites the read model: run it on a store you
+can spare). Only --refold writes to the store.
 """
 
 from __future__ import annotations
