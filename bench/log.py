@@ -9,7 +9,7 @@ workers' and its own: on a shared machine the wall figure says little), the wall
 of each page of the review's gestures for the last 12 months read the way the Gestures tab
 reads them (200 rows a page, page after page) up to and past row 200,000, and, with --refold,
 events folded a second by a whole refold (which rewrites the read model: run it on a store you
-can spare). Only --refold writes to the store.
+can spare).
 """
 
 from __future__ import annotations
