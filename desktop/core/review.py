@@ -190,14 +190,22 @@ def _in_period(review: Review) -> tuple[Any, Any]:
             and_(GrantRow.local_day >= first, GrantRow.local_day <= last))
 
 
-def _case_ids(engine: Engine, count: int | None, *where: Any) -> Lazy[str]:
-    query = select(CaseRow.id).where(*where)
-    return Lazy(engine, query, lambda row: str(row[0]), count, key=CASE_ORDER)
+def _until(review: Review) -> tuple[Any, Any]:
+    """The period's upper bounds alone, for a ``Lazy`` list, which takes the lower one (the
+    first day) as its ``since``."""
+    last = review.period.last.isoformat()
+    return CaseRow.opened_day <= last, GrantRow.local_day <= last
+
+
+def _case_ids(engine: Engine, review: Review, count: int | None, *where: Any) -> Lazy[str]:
+    query = select(CaseRow.id).where(_until(review)[0], *where)
+    return Lazy(engine, query, lambda row: str(row[0]), count, key=CASE_ORDER,
+                since=review.period.first.isoformat())
 
 
 def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[str, str]],
            now: datetime, totals: dict[str, dict[str, tuple[int, int]]]) -> None:
-    cases_in, grants_in = _in_period(review)
+    cases_in, _grants_in = _in_period(review)
     approver = aliased(ApprovalRow)
     grant_query = (
         select(GrantRow.id, GrantRow.case_id, GrantRow.granted_at, CaseRow.guest_name,
@@ -206,7 +214,8 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
                CaseRow.guest_key)
         .join(CaseRow, CaseRow.id == GrantRow.case_id)
         .outerjoin(approver, approver.id == GrantRow.approval_id)
-        .where(grants_in))
+        .where(_until(review)[1]))
+    first = review.period.first.isoformat()
 
     def grant_line(row: AnyRow) -> GrantLine:
         (grant_id, case_id, granted_at, guest, category, outlet, gesture_type, description,
@@ -217,7 +226,8 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
                          names.get(approver_id or "", ("", ""))[0], reason or "", key)
 
     review.grants = Lazy(engine, grant_query, grant_line,
-                         sum(count for count, _s in review.by_gesture.values()), key=GRANT_ORDER)
+                         sum(count for count, _s in review.by_gesture.values()), key=GRANT_ORDER,
+                         since=first)
     # Open cases change by the minute and are few: read them as they are now.
     open_missed = 0
     for case_id, due_at, done_at in db.execute(
@@ -231,28 +241,28 @@ def _lists(engine: Engine, db: Session, review: Review, names: dict[str, tuple[s
     def count(dim: str) -> int:
         return totals[dim].get("", (0, 0))[0]
 
-    review.late_followups = _case_ids(engine, count("late"), cases_in, due.is_not(None),
+    review.late_followups = _case_ids(engine, review, count("late"), due.is_not(None),
                                       done.is_not(None), done > due)
     # "Closed" is asked as closed_at, which has no index: SQLite (no statistics) would take the
     # status index for narrower than the period and walk every closed case of all years.
     closed = CaseRow.closed_at.is_not(None)
     review.missed_followups = _case_ids(
-        engine, count("missed") + open_missed, cases_in, due.is_not(None), done.is_(None),
+        engine, review, count("missed") + open_missed, due.is_not(None), done.is_(None),
         or_(closed, due < now))
-    review.closed_without_followup = _case_ids(engine, count("no_followup"), cases_in,
+    review.closed_without_followup = _case_ids(engine, review, count("no_followup"),
                                                closed, done.is_(None))
     grid = review.week_grid
     review.cases_in_cell = lambda weekday, hour: _case_ids(
-        engine, grid[weekday][hour], cases_in, CaseRow.opened_weekday == weekday,
+        engine, review, grid[weekday][hour], CaseRow.opened_weekday == weekday,
         CaseRow.opened_hour == hour)
 
     def in_category(category: str) -> Lazy[str]:
         # The case of each gesture in the category, in time order (a case with two gestures
         # comes twice): read in the day index's order, so the first page needs no sort.
         query = (select(GrantRow.case_id).join(CaseRow, CaseRow.id == GrantRow.case_id)
-                 .where(grants_in, CaseRow.category == category))
+                 .where(_until(review)[1], CaseRow.category == category))
         return Lazy(engine, query, lambda row: str(row[0]),
-                    review.by_category.get(category, (0, 0))[0], key=GRANT_ORDER)
+                    review.by_category.get(category, (0, 0))[0], key=GRANT_ORDER, since=first)
 
     review.cases_in_category = in_category
 
@@ -320,11 +330,12 @@ def _findings(engine: Engine, db: Session, review: Review, names: dict[str, tupl
             # of every gesture of hundreds of shifts.
             query = (select(GrantRow.case_id)
                      .where(func.coalesce(GrantRow.shift_id, "").in_(shift_ids),
-                            GrantRow.staff_id == staff_id, grants_in))
+                            GrantRow.staff_id == staff_id, _until(review)[1]))
             review.findings.append(Finding(
                 "near_limit", names.get(staff_id, ("?", ""))[0],
                 f"at 90 % or more of the shift allowance in {len(shift_ids)} shifts",
-                Lazy(engine, query, lambda row: str(row[0]), key=GRANT_ORDER)))
+                Lazy(engine, query, lambda row: str(row[0]), key=GRANT_ORDER,
+                     since=period.first.isoformat())))
     # Many approvals asked for by one person.
     asked: dict[str, list[str]] = defaultdict(list)
     for approval in review.approvals:

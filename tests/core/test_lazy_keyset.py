@@ -86,3 +86,44 @@ def test_jumps_back_and_forth_and_single_rows_match(desk: Desk, tied: list[str])
 def test_a_list_needs_its_key(desk: Desk) -> None:
     with pytest.raises(ValueError, match="ordered by"):
         Lazy(desk.engine, select(GrantRow.id), lambda row: str(row[0]), key=())
+
+
+def test_since_keeps_the_rows_from_that_first_key_on(desk: Desk, tied: list[str]) -> None:
+    with sqlite3.connect(desk.db_path) as connection:
+        days = dict(connection.execute("SELECT id, local_day FROM gesture_grant"))
+    since = sorted(set(days.values()))[1]
+    wanted = [grant_id for grant_id in tied if days[grant_id] >= since]
+    assert 0 < len(wanted) < len(tied)
+    ids = Lazy(desk.engine, select(GrantRow.id), lambda row: str(row[0]), key=GRANT_ORDER,
+               since=since)
+    read: list[str] = []
+    while batch := ids[len(read):len(read) + 30]:
+        read += batch
+    assert read == wanted and list(ids) == wanted and len(ids) == len(wanted)
+    assert ids[17:40] == wanted[17:40] and ids[-1] == wanted[-1]
+
+
+def test_a_window_after_a_bookmark_is_a_seek_on_the_day_index(desk: Desk, tied: list[str]
+                                                              ) -> None:
+    ids = Lazy(desk.engine, select(GrantRow.id).where(GrantRow.local_day <= "2026-12-31"),
+               lambda row: str(row[0]), key=GRANT_ORDER, since="2026-01-01")
+    statements: list[tuple[str, tuple[object, ...]]] = []
+
+    def seen(_conn, _cursor, statement, params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        statements.append((statement, tuple(params)))
+
+    from sqlalchemy import event
+
+    event.listen(desk.engine, "before_cursor_execute", seen)
+    try:
+        assert ids[:20] + ids[20:40] == tied[:40]
+    finally:
+        event.remove(desk.engine, "before_cursor_execute", seen)
+    with sqlite3.connect(desk.db_path) as connection:
+        plans = [" ".join(str(step[3]) for step in connection.execute(
+            f"EXPLAIN QUERY PLAN {statement}", params)) for statement, params in statements
+            if "FROM gesture_grant" in statement]
+    # The first window from the period's first day, the next from the bookmark: neither
+    # walks the index from an earlier row.
+    assert "ix_grant_day (local_day>? AND local_day<?)" in plans[0]
+    assert "ix_grant_day ((local_day,granted_at)>(?,?) AND local_day<?)" in plans[1]
