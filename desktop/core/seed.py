@@ -101,6 +101,15 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
     return chain.written
 
 
+def seeded_head(desk: Desk) -> dict[str, tuple[int, str]]:
+    """This desk's chain head (seq, hash) as seeding left it."""
+    with desk.engine.begin() as connection:
+        last = connection.execute(
+            select(EventRow.seq, EventRow.hash).where(EventRow.device_id == desk.device_id)
+            .order_by(EventRow.seq.desc()).limit(1)).first()
+    return {} if last is None else {desk.device_id: (int(last[0]), str(last[1]))}
+
+
 class _Chain:
     """One desk's chain as it is seeded: each event sealed onto the last (``event_text_hash``
     over the canonical text that is stored) and kept as a row of the ``event`` table."""
@@ -113,9 +122,13 @@ class _Chain:
 
     def emit(self, kind: str, at: str, case_id: str | None, actor: str,
              payload: dict[str, Any]) -> None:
+        self.emit_text(kind, at, case_id, actor, canonical_json(payload))
+
+    def emit_text(self, kind: str, at: str, case_id: str | None, actor: str,
+                  text: str) -> None:
+        """``emit`` of a payload already in canonical JSON (one made once, for many cases)."""
         seq = self.seq = self.seq + 1
         event_id = self.ids.next()
-        text = canonical_json(payload)
         digest = event_text_hash(event_id, self.device_json, seq, kind, case_id, actor, at,
                                  text, self.prev)
         self.rows.append((event_id, self.device, seq, kind, case_id, actor, at, text, self.prev,
@@ -306,6 +319,11 @@ class _Cases:
         self.shift, self.case_table = _Table(ShiftRow), _Table(CaseRow)
         self.grant = _Table(GrantRow)
         self.rows: dict[str, list[tuple[Any, ...]]] = {"shift": [], "case": [], "grant": []}
+        # Payloads every case repeats, in canonical JSON once (the same text each time).
+        self.listened = canonical_json({"step": "listen", "account": "—"})
+        self.fixed = canonical_json({"step": "fix", "fix_action": "Put right."})
+        self.followed_up = canonical_json({"note": ""})
+        self.closings: dict[tuple[str, str], str] = {}
 
     def take(self) -> dict[str, list[tuple[Any, ...]]]:
         rows, self.rows = self.rows, {key: [] for key in self.rows}
@@ -325,8 +343,9 @@ class _Cases:
                                           "critical"))}
         opened_at = utc(opened)
         emit("case.opened", opened_at, case_id, actor, {**header, "shift_id": shift_id})
-        emit("step.done", utc(opened + timedelta(minutes=2)), case_id, actor,
-             {"step": "listen", "account": "—"})
+        emit_text = self.chain.emit_text
+        emit_text("step.done", utc(opened + timedelta(minutes=2)), case_id, actor,
+                  self.listened)
         fixed = opened + timedelta(minutes=rng.randrange(5, 30))
         fixed_at = utc(fixed)
         kind, description, value = rng.choice(GESTURES)
@@ -343,19 +362,22 @@ class _Cases:
                 "currency": self.currency, "approval_id": None, "granted_at": fixed_at,
                 "local_day": fixed.astimezone(self.zone).date().isoformat(),
                 "repeat_of": repeat_of, "repeat_gap": repeat_gap}))
-        emit("step.done", fixed_at, case_id, actor, {"step": "fix", "fix_action": "Put right."})
+        emit_text("step.done", fixed_at, case_id, actor, self.fixed)
         due = fixed + timedelta(minutes=20)
         emit("followup.due", fixed_at, case_id, actor, {"due_at": utc(due)})
         closed, done_at = due + timedelta(minutes=5), None
         if rng.random() < 0.85:
             done = fixed + timedelta(minutes=rng.randrange(10, 35))
             done_at = utc(done)
-            emit("followup.done", done_at, case_id, actor, {"note": ""})
+            emit_text("followup.done", done_at, case_id, actor, self.followed_up)
             closed = max(closed, done + timedelta(minutes=1))
         outcome = rng.choices(("recovered", "not_recovered", "unknown"), (80, 10, 10))[0]
         closed_at = utc(closed)
-        emit("case.closed", closed_at, case_id, actor,
-             {"root_cause": category, "detail": "seeded", "outcome": outcome})
+        closing = self.closings.get((category, outcome))
+        if closing is None:
+            closing = self.closings[(category, outcome)] = canonical_json(
+                {"root_cause": category, "detail": "seeded", "outcome": outcome})
+        emit_text("case.closed", closed_at, case_id, actor, closing)
         self.rows["case"].append(self.case_table.row({
             "id": case_id, "device_id": self.device, "opened_by": actor, "shift_id": shift_id,
             "opened_at": opened_at, "status": "closed", "step": "closed", "guest_key": key,
