@@ -42,10 +42,11 @@ Row = TypeVar("Row", bound=Base)
 MEMORY_TABLES: tuple[type[Base], ...] = (ShiftRow, CaseRow, GrantRow, ApprovalRow,
                                          CorrectionRow, NoteRow, VoucherRow, VoucherKeyRow,
                                          HandoffRow)
-# Rows held before they are written and forgotten: a million cases would not fit in memory.
+# Rows held before they are written and forgotten (about 150 MB): a million cases would not
+# fit in memory.
 # A row asked for again after that is read back (the next events of a case are near in time,
 # so that is rare).
-SPILL_AT = 200_000
+SPILL_AT = 100_000
 
 
 def _table(model: type[Base]) -> Table:
@@ -115,10 +116,17 @@ class _Held:
     """A row of a whole refold, held in memory as plain attributes (no ORM bookkeeping for
     each value set); a column not set yet reads None, as on a new ORM row."""
 
+    _columns: frozenset[str] = frozenset()  # its table's, set on each table's subclass
+
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        if name not in self._columns:
             raise AttributeError(name)
         return None
+
+
+def _held_class(model: type[Base]) -> type[_Held]:
+    names = frozenset(column.key for column in _table(model).columns)
+    return type(f"Held{model.__name__}", (_Held,), {"_columns": names})
 
 
 class MemoryRows(FoldRows):
@@ -134,6 +142,7 @@ class MemoryRows(FoldRows):
         self._rows: dict[type[Base], dict[Any, _Held]] = {m: {} for m in MEMORY_TABLES}
         self._keys = {model: [column.key for column in _table(model).primary_key.columns]
                       for model in MEMORY_TABLES}
+        self._classes = {model: _held_class(model) for model in MEMORY_TABLES}
         self._codes: dict[str, str] = {}
         self._held = 0
         self._spilled = False
@@ -155,7 +164,7 @@ class MemoryRows(FoldRows):
         return held
 
     def add(self, model: type[Row], **values: Any) -> Row:
-        row = _Held()
+        row = self._classes[model]()
         vars(row).update(values)
         self._rows[model][self._key(model, values)] = row
         if model is VoucherRow:
