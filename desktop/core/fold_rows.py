@@ -29,8 +29,10 @@ from db.models import (
     HandoffRow,
     NoteRow,
     ShiftRow,
+    UTCDateTime,
     VoucherKeyRow,
     VoucherRow,
+    format_utc,
 )
 from desktop.core.guest_links import link_repeat, relink_guest
 from desktop.core.review_days import site_zone
@@ -204,10 +206,16 @@ class MemoryRows(FoldRows):
             names = ", ".join(name for name, _, _ in columns)
             sql = (f"INSERT {'OR REPLACE ' if self._spilled else ''}INTO {table.name} "
                    f"({names}) VALUES ({', '.join('?' * len(columns))})")
-            values = [tuple(
-                (value if (value := held.get(name, default)) is None or process is None
-                 else process(value)) for name, default, process in columns)
-                for held in map(vars, rows.values())]
+            plain = [(name, default) for name, default, _ in columns]
+            stored = [(index, process) for index, (_, _, process) in enumerate(columns)
+                      if process is not None]
+            values: list[tuple[Any, ...]] = []
+            for held in map(vars, rows.values()):
+                row = [held.get(name, default) for name, default in plain]
+                for index, process in stored:
+                    if row[index] is not None:
+                        row[index] = process(row[index])
+                values.append(tuple(row))
             for start in range(0, len(values), 20_000):
                 connection.exec_driver_sql(sql, values[start:start + 20_000])
             rows.clear()
@@ -233,6 +241,9 @@ def _columns(table: Table, dialect: Dialect) -> list[tuple[str, Any, Callable[[A
     for column in table.columns:
         default = column.default
         arg = getattr(default, "arg", None)
+        # A time straight to its one text form, not through the type's two wrappers.
+        process = (format_utc if isinstance(column.type, UTCDateTime)
+                   else column.type.bind_processor(dialect))
         found.append((column.name, None if default is None or callable(arg) else arg,
-                      column.type.bind_processor(dialect)))
+                      process))
     return found
