@@ -2,8 +2,9 @@
 the roster's events are folded by ``staff_fold``).
 
 ``apply`` is a table from event kind to a small function; each takes the event and its time
-and updates the rows, inside the caller's transaction. An event of a kind this build does not
-know changes nothing. Events that change a case's place in the review mark their days, which
+and updates the rows it is given (``fold_rows``): the caller's transaction's for ``apply``, a
+whole refold's in memory for ``apply_to``. An event of a kind this build does not know
+changes nothing. Events that change a case's place in the review mark their days, which
 ``review_days.settle`` recounts just before the commit.
 """
 
