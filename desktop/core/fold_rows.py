@@ -45,7 +45,7 @@ MEMORY_TABLES: tuple[type[Base], ...] = (ShiftRow, CaseRow, GrantRow, ApprovalRo
                                          CorrectionRow, NoteRow, VoucherRow, VoucherKeyRow,
                                          HandoffRow)
 # Rows held before they are written and forgotten (about 150 MB): a million cases would not
-# fit in memory.
+# fit in memory. Of each row written, the hash of its key is kept (about 50 bytes).
 # A row asked for again after that is read back (the next events of a case are near in time,
 # so that is rare).
 SPILL_AT = 100_000
@@ -148,11 +148,15 @@ class MemoryRows(FoldRows):
         self._codes: dict[str, str] = {}
         self._held = 0
         self._spilled = False
+        # The hashes of the keys and voucher codes written out: a key whose hash is not here
+        # was never written, so a new row costs no read (a hash met by chance, one read).
+        self._spilled_keys: dict[type[Base], set[int]] = {m: set() for m in MEMORY_TABLES}
+        self._spilled_codes: set[int] = set()
         self._zone: ZoneInfo | None = None
 
     def get(self, model: type[Row], key: Any) -> Row | None:
         found = self._rows[model].get(key)
-        if found is None and self._spilled:
+        if found is None and hash(key) in self._spilled_keys[model]:
             found = self._read_back(model, key)
         # A held row has the model's attributes, not its class: the rules only read and set.
         return typing.cast("Row | None", found)
@@ -180,7 +184,7 @@ class MemoryRows(FoldRows):
 
     def voucher_with_code(self, code: str) -> str | None:
         found = self._codes.get(code)
-        if found is None and self._spilled:
+        if found is None and hash(code) in self._spilled_codes:
             found = self.session.scalar(select(VoucherRow.id).where(VoucherRow.code == code))
         return found
 
@@ -218,7 +222,9 @@ class MemoryRows(FoldRows):
                 values.append(tuple(row))
             for start in range(0, len(values), 20_000):
                 connection.exec_driver_sql(sql, values[start:start + 20_000])
+            self._spilled_keys[model].update(map(hash, rows))
             rows.clear()
+        self._spilled_codes.update(map(hash, self._codes))
         self._codes.clear()
         self._held = 0
         self._spilled = True
