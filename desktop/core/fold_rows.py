@@ -44,9 +44,9 @@ Row = TypeVar("Row", bound=Base)
 MEMORY_TABLES: tuple[type[Base], ...] = (ShiftRow, CaseRow, GrantRow, ApprovalRow,
                                          CorrectionRow, NoteRow, VoucherRow, VoucherKeyRow,
                                          HandoffRow)
-# Rows held before they are written and forgotten: a million cases would not fit in memory. Of each row written, the hash of its key is kept (about 50 bytes).
-# A row asked for again after that is read back (the next events of a case are near in time,
-# so that is rare).
+# Rows held before they are written and forgotten: a million cases would not fit in memory.
+# Of each row written, the hash of its key is kept (about 50 bytes); a row asked for again
+# after that is read back (the next events of a case are near in time, so that is rare).
 SPILL_AT = 100_000
 
 
