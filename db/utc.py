@@ -15,8 +15,13 @@ def format_utc(moment: datetime) -> str:
     """The one text form of a UTC instant: fixed width, so text order is time order."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every time in Amends is timezone-aware")
-    # isoformat gives TIME_FORMAT's text (tests compare them) far faster than strftime.
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")[:26] + "Z"
+    # TIME_FORMAT's text (tests compare them), far faster than strftime, and than isoformat.
+    utc = moment.astimezone(UTC)
+    return _TEXT % (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second,
+                    utc.microsecond)
+
+
+_TEXT = "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ"
 
 
 def parse_utc(text: str) -> datetime:

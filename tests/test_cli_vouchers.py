@@ -225,3 +225,27 @@ def test_seed_demo_refuses_bad_numbers_and_writes_nothing(
     assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "0"]) == 2
     assert "--cases must be at least 1" in capsys.readouterr().err
     assert not data_dir.exists()
+
+
+def test_seed_demo_adds_nothing_to_a_chain_that_does_not_verify(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    data_dir = tmp_path / "seeded"
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "5", "--years", "0.1"]) == 0
+    connection = sqlite3.connect(data_dir / DB_FILE)
+    try:  # an old event edited in place
+        connection.execute("UPDATE event SET payload = '{\"note\":\"edited\"}' WHERE rowid = "
+                           "(SELECT rowid FROM event WHERE kind = 'followup.done' LIMIT 1)")
+        connection.commit()
+        before = connection.execute("SELECT count(*) FROM event").fetchone()
+    finally:
+        connection.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "seed-demo", "--cases", "5", "--years", "0.1"]) == 1
+    assert "does not verify" in capsys.readouterr().err
+    connection = sqlite3.connect(data_dir / DB_FILE)
+    try:
+        assert connection.execute("SELECT count(*) FROM event").fetchone() == before
+    finally:
+        connection.close()

@@ -13,13 +13,11 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections import deque
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -40,7 +38,8 @@ from db.models import (
 )
 from desktop.core import quarantine
 from desktop.core.errors import DeskError, Refusal
-from desktop.core.fold import BULK, BULK_IDS, apply
+from desktop.core.fold import apply, apply_to
+from desktop.core.fold_rows import MemoryRows
 from desktop.core.guest_links import relink_all, relink_guest
 from desktop.core.review_days import DIRTY_DAYS, chunks, refresh_review_days
 from desktop.core.staff_fold import STAFF_KINDS, refold_staff
@@ -105,34 +104,27 @@ def verify_log(db: Session) -> ChainFault | None:
 
 
 def refold(db: Session) -> None:
-    """Rebuild the read model from the events alone."""
+    """Rebuild the read model from the events alone.
+
+    The rules of ``fold.py`` work on rows held in memory (``MemoryRows``), written with one
+    ``executemany`` a table; the guest links and the review's totals are made once, at the
+    end, from the rows. The roster's events go to the session as they come (few, and their
+    rules ask the roster).
+    """
     for table in READ_MODEL_TABLES:
         db.execute(delete(table))
     db.info.pop("site_zone", None)
     db.info["refolding"] = True  # one recount of every day at the end, not one per event
-    db.info[BULK], db.info[BULK_IDS] = True, set()
     held = quarantine.held_ids(db)
-    # The session holds its rows weakly: a case folded a moment ago would be read back from
-    # the store for each of its next events. The rows of the recent events are held here
-    # (events of one case are close in time), so those reads come from memory.
-    recent: deque[object] = deque(maxlen=50_000)
-
-    def hold(_session: Session, instance: object) -> None:
-        recent.append(instance)
-
-    sa_event.listen(db, "pending_to_persistent", hold)
-    sa_event.listen(db, "loaded_as_persistent", hold)
+    rows = MemoryRows(db)
     try:
-        for event in iter_events(db):
+        for event in iter_stored_events(db):
             if event.id not in held:  # held events never reach the read model
-                apply(db, event)
-        db.flush()
+                apply_to(rows, event)
+                rows.between_events()
+        rows.spill()
     finally:
-        sa_event.remove(db, "pending_to_persistent", hold)
-        sa_event.remove(db, "loaded_as_persistent", hold)
         db.info.pop("refolding", None)
-        db.info.pop(BULK, None)
-        db.info.pop(BULK_IDS, None)
     db.info.pop(DIRTY_DAYS, None)
     relink_all(db)
     refresh_review_days(db, None)
@@ -217,13 +209,20 @@ def _in(db: Session, query: Select[Any], column: Any, values: Collection[str]) -
     return found
 
 
-def iter_events(db: Session) -> Iterator[Event]:
-    rows = db.scalars(select(EventRow).order_by(EventRow.at, EventRow.device_id, EventRow.seq)
-                      .execution_options(yield_per=2000))
-    for row in rows:
-        yield row_to_event(row)
-
-
+def iter_stored_events(db: Session) -> Iterator[Event]:
+    """Every stored event in fold order, read as plain rows (no ORM object for each)."""
+    result = db.connection().exec_driver_sql(
+        "SELECT id, device_id, seq, kind, case_id, actor, at, payload, prev_hash, hash "
+        "FROM event ORDER BY at, device_id, seq")
+    # The stored payload is canonical JSON (no spaces around it): read by the decoder's
+    # scanner itself, without json.loads's checks around it.
+    scan: Callable[[str, int], tuple[Any, int]] = (
+        json.JSONDecoder().scan_once)  # type: ignore[attr-defined]
+    while batch := result.fetchmany(5000):
+        for id_, device, seq, kind, case_id, actor, at, payload, prev, digest in batch:
+            yield Event(id=id_, device_id=device, seq=seq, kind=kind, case_id=case_id,
+                        actor=actor, at=at, payload=scan(payload, 0)[0], prev_hash=prev,
+                        hash=digest)
 
 
 def stay_start(now: datetime, window_days: int) -> datetime:

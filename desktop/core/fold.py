@@ -2,8 +2,9 @@
 the roster's events are folded by ``staff_fold``).
 
 ``apply`` is a table from event kind to a small function; each takes the event and its time
-and updates the rows, inside the caller's transaction. An event of a kind this build does not
-know changes nothing. Events that change a case's place in the review mark their days, which
+and updates the rows it is given (``fold_rows``): the caller's transaction's for ``apply``, a
+whole refold's in memory for ``apply_to``. An event of a kind this build does not know
+changes nothing. Events that change a case's place in the review mark their days, which
 ``review_days.settle`` recounts just before the commit.
 """
 
@@ -12,9 +13,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.eventlog import Event, canonical_json
@@ -30,9 +30,10 @@ from db.models import (
     parse_utc,
 )
 from desktop.core import handoff_fold
-from desktop.core.guest_links import guest_key, link_repeat, relink_guest
+from desktop.core.fold_rows import FoldRows, SessionRows
+from desktop.core.guest_links import guest_key
 from desktop.core.playbook import STEPS, later_step, next_step
-from desktop.core.review_days import REVIEW_KINDS, local_day, mark_case_days, site_zone
+from desktop.core.review_days import REVIEW_KINDS, mark_case_days
 from desktop.core.staff_fold import HANDLERS as STAFF_HANDLERS
 
 log = logging.getLogger(__name__)
@@ -50,69 +51,53 @@ STEP_FIELDS = {
 }
 
 
-# Set on the session by a whole refold: no flush after each event. Changes to one case then
-# reach SQLite together, when a later event's query autoflushes them (the session's
-# autoflush makes every query see them), instead of one UPDATE an event.
-BULK = "bulk_fold"
-BULK_IDS = "bulk_fold_ids"  # the ids of the rows a whole refold has added so far
-_Row = TypeVar("_Row", ShiftRow, CaseRow, GrantRow, ApprovalRow, CorrectionRow, NoteRow)
-
-
-def _put(db: Session, row: _Row) -> _Row:
-    """``db.merge(row)``; in a whole refold a row whose id was not folded yet is simply
-    added (the read model was emptied, so nothing can be there to merge with: no read)."""
-    made: set[str] | None = db.info.get(BULK_IDS) if db.info.get(BULK) else None
-    if made is None:
-        return db.merge(row)
-    key = str(row.id)  # ids are unique across tables; a clash would only cost a read
-    if key in made:
-        return db.merge(row)
-    made.add(key)
-    db.add(row)
-    return row
-
-
 def apply(db: Session, event: Event) -> None:
-    handler = _HANDLERS.get(event.kind)
-    if handler is not None:
-        handler(db, event, parse_utc(event.at))
-        if not db.info.get(BULK):
-            db.flush()
+    """Fold one event into the transaction's rows (appended, merged, or refolded in part)."""
+    if apply_to(SessionRows(db), event):
+        db.flush()
         if event.kind in REVIEW_KINDS and event.case_id and not db.info.get("refolding"):
             mark_case_days(db, event.case_id)
 
 
-def _case(db: Session, event: Event) -> CaseRow | None:
-    return db.get(CaseRow, event.case_id) if event.case_id else None
+def apply_to(rows: FoldRows, event: Event) -> bool:
+    """Fold one event into ``rows`` (a transaction's, or a whole refold's in memory); whether
+    its kind changes anything."""
+    handler = _HANDLERS.get(event.kind)
+    if handler is None:
+        return False
+    handler(rows, event, parse_utc(event.at))
+    return True
 
 
-def _shift_started(db: Session, event: Event, at: datetime) -> None:
-    _put(db, ShiftRow(id=event.payload["shift_id"], staff_id=event.actor or "",
-                      device_id=event.device_id, started_at=at, ended_at=None))
+def _case(rows: FoldRows, event: Event) -> CaseRow | None:
+    return rows.get(CaseRow, event.case_id) if event.case_id else None
 
 
-def _shift_ended(db: Session, event: Event, at: datetime) -> None:
-    shift = db.get(ShiftRow, event.payload["shift_id"])
+def _shift_started(rows: FoldRows, event: Event, at: datetime) -> None:
+    rows.put(ShiftRow, id=event.payload["shift_id"], staff_id=event.actor or "",
+             device_id=event.device_id, started_at=at, ended_at=None)
+
+
+def _shift_ended(rows: FoldRows, event: Event, at: datetime) -> None:
+    shift = rows.get(ShiftRow, event.payload["shift_id"])
     if shift is not None:
         shift.ended_at = at
 
 
-def _case_opened(db: Session, event: Event, at: datetime) -> None:
+def _case_opened(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
     opened_at = parse_utc(p["started_at"]) if p.get("started_at") else at
-    local = opened_at.astimezone(site_zone(db))
-    case = CaseRow(id=event.case_id, device_id=event.device_id, opened_by=event.actor,
-                   shift_id=p.get("shift_id"), opened_at=opened_at, updated_at=at,
-                   status="open", step="listen", opened_day=local.date().isoformat(),
-                   opened_weekday=local.weekday(), opened_hour=local.hour)
-    for name in HEADER_FIELDS:
-        setattr(case, name, str(p.get(name, "")))
-    case.guest_key = guest_key(case.guest_name)
-    _put(db, case)
+    local = opened_at.astimezone(rows.zone())
+    header = {name: str(p.get(name, "")) for name in HEADER_FIELDS}
+    rows.put(CaseRow, id=event.case_id, device_id=event.device_id, opened_by=event.actor,
+             shift_id=p.get("shift_id"), opened_at=opened_at, updated_at=at,
+             status="open", step="listen", opened_day=local.date().isoformat(),
+             opened_weekday=local.weekday(), opened_hour=local.hour, **header,
+             guest_key=guest_key(header["guest_name"]))
 
 
-def _case_updated(db: Session, event: Event, at: datetime) -> None:
-    case = _case(db, event)
+def _case_updated(rows: FoldRows, event: Event, at: datetime) -> None:
+    case = _case(rows, event)
     if case is None:
         return
     for name in HEADER_FIELDS:
@@ -122,12 +107,11 @@ def _case_updated(db: Session, event: Event, at: datetime) -> None:
     case.guest_key = guest_key(case.guest_name)
     case.updated_at = at
     if case.guest_key != before:
-        db.flush()
-        relink_guest(db, case)
+        rows.relink_guest(case)
 
 
-def _step_done(db: Session, event: Event, at: datetime) -> None:
-    case = _case(db, event)
+def _step_done(rows: FoldRows, event: Event, at: datetime) -> None:
+    case = _case(rows, event)
     step = event.payload.get("step")
     if case is None or step not in STEPS:
         return
@@ -141,15 +125,15 @@ def _step_done(db: Session, event: Event, at: datetime) -> None:
     case.updated_at = at
 
 
-def _followup_due(db: Session, event: Event, at: datetime) -> None:
-    case = _case(db, event)
+def _followup_due(rows: FoldRows, event: Event, at: datetime) -> None:
+    case = _case(rows, event)
     if case is not None:
         case.followup_due_at = parse_utc(event.payload["due_at"])
         case.updated_at = at
 
 
-def _followup_done(db: Session, event: Event, at: datetime) -> None:
-    case = _case(db, event)
+def _followup_done(rows: FoldRows, event: Event, at: datetime) -> None:
+    case = _case(rows, event)
     if case is not None:
         case.followup_done_at = at
         case.followup_note = str(event.payload.get("note", ""))
@@ -158,8 +142,8 @@ def _followup_done(db: Session, event: Event, at: datetime) -> None:
         case.updated_at = at
 
 
-def _case_closed(db: Session, event: Event, at: datetime) -> None:
-    case = _case(db, event)
+def _case_closed(rows: FoldRows, event: Event, at: datetime) -> None:
+    case = _case(rows, event)
     if case is None:
         return
     for name in ("root_cause", "detail"):
@@ -173,52 +157,52 @@ def _case_closed(db: Session, event: Event, at: datetime) -> None:
     case.updated_at = at
 
 
-def _granted(db: Session, event: Event, at: datetime) -> None:
+def _granted(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
-    row = _put(db, GrantRow(
-        id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
+    row = rows.put(
+        GrantRow, id=p["grant_id"], case_id=event.case_id, shift_id=p.get("shift_id"),
         staff_id=event.actor, gesture_type=p["gesture_type"],
         description=p.get("description", ""), value_minor=int(p["value_minor"]),
         currency=p["currency"], approval_id=p.get("approval_id"), granted_at=at,
-        local_day=local_day(db, at)))
-    case = _case(db, event)
-    if case is not None and row.value_minor > 0 and not db.info.get("refolding"):
-        db.flush()
-        link_repeat(db, row, case.guest_key)  # a refold links them all at the end
+        local_day=at.astimezone(rows.zone()).date().isoformat())
+    case = _case(rows, event)
+    if case is not None and row.value_minor > 0:
+        rows.link_repeat(row, case.guest_key)
 
 
-def _approval(db: Session, event: Event, at: datetime) -> None:
+def _approval(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
-    _put(db, ApprovalRow(id=p["approval_id"], case_id=event.case_id, grant_id=p.get("grant_id"),
-                         approver_id=event.actor or "", requested_by=p.get("requested_by"),
-                         decision="given" if event.kind == "approval.given" else "declined",
-                         reason=p.get("reason", ""), breaches=canonical_json(p.get("breaches", [])),
-                         value_minor=int(p.get("value_minor", 0)), decided_at=at))
+    rows.put(ApprovalRow, id=p["approval_id"], case_id=event.case_id,
+             grant_id=p.get("grant_id"), approver_id=event.actor or "",
+             requested_by=p.get("requested_by"),
+             decision="given" if event.kind == "approval.given" else "declined",
+             reason=p.get("reason", ""), breaches=canonical_json(p.get("breaches", [])),
+             value_minor=int(p.get("value_minor", 0)), decided_at=at)
 
 
-def _correction(db: Session, event: Event, at: datetime) -> None:
+def _correction(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
-    _put(db, CorrectionRow(id=p["correction_id"], case_id=event.case_id, staff_id=event.actor,
-                           description=p.get("description", ""),
-                           value_minor=int(p["value_minor"]), currency=p["currency"], at=at))
+    rows.put(CorrectionRow, id=p["correction_id"], case_id=event.case_id, staff_id=event.actor,
+             description=p.get("description", ""), value_minor=int(p["value_minor"]),
+             currency=p["currency"], at=at)
 
 
-def _note(db: Session, event: Event, at: datetime) -> None:
-    _put(db, NoteRow(id=event.id, case_id=event.case_id, actor=event.actor,
-                     text=str(event.payload.get("text", "")), at=at))
+def _note(rows: FoldRows, event: Event, at: datetime) -> None:
+    rows.put(NoteRow, id=event.id, case_id=event.case_id, actor=event.actor,
+             text=str(event.payload.get("text", "")), at=at)
 
 
-def _voucher_issued(db: Session, event: Event, at: datetime) -> None:
+def _voucher_issued(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
     key = (event.device_id, str(p["public_key"]))
-    known = db.get(VoucherKeyRow, key)
+    known = rows.get(VoucherKeyRow, key)
     if known is None:
-        db.add(VoucherKeyRow(device_id=key[0], public_key=key[1], first_used_at=at))
+        rows.add(VoucherKeyRow, device_id=key[0], public_key=key[1], first_used_at=at)
     elif at < known.first_used_at:  # an earlier issue merged late: the fold order's answer
         known.first_used_at = at
-    row = db.get(VoucherRow, p["voucher_id"])
+    row = rows.get(VoucherRow, p["voucher_id"])
     if row is None:
-        row = _new_voucher(db, p, event.device_id)
+        row = _new_voucher(rows, p, event.device_id)
         if row is None:
             return
     # The row may already exist from a redemption merged before this issue: keep what
@@ -228,25 +212,23 @@ def _voucher_issued(db: Session, event: Event, at: datetime) -> None:
     row.issued_by = event.actor
 
 
-def _new_voucher(db: Session, claim: Mapping[str, Any], device_id: str) -> VoucherRow | None:
+def _new_voucher(rows: FoldRows, claim: Mapping[str, Any], device_id: str) -> VoucherRow | None:
     """A voucher row from a claim (an issue, or a redemption that arrived before it)."""
     code = str(claim["code"])
-    clash = db.scalar(select(VoucherRow.id).where(VoucherRow.code == code))
+    clash = rows.voucher_with_code(code)
     if clash is not None:
         # Two desks drew the same code (about 1 in 10^12 per pair). Keep the first; the
         # second is still checked and redeemed by its QR token, which carries its own id.
         log.warning("voucher %s has the code of voucher %s; kept by token only",
                     claim["voucher_id"], clash)
         return None
-    row = VoucherRow(id=str(claim["voucher_id"]), code=code, device_id=device_id,
-                     value_minor=int(claim["value_minor"]), currency=str(claim["currency"]),
-                     description=str(claim.get("description", "")),
-                     guest_name=str(claim.get("guest_name", "")),
-                     issued_at=parse_utc(str(claim["issued_at"])),
-                     expires_on=str(claim["expires_on"]), token=str(claim["token"]),
-                     status="issued", redeem_count=0, void_reason="", print_count=0)
-    db.add(row)
-    return row
+    return rows.add(VoucherRow, id=str(claim["voucher_id"]), code=code, device_id=device_id,
+                    value_minor=int(claim["value_minor"]), currency=str(claim["currency"]),
+                    description=str(claim.get("description", "")),
+                    guest_name=str(claim.get("guest_name", "")),
+                    issued_at=parse_utc(str(claim["issued_at"])),
+                    expires_on=str(claim["expires_on"]), token=str(claim["token"]),
+                    status="issued", redeem_count=0, void_reason="", print_count=0)
 
 
 def _voucher_status(row: VoucherRow) -> str:
@@ -256,13 +238,13 @@ def _voucher_status(row: VoucherRow) -> str:
     return "voided" if row.voided_at is not None else "issued"
 
 
-def _voucher_redeemed(db: Session, event: Event, at: datetime) -> None:
+def _voucher_redeemed(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
-    row = db.get(VoucherRow, p["voucher_id"])
+    row = rows.get(VoucherRow, p["voucher_id"])
     if row is None and isinstance(p.get("claim"), Mapping):
         # Redeemed by its signed token before its issue reached this desk.
         claim = p["claim"]
-        row = _new_voucher(db, {**claim, "token": p.get("token", "")},
+        row = _new_voucher(rows, {**claim, "token": p.get("token", "")},
                            str(claim.get("device_id", "")))
     if row is None:
         return
@@ -274,8 +256,8 @@ def _voucher_redeemed(db: Session, event: Event, at: datetime) -> None:
     row.status = _voucher_status(row)
 
 
-def _voucher_voided(db: Session, event: Event, at: datetime) -> None:
-    row = db.get(VoucherRow, event.payload["voucher_id"])
+def _voucher_voided(rows: FoldRows, event: Event, at: datetime) -> None:
+    row = rows.get(VoucherRow, event.payload["voucher_id"])
     if row is None or row.voided_at is not None:
         return
     row.voided_at = at
@@ -284,19 +266,19 @@ def _voucher_voided(db: Session, event: Event, at: datetime) -> None:
     row.status = _voucher_status(row)
 
 
-def _slip_printed(db: Session, event: Event, at: datetime) -> None:
+def _slip_printed(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
     if p.get("kind") == "voucher":
-        row = db.get(VoucherRow, p.get("voucher_id") or "")
+        row = rows.get(VoucherRow, p.get("voucher_id") or "")
         if row is not None:
             row.print_count = (row.print_count or 0) + 1
     elif p.get("kind") == "apology":
-        case = _case(db, event)
+        case = _case(rows, event)
         if case is not None:
             case.apology_prints = (case.apology_prints or 0) + 1
 
 
-_HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = {
+_HANDLERS: dict[str, Callable[[FoldRows, Event, datetime], None]] = {
     "shift.started": _shift_started,
     "shift.ended": _shift_ended,
     "case.opened": _case_opened,

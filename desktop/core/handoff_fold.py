@@ -7,20 +7,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from db.eventlog import Event
 from db.models import CaseRow, HandoffRow
+from desktop.core.fold_rows import FoldRows
 
 __all__ = ["done", "handed_off"]
 
 
-def handed_off(db: Session, event: Event, at: datetime) -> None:
+def handed_off(rows: FoldRows, event: Event, at: datetime) -> None:
     p = event.payload
-    row = db.get(HandoffRow, str(p["handoff_id"]))
+    row = rows.get(HandoffRow, str(p["handoff_id"]))
     if row is None:
-        row = HandoffRow(id=str(p["handoff_id"]), done_note="")
-        db.add(row)
+        row = rows.add(HandoffRow, id=str(p["handoff_id"]), done_note="")
     row.case_id = event.case_id or ""
     row.by_id = event.actor
     row.to_kind = str(p.get("to_kind", "department"))
@@ -28,13 +26,13 @@ def handed_off(db: Session, event: Event, at: datetime) -> None:
     row.to_name = str(p.get("to_name", ""))
     row.note = str(p.get("note", ""))
     row.at = at
-    case = db.get(CaseRow, event.case_id) if event.case_id else None
+    case = rows.get(CaseRow, event.case_id) if event.case_id else None
     if case is not None:
         case.updated_at = max(case.updated_at, at)
 
 
-def done(db: Session, event: Event, at: datetime) -> None:
-    row = db.get(HandoffRow, str(event.payload.get("handoff_id", "")))
+def done(rows: FoldRows, event: Event, at: datetime) -> None:
+    row = rows.get(HandoffRow, str(event.payload.get("handoff_id", "")))
     # Two desks may both mark it done: the earlier one counts.
     if row is None or (row.done_at is not None and row.done_at <= at):
         return

@@ -31,6 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -74,8 +75,9 @@ def settle(db: Session) -> None:
         refresh_review_days(db, days)
 
 
-def refresh_review_days(db: Session, days: Collection[str] | None) -> None:
-    """Recount ``review_day`` for these site-local days (all days for None) from the rows."""
+def refresh_review_days(db: Session | Connection, days: Collection[str] | None) -> None:
+    """Recount ``review_day`` for these site-local days (all days for None) from the rows
+    (in a session's transaction, or a connection's: the seeder's, chunk by chunk)."""
     table = _review_day_table()
     if days is None:
         db.execute(delete(table))

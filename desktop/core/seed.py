@@ -12,22 +12,18 @@ import bisect
 import itertools
 import random
 import secrets
-import sqlite3
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
 
 from db.eventlog import GENESIS_HASH, canonical_json, event_text_hash, json_text
 from db.models import Base, CaseRow, EventRow, GrantRow, ShiftRow, format_utc
 from desktop.core.desk import Desk
 from desktop.core.guest_links import REPEAT_HORIZON, guest_key
 from desktop.core.playbook import categories
-from desktop.core.review_days import refresh_review_days
+from desktop.core.seed_writer import BulkWriter
 
 FIRST = ("Ana", "Ben", "Chloé", "Dmitri", "Elif", "Farah", "Giorgos", "Hana", "Ivan", "Jun",
          "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
@@ -56,10 +52,13 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
     stored canonical text (``event_text_hash``, the one rule), rows built as tuples and
     inserted with ``executemany`` on a plain ``sqlite3`` connection in large transactions, on
     a thread of its own. While seeding that connection alone holds the store, with a rollback
-    journal and ``synchronous=OFF`` (each row written once, not to the WAL and then again; a
-    crash mid-seed loses history being made up, nothing else: each transaction holds whole
-    cases); the desk's WAL and durability are restored before it returns. Ids grow with
-    time, so the indexes are appended to rather than rewritten at random.
+    journal and ``synchronous=OFF`` (each row written once, not to the WAL and then again);
+    the desk's WAL and durability are restored before it returns. Each transaction holds
+    whole cases and recounts the review's totals of their days, so a seed killed part way
+    leaves the chunks before, whole and counted, and the journal undoes the one it was
+    writing (a crash of the machine itself, with ``synchronous=OFF``, may leave the store
+    damaged: ``amends doctor`` checks it). Ids grow with time, so the indexes are appended
+    to rather than rewritten at random.
     """
     rng = random.Random(seed)
     roster = desk.staff.roster()
@@ -76,7 +75,7 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
     make = _Cases(rng, ids, chain, site.currency, site.zone, desk.device_id)
     shifts: dict[tuple[str, str], str] = {}
     desk.engine.dispose()  # the bulk connection must be alone to leave WAL for the load
-    writer = _BulkWriter(desk.db_path)
+    writer = BulkWriter(desk.db_path)
     try:
         for opened in _moments(rng, start, now, cases, site.zone):
             person = rng.choice(staff)
@@ -92,13 +91,20 @@ def seed_history(desk: Desk, cases: int, *, years: float = 2.0, seed: int = 7) -
                      "started_at": began, "ended_at": None}))
             make.case(opened, local, person, shift_id)
             if len(chain.rows) >= CHUNK:
-                writer.write({"event": chain.take(), **make.take()})
-        writer.write({"event": chain.take(), **make.take()})
+                writer.write({"event": chain.take(), **make.take()}, make.take_days())
+        writer.write({"event": chain.take(), **make.take()}, make.take_days())
     finally:
         writer.close()
-    with Session(desk.engine) as db, db.begin():
-        refresh_review_days(db, None)
     return chain.written
+
+
+def seeded_head(desk: Desk) -> dict[str, tuple[int, str]]:
+    """This desk's chain head (seq, hash) as seeding left it."""
+    with desk.engine.begin() as connection:
+        last = connection.execute(
+            select(EventRow.seq, EventRow.hash).where(EventRow.device_id == desk.device_id)
+            .order_by(EventRow.seq.desc()).limit(1)).first()
+    return {} if last is None else {desk.device_id: (int(last[0]), str(last[1]))}
 
 
 class _Chain:
@@ -113,9 +119,13 @@ class _Chain:
 
     def emit(self, kind: str, at: str, case_id: str | None, actor: str,
              payload: dict[str, Any]) -> None:
+        self.emit_text(kind, at, case_id, actor, canonical_json(payload))
+
+    def emit_text(self, kind: str, at: str, case_id: str | None, actor: str,
+                  text: str) -> None:
+        """``emit`` of a payload already in canonical JSON (one made once, for many cases)."""
         seq = self.seq = self.seq + 1
         event_id = self.ids.next()
-        text = canonical_json(payload)
         digest = event_text_hash(event_id, self.device_json, seq, kind, case_id, actor, at,
                                  text, self.prev)
         self.rows.append((event_id, self.device, seq, kind, case_id, actor, at, text, self.prev,
@@ -146,70 +156,6 @@ class _Ids:
 
 
 _VARIANT = "89ab"
-
-
-class _BulkWriter:
-    """A plain ``sqlite3`` connection to the desk's store for seeding, alone on it, quick and
-    not durable until closed (then WAL and ``synchronous=FULL`` again, as the desk's own
-    connections set them).
-
-    It writes on a thread of its own while the next chunk is made: ``sqlite3`` lets go of
-    the GIL while SQLite works, so making and storing share two cores.
-    """
-
-    TABLES = (("event", EventRow), ("shift", ShiftRow), ("case", CaseRow), ("grant", GrantRow))
-
-    def __init__(self, db_path: Path) -> None:
-        self._connection = sqlite3.connect(db_path, timeout=30, isolation_level=None,
-                                           check_same_thread=False)
-        # Leaves WAL only if no other connection is open; a busy store stays in WAL.
-        self._connection.execute("PRAGMA journal_mode=TRUNCATE")
-        self._connection.execute("PRAGMA synchronous=OFF")
-        self._connection.execute("PRAGMA cache_size=-262144")  # 256 MiB while seeding
-        self._sql = {key: insert_sql(model) for key, model in self.TABLES}
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seed-writer")
-        self._pending: Future[None] | None = None
-
-    def write(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        """Store one chunk (whole cases) in one transaction, after the previous one."""
-        self._wait()
-        self._pending = self._pool.submit(self._store, rows)
-
-    def _wait(self) -> None:
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            pending.result()  # a failure to store surfaces here, in the seeding thread
-
-    def _store(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        connection = self._connection
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            for key, _model in self.TABLES:
-                if rows[key]:
-                    connection.executemany(self._sql[key], rows[key])
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-
-    def close(self) -> None:
-        try:
-            self._wait()
-        finally:
-            self._pool.shutdown()
-            try:
-                self._connection.execute("PRAGMA journal_mode=WAL")
-                self._connection.execute("PRAGMA synchronous=FULL")
-            finally:
-                self._connection.close()
-
-
-def insert_sql(model: type[Base]) -> str:
-    """``INSERT`` of every column of a model's table, in the table's column order."""
-    table = cast(Table, model.__table__)
-    names = [column.name for column in table.columns]
-    return (f"INSERT INTO {table.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join('?' * len(names))})")
 
 
 class _Guests:
@@ -306,10 +252,21 @@ class _Cases:
         self.shift, self.case_table = _Table(ShiftRow), _Table(CaseRow)
         self.grant = _Table(GrantRow)
         self.rows: dict[str, list[tuple[Any, ...]]] = {"shift": [], "case": [], "grant": []}
+        # Payloads every case repeats, in canonical JSON once (the same text each time).
+        self.listened = canonical_json({"step": "listen", "account": "—"})
+        self.fixed = canonical_json({"step": "fix", "fix_action": "Put right."})
+        self.followed_up = canonical_json({"note": ""})
+        self.closings: dict[tuple[str, str], str] = {}
+        self.days: set[str] = set()
 
     def take(self) -> dict[str, list[tuple[Any, ...]]]:
         rows, self.rows = self.rows, {key: [] for key in self.rows}
         return rows
+
+    def take_days(self) -> set[str]:
+        """The site-local days of the cases and gestures made since the last call."""
+        days, self.days = self.days, set()
+        return days
 
     def case(self, opened: datetime, local: datetime, actor: str, shift_id: str) -> None:
         rng, emit, utc = self.rng, self.chain.emit, format_utc
@@ -325,8 +282,9 @@ class _Cases:
                                           "critical"))}
         opened_at = utc(opened)
         emit("case.opened", opened_at, case_id, actor, {**header, "shift_id": shift_id})
-        emit("step.done", utc(opened + timedelta(minutes=2)), case_id, actor,
-             {"step": "listen", "account": "—"})
+        emit_text = self.chain.emit_text
+        emit_text("step.done", utc(opened + timedelta(minutes=2)), case_id, actor,
+                  self.listened)
         fixed = opened + timedelta(minutes=rng.randrange(5, 30))
         fixed_at = utc(fixed)
         kind, description, value = rng.choice(GESTURES)
@@ -341,28 +299,34 @@ class _Cases:
                 "id": grant_id, "case_id": case_id, "shift_id": shift_id, "staff_id": actor,
                 "gesture_type": kind, "description": description, "value_minor": value,
                 "currency": self.currency, "approval_id": None, "granted_at": fixed_at,
-                "local_day": fixed.astimezone(self.zone).date().isoformat(),
+                "local_day": (granted_day := fixed.astimezone(self.zone).date().isoformat()),
                 "repeat_of": repeat_of, "repeat_gap": repeat_gap}))
-        emit("step.done", fixed_at, case_id, actor, {"step": "fix", "fix_action": "Put right."})
+            self.days.add(granted_day)
+        emit_text("step.done", fixed_at, case_id, actor, self.fixed)
         due = fixed + timedelta(minutes=20)
         emit("followup.due", fixed_at, case_id, actor, {"due_at": utc(due)})
         closed, done_at = due + timedelta(minutes=5), None
         if rng.random() < 0.85:
             done = fixed + timedelta(minutes=rng.randrange(10, 35))
             done_at = utc(done)
-            emit("followup.done", done_at, case_id, actor, {"note": ""})
+            emit_text("followup.done", done_at, case_id, actor, self.followed_up)
             closed = max(closed, done + timedelta(minutes=1))
         outcome = rng.choices(("recovered", "not_recovered", "unknown"), (80, 10, 10))[0]
         closed_at = utc(closed)
-        emit("case.closed", closed_at, case_id, actor,
-             {"root_cause": category, "detail": "seeded", "outcome": outcome})
+        closing = self.closings.get((category, outcome))
+        if closing is None:
+            closing = self.closings[(category, outcome)] = canonical_json(
+                {"root_cause": category, "detail": "seeded", "outcome": outcome})
+        emit_text("case.closed", closed_at, case_id, actor, closing)
         self.rows["case"].append(self.case_table.row({
             "id": case_id, "device_id": self.device, "opened_by": actor, "shift_id": shift_id,
             "opened_at": opened_at, "status": "closed", "step": "closed", "guest_key": key,
-            "opened_day": local.date().isoformat(), "opened_weekday": local.weekday(),
+            "opened_day": (opened_day := local.date().isoformat()),
+            "opened_weekday": local.weekday(),
             "opened_hour": local.hour, "account": "—", "apology": "", "guest_view": "",
             "good_outcome": "", "fix_action": "Put right.", "fixed_at": fixed_at,
             "followup_note": "", "root_cause": category, "detail": "seeded",
             "closed_by": actor, "apology_prints": 0, "followup_due_at": utc(due),
             "followup_done_at": done_at, "outcome": outcome, "closed_at": closed_at,
             "updated_at": closed_at, **header}))
+        self.days.add(opened_day)

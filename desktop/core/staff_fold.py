@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from db.eventlog import Event
 from db.models import EventRow, Site, Staff
 from db.roster import STAFF_KINDS, Person, apply_staff_event
+from desktop.core.fold_rows import FoldRows
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,14 @@ class _DeskRoster:
             Staff.active, Staff.role == "manager", Staff.id != staff_id)) or 0)
 
 
-def _apply(db: Session, event: Event, at: datetime) -> None:
-    skipped = apply_staff_event(_DeskRoster(db), event.kind, event.payload, at,
+def _apply(rows: FoldRows, event: Event, at: datetime) -> None:
+    skipped = apply_staff_event(_DeskRoster(rows.session), event.kind, event.payload, at,
                                 event.device_id)
     if skipped:
         log.warning("%s (event %s)", skipped, event.id)
 
 
-HANDLERS: dict[str, Callable[[Session, Event, datetime], None]] = dict.fromkeys(
+HANDLERS: dict[str, Callable[[FoldRows, Event, datetime], None]] = dict.fromkeys(
     STAFF_KINDS, _apply)
 
 

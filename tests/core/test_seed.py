@@ -51,3 +51,69 @@ def test_after_seeding_the_store_is_the_desks_again(desk: Desk, team: Team) -> N
     result = verify_all(desk.db_path)
     assert result.fault is None and result.verified == desk.event_count()
     assert len(rows(desk)["recovery_case"]) == 101
+
+
+KILLED_PART_WAY = """
+import os, sys
+from pathlib import Path
+from desktop.core import seed, seed_writer
+from desktop.core.desk import Desk
+
+calls = []
+recount = seed_writer.refresh_review_days
+
+
+def recount_then_die(connection, days):
+    recount(connection, days)
+    calls.append(days)
+    if len(calls) == 3:  # the third chunk's rows are written, not committed
+        os._exit(9)
+
+
+seed.CHUNK = 200
+seed_writer.refresh_review_days = recount_then_die
+desk = Desk.open(Path(sys.argv[1]))
+seed.seed_history(desk, 400, years=0.2)
+"""
+
+
+def test_a_seed_killed_part_way_leaves_whole_counted_cases(desk: Desk, team: Team) -> None:
+    import subprocess
+    import sys
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from db.models import EventRow, ReviewDayRow
+    from desktop.core.review_days import refresh_review_days
+    from tests.conftest import REPO
+
+    data_dir = desk.db_path.parent
+    before = desk.event_count()
+    desk.close()
+    done = subprocess.run([sys.executable, "-c", KILLED_PART_WAY, str(data_dir)], cwd=REPO,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 9, done.stderr
+    reopened = Desk.open(data_dir)
+    try:
+        result = verify_all(reopened.db_path)
+        assert result.fault is None and result.verified == reopened.event_count()
+        seeded = rows(reopened)
+        opened = reopened.event_count() - before
+        assert 0 < opened < 400 * 6  # two chunks of whole cases, not the third
+        with Session(reopened.engine) as db:
+            case_ids = set(db.scalars(select(EventRow.case_id).where(
+                EventRow.kind == "case.opened")))
+            closed = set(db.scalars(select(EventRow.case_id).where(
+                EventRow.kind == "case.closed")))
+            assert {row[0] for row in seeded["recovery_case"]} == case_ids == closed
+            kept = sorted(tuple(r) for r in db.execute(select(ReviewDayRow.__table__)))
+            refresh_review_days(db, None)
+            recounted = sorted(tuple(r) for r in db.execute(select(ReviewDayRow.__table__)))
+            db.rollback()
+        assert kept == recounted and kept
+        # And the desk writes on.
+        who = Team(reopened).sign_in(team.agent)
+        reopened.cases.open(who, CaseHeader("Ada Byron", "Room 9"))
+    finally:
+        reopened.close()
