@@ -141,7 +141,9 @@ class SlipBar(QWidget):
             if case_id is not None and claim_slip_preparation():
                 # The first case of the process: while the agent listens to the guest,
                 # ReportLab gets ready in the pool, so the first Print does not load it.
-                QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare)
+                QTimer.singleShot(PREPARE_AFTER_MS, self, lambda: run_in_background(
+                    prepare_slips, lambda _done: None,
+                    lambda error: log_failure(error, "preparing the slips")))
         self.choice.clear()
         vouchers = [] if case_id is None else [
             v for v in self.desk.vouchers.of_case(case_id) if v.status == "issued"]
@@ -171,10 +173,6 @@ class SlipBar(QWidget):
     # Recording the print, making the PDF, keeping it and sending it take seconds; all of it
     # runs in the thread pool. Everything it needs from the widgets (who, which case, which
     # printer) is taken here first, on the UI thread.
-
-    def _prepare(self) -> None:
-        run_in_background(prepare_slips, lambda _done: None,
-                          lambda error: log_failure(error, "preparing the slips"))
 
     @property
     def busy(self) -> bool:
