@@ -210,6 +210,8 @@ def _voucher_issued(rows: FoldRows, event: Event, at: datetime) -> None:
     row.case_id = event.case_id
     row.grant_id = p.get("grant_id")
     row.issued_by = event.actor
+    for parked in rows.unpark(str(p["voucher_id"])):  # used already, by a clock behind ours
+        _HANDLERS[parked.kind](rows, parked, parse_utc(parked.at))
 
 
 def _new_voucher(rows: FoldRows, claim: Mapping[str, Any], device_id: str) -> VoucherRow | None:
@@ -247,6 +249,7 @@ def _voucher_redeemed(rows: FoldRows, event: Event, at: datetime) -> None:
         row = _new_voucher(rows, {**claim, "token": p.get("token", "")},
                            str(claim.get("device_id", "")))
     if row is None:
+        rows.park(str(p["voucher_id"]), event)  # its issue sorts after it: applied then
         return
     row.redeem_count = (row.redeem_count or 0) + 1
     if row.redeemed_at is None:
@@ -258,7 +261,10 @@ def _voucher_redeemed(rows: FoldRows, event: Event, at: datetime) -> None:
 
 def _voucher_voided(rows: FoldRows, event: Event, at: datetime) -> None:
     row = rows.get(VoucherRow, event.payload["voucher_id"])
-    if row is None or row.voided_at is not None:
+    if row is None:
+        rows.park(str(event.payload["voucher_id"]), event)  # applied once its issue is
+        return
+    if row.voided_at is not None:
         return
     row.voided_at = at
     row.voided_by = event.actor

@@ -20,6 +20,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from db.eventlog import Event
 from db.models import (
     ApprovalRow,
     Base,
@@ -48,6 +49,7 @@ MEMORY_TABLES: tuple[type[Base], ...] = (ShiftRow, CaseRow, GrantRow, ApprovalRo
 # Of each row written, the hash of its key is kept (about 50 bytes); a row asked for again
 # after that is read back (the next events of a case are near in time, so that is rare).
 SPILL_AT = 100_000
+_PARKED = "parked_voucher_events"  # on Session.info: see FoldRows.park
 
 
 def _table(model: type[Base]) -> Table:
@@ -77,6 +79,17 @@ class FoldRows:
 
     def zone(self) -> ZoneInfo:
         return site_zone(self.session)
+
+    def park(self, voucher_id: str, event: Event) -> None:
+        """Keep, until its issue is folded, a redemption or void of a voucher not known yet:
+        another desk's clock ran behind, so it sorts before the issue it acts on. Kept on
+        the session, for the rest of the transaction (a refold folds both in it)."""
+        self.session.info.setdefault(_PARKED, {}).setdefault(voucher_id, []).append(event)
+
+    def unpark(self, voucher_id: str) -> list[Event]:
+        """The events parked for this voucher, in fold order; they are forgotten here."""
+        parked: dict[str, list[Event]] = self.session.info.get(_PARKED, {})
+        return parked.pop(voucher_id, [])
 
     def link_repeat(self, grant: GrantRow, key: str) -> None:
         """A gesture was granted: link it to the guest's earlier one in another case."""
