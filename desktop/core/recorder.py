@@ -68,17 +68,9 @@ class Recorder:
     def tx(self) -> Iterator[Session]:
         """One transaction; nested ones are refused (SQLite's write lock would wait on
         itself). The guard is per thread, so the sync worker and the GUI each have one."""
-        if self.broken is not None:
-            raise self.broken
-        if getattr(self._in_tx, "active", False):
-            raise RuntimeError("nested desk transaction")
-        self._in_tx.active = True
-        try:
-            with _bad_values_refused(), self._sessions() as db, db.begin():
-                yield db
-            appended = db.info.pop("own_events", False)
-        finally:
-            self._in_tx.active = False
+        with self._one_at_a_time(), _bad_values_refused(), self._sessions() as db, db.begin():
+            yield db
+        appended = db.info.pop("own_events", False)
         if appended:
             # After commit, outside the transaction: a listener (the sync worker) may read.
             for listener in list(self._listeners):
@@ -88,18 +80,23 @@ class Recorder:
     def read(self) -> Iterator[Session]:
         """One transaction that only reads: it sees the last commit and never waits for the
         write lock. Writing in it is a mistake of ours, refused before anything is sent."""
+        # Closing the session ends the transaction (a rollback: nothing to keep) and leaves
+        # what was read usable, as after ``tx()``.
+        with self._one_at_a_time(), _bad_values_refused(), self._readers() as db:
+            yield db
+            if db.new or db.dirty or db.deleted:
+                raise RuntimeError("a desk read changed rows")
+
+    @contextmanager
+    def _one_at_a_time(self) -> Iterator[None]:
+        """Refuse a transaction in a broken log, or inside another of this thread's."""
         if self.broken is not None:
             raise self.broken
         if getattr(self._in_tx, "active", False):
             raise RuntimeError("nested desk transaction")
         self._in_tx.active = True
         try:
-            # Closing the session ends the transaction (a rollback: nothing to keep) and
-            # leaves what was read usable, as after ``tx()``.
-            with _bad_values_refused(), self._readers() as db:
-                yield db
-                if db.new or db.dirty or db.deleted:
-                    raise RuntimeError("a desk read changed rows")
+            yield
         finally:
             self._in_tx.active = False
 

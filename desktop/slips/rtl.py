@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from desktop.core.text_direction import first_strong_direction
 from desktop.slips import fonts
 
 __all__ = ["RtlParagraph", "is_rtl", "mixed_visual", "visual"]
@@ -25,13 +26,7 @@ __all__ = ["RtlParagraph", "is_rtl", "mixed_visual", "visual"]
 
 def is_rtl(text: str) -> bool:
     """Whether ``text`` reads right to left: its first strong character is R or AL."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return first_strong_direction(text) == "rtl"
 
 
 @functools.cache

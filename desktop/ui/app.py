@@ -125,15 +125,9 @@ def right_to_left(translator: QTranslator) -> bool:
 
 def written_left_to_right(text: str) -> bool:
     """Whether ``text``'s first letter of a strong direction is a left-to-right one."""
-    import unicodedata
+    from desktop.core.text_direction import first_strong_direction
 
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            return False
-        if direction == "L":
-            return True
-    return False
+    return first_strong_direction(text) == "ltr"
 
 
 def remove_translations(app: QApplication) -> None:
