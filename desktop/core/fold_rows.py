@@ -12,6 +12,7 @@ and a whole refold costs what the rules cost, not what the ORM's unit of work co
 from __future__ import annotations
 
 import typing
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -56,26 +57,28 @@ def _table(model: type[Base]) -> Table:
     return typing.cast(Table, model.__table__)
 
 
-class FoldRows:
-    """What a fold rule may ask of the rows it changes."""
+class FoldRows(ABC):
+    """What a fold rule may ask of the rows it changes (``SessionRows``: the ORM's, one event
+    at a time; ``MemoryRows``: plain rows held for a whole refold)."""
 
     def __init__(self, db: Session) -> None:
         self.session = db  # the roster's rules work on the session itself
 
+    @abstractmethod
     def get(self, model: type[Row], key: Any) -> Row | None:
-        raise NotImplementedError
+        """The row of ``key``, if any."""
 
+    @abstractmethod
     def put(self, model: type[Row], **values: Any) -> Row:
         """A row made by an event: added, or its values set on the row of its key."""
-        raise NotImplementedError
 
+    @abstractmethod
     def add(self, model: type[Row], **values: Any) -> Row:
         """A new row whose key is known to be free."""
-        raise NotImplementedError
 
+    @abstractmethod
     def voucher_with_code(self, code: str) -> str | None:
         """The id of the voucher holding ``code``, if any."""
-        raise NotImplementedError
 
     def zone(self) -> ZoneInfo:
         return site_zone(self.session)
@@ -91,9 +94,11 @@ class FoldRows:
         parked: dict[str, list[Event]] = self.session.info.get(_PARKED, {})
         return parked.pop(voucher_id, [])
 
+    @abstractmethod
     def link_repeat(self, grant: GrantRow, key: str) -> None:
         """A gesture was granted: link it to the guest's earlier one in another case."""
 
+    @abstractmethod
     def relink_guest(self, case: CaseRow) -> None:
         """A case's guest changed: redo the links of its gestures and the guest's later ones."""
 
@@ -165,6 +170,12 @@ class MemoryRows(FoldRows):
         self._spilled_keys: dict[type[Base], set[int]] = {m: set() for m in MEMORY_TABLES}
         self._spilled_codes: set[int] = set()
         self._zone: ZoneInfo | None = None
+
+    def link_repeat(self, grant: GrantRow, key: str) -> None:
+        pass  # a whole refold links every guest's gestures once, at its end (relink_all)
+
+    def relink_guest(self, case: CaseRow) -> None:
+        pass  # likewise
 
     def get(self, model: type[Row], key: Any) -> Row | None:
         found = self._rows[model].get(key)
