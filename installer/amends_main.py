@@ -8,6 +8,9 @@ Redirected to a file or a pipe (`amends-cli doctor > doctor.txt`, build.sh's smo
 Bash), Windows' streams use the ANSI code page (cp1252), which cannot encode the doctor's "→":
 the doctor died with UnicodeEncodeError. Such streams write UTF-8 instead; a console window is
 unaffected (Python writes to it in UTF-16).
+
+Spawned processes (the doctor's chain check, a big seed) start this executable again:
+``multiprocessing.freeze_support()`` makes such a start the piece it was asked for.
 """
 
 from __future__ import annotations
@@ -29,4 +32,10 @@ def _main() -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # The doctor's chain check and a big seed-demo run pieces in spawned processes: a
+        # frozen app is started again for each, and must then be that piece, not the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(_main())

@@ -163,3 +163,14 @@ def test_the_built_app_knows_its_version_and_runs_the_doctor(tmp_path: Path) -> 
     doctor = subprocess.run([str(BUILT), "doctor"], capture_output=True, text=True, env=env,
                             timeout=120)
     assert doctor.returncode == 0 and "disk space" in doctor.stdout
+    # Enough history for processes of their own: the seed's writer, and the doctor's chain
+    # check in two pieces (100,000 events a piece). A frozen app starts itself again for
+    # each; without freeze_support the piece would be a second app.
+    seeded = subprocess.run([str(BUILT), "seed-demo", "--cases", "16000"], capture_output=True,
+                            text=True, env=env, timeout=600)
+    assert seeded.returncode == 0 and "Added 16000 cases" in seeded.stdout, seeded.stderr
+    doctor = subprocess.run([str(BUILT), "doctor"], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    chain = next(line for line in doctor.stdout.splitlines() if "event chain" in line)
+    assert chain.startswith("OK") and "events verify" in chain, doctor.stdout

@@ -4,7 +4,10 @@ verifies, and the store is the desk's again afterwards (WAL, full durability, wr
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from db.models import CaseRow, GrantRow, ShiftRow
 from desktop.core.chain import verify_all
@@ -24,9 +27,10 @@ def rows(desk: Desk) -> dict[str, list[tuple[Any, ...]]]:
         connection.close()
 
 
-def test_seeded_rows_are_what_a_refold_makes_and_the_chain_verifies(desk: Desk,
-                                                                    team: Team) -> None:
-    written = seed_history(desk, 300, years=0.2)
+@pytest.mark.parametrize("apart", [False, True], ids=["writer thread", "writer process"])
+def test_seeded_rows_are_what_a_refold_makes_and_the_chain_verifies(desk: Desk, team: Team,
+                                                                    apart: bool) -> None:
+    written = seed_history(desk, 300, years=0.2, apart=apart)
     assert written > 300 * 6  # every case has at least its opening, steps and closing
     seeded = rows(desk)
     assert len(seeded["recovery_case"]) == 300 and seeded["gesture_grant"]
@@ -36,8 +40,10 @@ def test_seeded_rows_are_what_a_refold_makes_and_the_chain_verifies(desk: Desk,
     assert rows(desk) == seeded
 
 
-def test_after_seeding_the_store_is_the_desks_again(desk: Desk, team: Team) -> None:
-    seed_history(desk, 50, years=0.1)
+@pytest.mark.parametrize("apart", [False, True], ids=["writer thread", "writer process"])
+def test_after_seeding_the_store_is_the_desks_again(desk: Desk, team: Team,
+                                                    apart: bool) -> None:
+    seed_history(desk, 50, years=0.1, apart=apart)
     connection = sqlite3.connect(desk.db_path)
     try:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -77,7 +83,37 @@ seed.seed_history(desk, 400, years=0.2)
 """
 
 
-def test_a_seed_killed_part_way_leaves_whole_counted_cases(desk: Desk, team: Team) -> None:
+# The writer in a process of its own: the whole seed (maker and writer) is killed at once,
+# as a closed terminal or a killed process group would, with the third chunk on its way.
+KILLED_APART = """
+import os, signal, sys
+from pathlib import Path
+from desktop.core import seed, seed_writer
+from desktop.core.desk import Desk
+
+sent = []
+write = seed_writer.ProcessWriter.write
+
+
+def write_then_die(self, rows, days):
+    write(self, rows, days)  # the second chunk is stored (answered for) before this goes
+    sent.append(days)
+    if len(sent) == 3:
+        os.killpg(0, signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    seed.CHUNK = 200
+    seed_writer.ProcessWriter.write = write_then_die
+    desk = Desk.open(Path(sys.argv[1]))
+    seed.seed_history(desk, 400, years=0.2, apart=True)
+"""
+
+
+@pytest.mark.parametrize(("script", "died"), [(KILLED_PART_WAY, 9), (KILLED_APART, -9)],
+                         ids=["writer thread", "writer process"])
+def test_a_seed_killed_part_way_leaves_whole_counted_cases(desk: Desk, team: Team, script: str,
+                                                          died: int) -> None:
     import subprocess
     import sys
 
@@ -91,9 +127,10 @@ def test_a_seed_killed_part_way_leaves_whole_counted_cases(desk: Desk, team: Tea
     data_dir = desk.db_path.parent
     before = desk.event_count()
     desk.close()
-    done = subprocess.run([sys.executable, "-c", KILLED_PART_WAY, str(data_dir)], cwd=REPO,
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 9, done.stderr
+    # A session of its own: the killed process group is the seed's alone.
+    done = subprocess.run([sys.executable, "-c", script, str(data_dir)], cwd=REPO,
+                          capture_output=True, text=True, check=False, start_new_session=True)
+    assert done.returncode == died, done.stderr
     reopened = Desk.open(data_dir)
     try:
         result = verify_all(reopened.db_path)
@@ -117,3 +154,26 @@ def test_a_seed_killed_part_way_leaves_whole_counted_cases(desk: Desk, team: Tea
         reopened.cases.open(who, CaseHeader("Ada Byron", "Room 9"))
     finally:
         reopened.close()
+
+
+def test_a_writer_process_that_fails_says_why_and_keeps_what_it_stored(desk: Desk,
+                                                                      tmp_path: Path) -> None:
+    from desktop.core.seed_writer import ProcessWriter
+
+    seed_history(desk, 20, years=0.1, apart=True)
+    with sqlite3.connect(desk.db_path) as connection:
+        kept = connection.execute("SELECT * FROM event ORDER BY rowid").fetchall()
+        first = list(connection.execute("SELECT * FROM event ORDER BY rowid LIMIT 1").fetchone())
+    connection.close()
+    desk.engine.dispose()
+    writer = ProcessWriter(desk.db_path)
+    # An event already stored, again: the store refuses it, the chunk is rolled back.
+    writer.write({"event": [tuple(first)], "shift": [], "case": [], "grant": []}, set())
+    with pytest.raises(RuntimeError, match="IntegrityError"):
+        writer.close()
+    connection = sqlite3.connect(desk.db_path)
+    try:
+        assert connection.execute("SELECT * FROM event ORDER BY rowid").fetchall() == kept
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
