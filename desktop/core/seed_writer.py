@@ -11,6 +11,7 @@ and storing then use two cores. Both store a chunk the same way (``_Store``).
 from __future__ import annotations
 
 import contextlib
+import marshal
 import multiprocessing
 import signal
 import sqlite3
@@ -126,7 +127,9 @@ class ProcessWriter:
 
     def write(self, rows: Rows, days: set[str]) -> None:
         self._wait()
-        self._pipe.send((rows, days))
+        # marshal, not pickle: rows are tuples of text, numbers and None, which marshal
+        # writes five times quicker (pickle remembers every object it has written).
+        self._pipe.send_bytes(marshal.dumps((rows, days)))
         self._waiting = True
 
     def _wait(self) -> None:
@@ -148,7 +151,7 @@ class ProcessWriter:
         finally:
             # No more chunks: restore WAL and end (a child gone already: its exit code tells).
             with contextlib.suppress(OSError):
-                self._pipe.send(None)
+                self._pipe.send_bytes(b"")
             self._child.join()
             self._pipe.close()
         if self._child.exitcode != 0:
@@ -170,12 +173,12 @@ def _serve(db_path: str, pipe: Connection) -> None:
         pipe.send(None)
         while True:
             try:
-                message = pipe.recv()
+                message = pipe.recv_bytes()
             except EOFError:  # the maker died: every chunk stored is whole and counted
                 return
-            if message is None:
+            if not message:  # the end
                 return
-            rows, days = message
+            rows, days = marshal.loads(message)
             try:
                 store.store(rows, days)
             except BaseException as error:
