@@ -10,6 +10,7 @@ only what events merged out of order touch. The review's per-day totals are kept
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import uuid
@@ -39,10 +40,11 @@ from db.models import (
 from desktop.core import quarantine
 from desktop.core.errors import DeskError, Refusal
 from desktop.core.fold import apply, apply_to
-from desktop.core.fold_rows import MemoryRows
+from desktop.core.fold_rows import MEMORY_TABLES, MemoryRows
 from desktop.core.guest_links import relink_all, relink_guest
 from desktop.core.review_days import DIRTY_DAYS, chunks, refresh_review_days
 from desktop.core.staff_fold import STAFF_KINDS, refold_staff
+from desktop.core.store_bulk import large_page_cache, without_secondary_indexes
 
 log = logging.getLogger(__name__)
 
@@ -118,16 +120,23 @@ def refold(db: Session) -> None:
     held = quarantine.held_ids(db)
     rows = MemoryRows(db)
     try:
-        for event in iter_stored_events(db):
-            if event.id not in held:  # held events never reach the read model
-                apply_to(rows, event)
-                rows.between_events()
-        rows.spill()
+        with without_secondary_indexes(db, MEMORY_TABLES):
+            events = iter_stored_events(db)
+            # SQLite sorts the log for its first row, in the memory the usual page cache
+            # allows (a sort may take as much as the cache): the larger cache is for writing.
+            first = next(events, None)
+            with large_page_cache(db):
+                for event in itertools.chain([first] if first else [], events):
+                    if event.id not in held:  # held events never reach the read model
+                        apply_to(rows, event)
+                        rows.between_events()
+                rows.spill()
+        db.info.pop(DIRTY_DAYS, None)
+        with large_page_cache(db):
+            relink_all(db)
+            refresh_review_days(db, None)
     finally:
         db.info.pop("refolding", None)
-    db.info.pop(DIRTY_DAYS, None)
-    relink_all(db)
-    refresh_review_days(db, None)
 
 
 def refold_touched(db: Session, merged: Collection[Event]) -> int:
@@ -211,18 +220,23 @@ def _in(db: Session, query: Select[Any], column: Any, values: Collection[str]) -
 
 def iter_stored_events(db: Session) -> Iterator[Event]:
     """Every stored event in fold order, read as plain rows (no ORM object for each)."""
-    result = db.connection().exec_driver_sql(
-        "SELECT id, device_id, seq, kind, case_id, actor, at, payload, prev_hash, hash "
-        "FROM event ORDER BY at, device_id, seq")
-    # The stored payload is canonical JSON (no spaces around it): read by the decoder's
-    # scanner itself, without json.loads's checks around it.
-    scan: Callable[[str, int], tuple[Any, int]] = (
-        json.JSONDecoder().scan_once)  # type: ignore[attr-defined]
-    while batch := result.fetchmany(5000):
-        for id_, device, seq, kind, case_id, actor, at, payload, prev, digest in batch:
-            yield Event(id=id_, device_id=device, seq=seq, kind=kind, case_id=case_id,
-                        actor=actor, at=at, payload=scan(payload, 0)[0], prev_hash=prev,
-                        hash=digest)
+    # The driver's own cursor, in the session's transaction: its rows are plain tuples, with
+    # no SQLAlchemy row made around each of millions.
+    cursor = db.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(
+            "SELECT id, device_id, seq, kind, case_id, actor, at, payload, prev_hash, hash "
+            "FROM event ORDER BY at, device_id, seq")
+        # The stored payload is canonical JSON (no spaces around it): read by the decoder's
+        # scanner itself, without json.loads's checks around it.
+        scan: Callable[[str, int], tuple[Any, int]] = (
+            json.JSONDecoder().scan_once)  # type: ignore[attr-defined]
+        while batch := cursor.fetchmany(5000):
+            for id_, device, seq, kind, case_id, actor, at, payload, prev, digest in batch:
+                yield Event(id_, device, seq, kind, case_id, actor, at, scan(payload, 0)[0],
+                            prev, digest)
+    finally:
+        cursor.close()
 
 
 def stay_start(now: datetime, window_days: int) -> datetime:
