@@ -14,7 +14,8 @@ import itertools
 import json
 import logging
 import uuid
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Mapping
+from contextlib import closing
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -111,7 +112,8 @@ def refold(db: Session) -> None:
     The rules of ``fold.py`` work on rows held in memory (``MemoryRows``), written with one
     ``executemany`` a table; the guest links and the review's totals are made once, at the
     end, from the rows. The roster's events go to the session as they come (few, and their
-    rules ask the roster).
+    rules ask the roster). The filled tables' secondary indexes are dropped while it writes
+    and remade at the end, and it writes with a larger page cache (``store_bulk``).
     """
     for table in READ_MODEL_TABLES:
         db.execute(delete(table))
@@ -120,8 +122,9 @@ def refold(db: Session) -> None:
     held = quarantine.held_ids(db)
     rows = MemoryRows(db)
     try:
-        with without_secondary_indexes(db, MEMORY_TABLES):
-            events = iter_stored_events(db)
+        # The reading cursor is closed (last) before the indexes are remade, also on failure.
+        with (without_secondary_indexes(db, MEMORY_TABLES),
+              closing(iter_stored_events(db)) as events):
             # SQLite sorts the log for its first row, in the memory the usual page cache
             # allows (a sort may take as much as the cache): the larger cache is for writing.
             first = next(events, None)
@@ -218,7 +221,7 @@ def _in(db: Session, query: Select[Any], column: Any, values: Collection[str]) -
     return found
 
 
-def iter_stored_events(db: Session) -> Iterator[Event]:
+def iter_stored_events(db: Session) -> Generator[Event, None, None]:
     """Every stored event in fold order, read as plain rows (no ORM object for each)."""
     # The driver's own cursor, in the session's transaction: its rows are plain tuples, with
     # no SQLAlchemy row made around each of millions.
