@@ -177,7 +177,11 @@ class _Guests:
     def next(self, opened: datetime) -> str:
         if self.recent and self.rng.random() < REPEAT_GUEST:
             guest, _case, when = self.rng.choice(self.recent)
-            if opened - when < timedelta(days=5):
+            # Only a guest whose every gesture so far came before this case opened: this
+            # case's gesture then comes after them, as the fold links it (in time order);
+            # a case opened now could otherwise be granted before an open one of the guest.
+            given = self.gestures.get(guest_key(guest), ())
+            if opened - when < timedelta(days=5) and all(at < opened for at, _ in given):
                 return guest
         self.count += 1
         # A stride coprime with NAMES walks every name once before any comes back.
